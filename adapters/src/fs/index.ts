@@ -1,0 +1,2 @@
+export { readTextFile, readStdin, type ReadResult } from './read-text-file.ts';
+export { writeFileAtomic } from './write-file-atomic.ts';

@@ -1,0 +1,2 @@
+export { systemClock } from './system-clock.ts';
+export { platformInfo, type PlatformInfo } from './platform-info.ts';

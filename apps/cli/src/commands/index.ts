@@ -1,0 +1,17 @@
+import type { Command } from '../command.ts';
+import { generateBundleCommand, generateConfigMapCommand, generateCrdCommand, generateRbacCommand, generateSchemaCommand } from './generate.ts';
+import { initCommand } from './init.ts';
+import { validateCommand } from './validate.ts';
+import { versionCommand } from './version.ts';
+
+/** Every command of the developer CLI, in help order. */
+export const COMMANDS: readonly Command[] = [
+  validateCommand,
+  generateCrdCommand,
+  generateBundleCommand,
+  generateRbacCommand,
+  generateConfigMapCommand,
+  generateSchemaCommand,
+  initCommand,
+  versionCommand,
+];

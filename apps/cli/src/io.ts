@@ -1,0 +1,37 @@
+import type { ReadResult } from '@orkestra/adapters/fs';
+
+/** Everything a command may touch outside itself; main.ts builds it from the process, tests fake it. */
+export interface CliIo {
+  readonly stdout: (text: string) => void;
+  readonly stderr: (text: string) => void;
+  readonly readFile: (path: string) => ReadResult;
+  readonly readStdin: () => ReadResult;
+  readonly writeFile: (path: string, text: string) => void;
+  readonly exists: (path: string) => boolean;
+  readonly cwd: string;
+  /** Colour diagnostics (stderr is a TTY and NO_COLOR is unset). */
+  readonly color: boolean;
+  readonly version: VersionInfo;
+}
+
+/** What `ork version` reports. */
+export interface VersionInfo {
+  readonly version: string;
+  readonly commit: string;
+  readonly node: string;
+  readonly platform: string;
+}
+
+/** Exit codes, kubectl-style: 0 ok, 1 invalid input, 2 usage or configuration error. */
+export const EXIT = { ok: 0, invalid: 1, usage: 2 } as const;
+export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
+
+/** A usage or configuration problem: printed as one line plus a hint, exit 2. */
+export class UsageError extends Error {
+  readonly hint: string | undefined;
+  constructor(message: string, hint?: string) {
+    super(message);
+    this.name = 'UsageError';
+    this.hint = hint;
+  }
+}

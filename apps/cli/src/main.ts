@@ -1,0 +1,38 @@
+// The composition root of the developer CLI: the only file here that touches process.
+import { existsSync, readFileSync } from 'node:fs';
+import { readStdin, readTextFile, writeFileAtomic } from '@orkestra/adapters/fs';
+import { platformInfo } from '@orkestra/adapters/system';
+import { COMMANDS } from './commands/index.ts';
+import type { CliIo } from './io.ts';
+import { runCli } from './run-cli.ts';
+
+const build = readBuildInfo();
+const platform = platformInfo();
+const io: CliIo = {
+  stdout: (text) => process.stdout.write(text),
+  stderr: (text) => process.stderr.write(text),
+  readFile: (path) => readTextFile(path),
+  readStdin,
+  writeFile: (path, text) => writeFileAtomic(path, text, process.pid),
+  exists: (path) => existsSync(path),
+  cwd: process.cwd(),
+  color: Boolean(process.stderr.isTTY) && !process.env['NO_COLOR'],
+  version: { version: build.version, commit: build.commit, node: platform.node, platform: platform.platform },
+};
+
+try {
+  process.exitCode = runCli(process.argv.slice(2), COMMANDS, io);
+} catch (err) {
+  // Bad input never lands here (runCli turns it into diagnostics or usage errors): this is a bug.
+  process.stderr.write(`ork: internal error: ${err instanceof Error ? err.message : String(err)}\n    hint: this is a bug in ork; please report it with the command you ran\n`);
+  if (process.env['ORK_DEBUG']) process.stderr.write(`${(err as Error).stack}\n`);
+  process.exitCode = 2;
+}
+
+function readBuildInfo(): { version: string; commit: string } {
+  try {
+    return JSON.parse(readFileSync(new URL('./build-info.json', import.meta.url), 'utf8')) as { version: string; commit: string };
+  } catch {
+    return { version: '0.0.0-dev', commit: 'unknown' };
+  }
+}

@@ -1,0 +1,49 @@
+import * as v from 'valibot';
+import { clusterRoleBindingItemSchema } from './build-cluster-role-binding.ts';
+import { clusterRoleItemSchema } from './build-cluster-role.ts';
+import { configMapItemSchema } from './build-config-map.ts';
+import { cronJobItemSchema } from './build-cron-job.ts';
+import { customItemSchema } from './build-custom.ts';
+import { deploymentItemSchema } from './build-deployment.ts';
+import { hpaItemSchema } from './build-hpa.ts';
+import { ingressItemSchema } from './build-ingress.ts';
+import { jobItemSchema } from './build-job.ts';
+import { namespaceItemSchema } from './build-namespace.ts';
+import { networkPolicyItemSchema } from './build-network-policy.ts';
+import { pdbItemSchema } from './build-pdb.ts';
+import { persistentVolumeClaimItemSchema } from './build-persistent-volume-claim.ts';
+import { roleBindingItemSchema } from './build-role-binding.ts';
+import { roleItemSchema } from './build-role.ts';
+import { secretItemSchema } from './build-secret.ts';
+import { serviceAccountItemSchema } from './build-service-account.ts';
+import { serviceItemSchema } from './build-service.ts';
+import { statefulSetItemSchema } from './build-stateful-set.ts';
+
+// Spelled out, not generated from CHILD_KINDS, so the inferred type keeps each item's shape.
+const list = <T extends v.GenericSchema>(item: T) => v.optional(v.array(item));
+
+/** An `onCreate` / `onReconcile` block: every kind-list key optional, unknown keys rejected. */
+export const operatorBoxListSchema = v.strictObject({
+  deployments: list(deploymentItemSchema),
+  statefulSets: list(statefulSetItemSchema),
+  services: list(serviceItemSchema),
+  configMaps: list(configMapItemSchema),
+  secrets: list(secretItemSchema),
+  serviceAccounts: list(serviceAccountItemSchema),
+  jobs: list(jobItemSchema),
+  cronJobs: list(cronJobItemSchema),
+  ingresses: list(ingressItemSchema),
+  persistentVolumeClaims: list(persistentVolumeClaimItemSchema),
+  hpa: list(hpaItemSchema),
+  pdb: list(pdbItemSchema),
+  networkPolicies: list(networkPolicyItemSchema),
+  roles: list(roleItemSchema),
+  roleBindings: list(roleBindingItemSchema),
+  namespaces: list(namespaceItemSchema),
+  clusterRoles: list(clusterRoleItemSchema),
+  clusterRoleBindings: list(clusterRoleBindingItemSchema),
+  custom: list(customItemSchema),
+});
+
+/** An `onCreate` / `onReconcile` block as written in the Katalog. */
+export type OperatorBoxList = v.InferOutput<typeof operatorBoxListSchema>;

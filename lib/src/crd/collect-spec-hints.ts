@@ -1,0 +1,124 @@
+import { CHILD_KINDS, type ChildKindInfo } from '../children/index.ts';
+import type { Condition, FieldType } from '../katalog/field-schemas.ts';
+import type { DocPath } from '../katalog/locate.ts';
+import type { CrdEntry, StatusField } from '../katalog/model.ts';
+import { compileTemplate, isTemplate } from '../template/index.ts';
+import { itemFieldType } from './item-field-type.ts';
+import { templateUses, type TemplateUse } from './template-uses.ts';
+
+/** A type the inferred spec schema can give a field. */
+export type InferredType = 'string' | 'integer' | 'number' | 'boolean' | 'int-or-string';
+
+/**
+ * What one use of a spec field says about its value:
+ * `value` it must be of this type (`strong`: a typed field or a numeric comparison needs it;
+ * weak: text, string fields and equality conditions suggest it);
+ * `whole` it is passed on whole, so every nested field must be kept;
+ * `presence` only its existence or truth is tested.
+ */
+export type Hint =
+  | { readonly type: 'value'; readonly valueType: InferredType; readonly strong: boolean }
+  | { readonly type: 'whole' }
+  | { readonly type: 'presence' };
+
+/** One use of a `.spec` field: its path below `.spec`, what it says, and where in the Katalog it is. */
+export interface SpecHint {
+  readonly path: readonly string[];
+  readonly hint: Hint;
+  readonly source: DocPath;
+}
+
+const KINDS: Readonly<Record<string, ChildKindInfo | undefined>> = CHILD_KINDS;
+
+const STATUS_FIELD_TYPES: Readonly<Record<StatusField['type'], FieldType>> = {
+  string: 'string', int: 'integer', float: 'number', bool: 'boolean', auto: 'any',
+};
+
+/** Collects every read of `.spec` in a CRD's child items, status fields and `when` conditions. */
+export function collectSpecHints(crd: Pick<CrdEntry, 'children' | 'status' | 'path'>): SpecHint[] {
+  const out: SpecHint[] = [];
+  for (const item of crd.children) {
+    const schema = KINDS[item.key]?.itemSchema;
+    for (const [field, value] of Object.entries(item.spec)) {
+      // `when` holds conditions (read below), never templates.
+      if (field === 'when') continue;
+      walkValue(value, [field], (at, source) => {
+        readTemplate(source, schema ? itemFieldType(schema, at) : undefined, [...item.path, ...at], out);
+      });
+    }
+    item.when.forEach((c, i) => readCondition(c, [...item.path, 'when', i], out));
+  }
+  crd.status.fields.forEach((field, i) => {
+    const at = [...crd.path, 'operatorBox', 'status', 'fields', i];
+    walkValue(field.value, [], (inner, source) => {
+      // A templated scalar gets the declared type; strings nested inside a structured value are free-form.
+      readTemplate(source, inner.length === 0 ? STATUS_FIELD_TYPES[field.type] : 'any', [...at, 'value', ...inner], out);
+    });
+    field.when.forEach((c, j) => readCondition(c, [...at, 'when', j], out));
+  });
+  return out;
+}
+
+function walkValue(value: unknown, at: (string | number)[], visit: (at: (string | number)[], source: string) => void): void {
+  if (typeof value === 'string') {
+    if (isTemplate(value)) visit(at, value);
+  } else if (Array.isArray(value)) {
+    value.forEach((v, i) => walkValue(v, [...at, i], visit));
+  } else if (typeof value === 'object' && value !== null) {
+    for (const [k, v] of Object.entries(value)) walkValue(v, [...at, k], visit);
+  }
+}
+
+function readTemplate(source: string, fieldType: FieldType | undefined, docPath: DocPath, out: SpecHint[]): void {
+  // Roots are checked by the Katalog validator; here only `.spec` reads matter.
+  const compiled = compileTemplate(source, { roots: 'any' });
+  if (!compiled.ok) return;
+  for (const { path, use } of templateUses(compiled.template)) {
+    // `.` is the whole custom resource, so its spec is read whole too.
+    const below = path.length === 0 ? [] : path[0] === 'spec' ? path.slice(1) : undefined;
+    if (below) out.push({ path: below, hint: path.length === 0 ? { type: 'whole' } : hintOf(use, fieldType), source: docPath });
+  }
+}
+
+function hintOf(use: TemplateUse, fieldType: FieldType | undefined): Hint {
+  switch (use) {
+    case 'output': return outputHint(fieldType);
+    case 'whole': return { type: 'whole' };
+    case 'test': return { type: 'presence' };
+    case 'text': return { type: 'value', valueType: 'string', strong: false };
+    default: return { type: 'value', valueType: use, strong: false };
+  }
+}
+
+function outputHint(fieldType: FieldType | undefined): Hint {
+  switch (fieldType) {
+    case 'integer': case 'number': case 'boolean': case 'int-or-string':
+      return { type: 'value', valueType: fieldType, strong: true };
+    // Rendered scalars of any type are stringified into a string field.
+    case 'string': return { type: 'value', valueType: 'string', strong: false };
+    // A free-form field (or one the item schema does not know) takes the value as it is.
+    case 'any': case undefined: return { type: 'whole' };
+  }
+}
+
+function readCondition(condition: Condition, docPath: DocPath, out: SpecHint[]): void {
+  const path = condition.field.replace(/^\./, '').split('.');
+  if (path[0] !== 'spec' || path.some((seg) => seg === '')) return;
+  out.push({ path: path.slice(1), hint: conditionHint(condition), source: [...docPath, 'field'] });
+}
+
+function conditionHint(condition: Condition): Hint {
+  switch (condition.operator) {
+    // `contains` also looks into lists and maps, so it says nothing about the type.
+    case 'exists': case 'notExists': case 'contains': return { type: 'presence' };
+    // Ordering compares numbers.
+    case 'gt': case 'gte': case 'lt': case 'lte': return { type: 'value', valueType: 'number', strong: true };
+    case 'regex': return { type: 'value', valueType: 'string', strong: false };
+    default: {
+      const values = Array.isArray(condition.value) ? condition.value : condition.value === undefined ? [] : [condition.value];
+      const types = new Set(values.map((v) => (typeof v === 'number' ? 'number' : typeof v === 'boolean' ? 'boolean' : 'string')));
+      const [only] = types;
+      return types.size === 1 && only ? { type: 'value', valueType: only, strong: false } : { type: 'presence' };
+    }
+  }
+}

@@ -1,0 +1,77 @@
+import type { Severity } from './diagnostic.ts';
+
+/** A catalogued diagnostic: its default severity, a short title and the hint shown to users. */
+export interface CodeInfo {
+  readonly severity: Severity;
+  readonly title: string;
+  readonly hint: string;
+}
+
+/**
+ * The diagnostic catalogue. Codes are stable: never renumber, only add.
+ * `spec/diagnostics.md` documents every entry; a test keeps the two in step.
+ * ORK1xxx Katalog, ORK2xxx RBAC and bundle, ORK3xxx admission, ORK4xxx certificates, ORK5xxx runtime.
+ */
+export const CODES = {
+  // Reading the file
+  ORK1001: { severity: 'error', title: 'YAML syntax error', hint: 'Fix the YAML syntax at the position shown; a linter such as yamllint points at the same place.' },
+  ORK1002: { severity: 'error', title: 'tab character in indentation', hint: 'YAML forbids tabs for indentation: indent with spaces.' },
+  ORK1003: { severity: 'error', title: 'duplicate key', hint: 'Each key may appear once per mapping: remove or rename the repeated key.' },
+  ORK1004: { severity: 'error', title: 'empty file', hint: 'Start from `ork init` or write a Katalog with apiVersion, kind, metadata and spec.' },
+  ORK1005: { severity: 'error', title: 'more than one YAML document', hint: 'A Katalog is one document: remove the `---` separators or split the file.' },
+  ORK1006: { severity: 'error', title: 'file too large', hint: 'A Katalog is read whole into memory; keep it under the limit by moving schemas into crdFile entries.' },
+  ORK1007: { severity: 'error', title: 'too many YAML aliases', hint: 'The document expands aliases (*ref) beyond the safe limit; write the values out or use fewer aliases.' },
+  ORK1008: { severity: 'error', title: 'document is not a mapping', hint: 'The top level of a Katalog must be a mapping with apiVersion, kind, metadata and spec.' },
+  ORK1009: { severity: 'error', title: 'unsupported YAML feature', hint: 'Custom tags and complex keys are not allowed in a Katalog; use plain scalars, mappings and sequences.' },
+  ORK1010: { severity: 'error', title: 'wrong apiVersion', hint: 'Set `apiVersion: orkestra.orkspace.io/v1`.' },
+  ORK1011: { severity: 'error', title: 'not a Katalog', hint: 'Set `kind: Katalog`; other Orkestra document kinds are not read by this command.' },
+  // Shape of the document
+  ORK1100: { severity: 'error', title: 'unknown field', hint: 'Check the spelling against `spec/katalog.md`, or run `ork generate schema` for editor completion.' },
+  ORK1101: { severity: 'error', title: 'wrong type', hint: 'Give the field a value of the type shown.' },
+  ORK1102: { severity: 'error', title: 'missing required field', hint: 'Add the field shown.' },
+  ORK1103: { severity: 'error', title: 'invalid value', hint: 'Use one of the allowed values shown.' },
+  ORK1104: { severity: 'error', title: 'invalid name', hint: 'Names are DNS-1123 labels: lowercase letters, digits and `-`, starting and ending with a letter or digit, at most 63 characters.' },
+  ORK1105: { severity: 'error', title: 'invalid API group', hint: 'A group is a DNS subdomain with at least one dot, such as `demo.example.com`.' },
+  ORK1106: { severity: 'error', title: 'invalid plural', hint: 'A plural is a lowercase DNS-1035 label, such as `websites`.' },
+  ORK1107: { severity: 'error', title: 'invalid kind', hint: 'A kind is CamelCase ASCII starting with an uppercase letter, such as `Website`.' },
+  ORK1108: { severity: 'error', title: 'invalid duration', hint: 'Write durations as a number and a unit: 500ms, 30s, 5m, 2h, 30d or 2y.' },
+  ORK1109: { severity: 'error', title: 'number out of range', hint: 'Use a value inside the range shown.' },
+  ORK1110: { severity: 'error', title: 'invalid version', hint: 'A version looks like `v1`, `v1alpha1` or `v2beta3`.' },
+  ORK1111: { severity: 'error', title: 'conflicting fields', hint: 'Keep one of the fields shown; they say the same thing in two ways.' },
+  ORK1112: { severity: 'error', title: 'invalid condition', hint: 'A `when` condition is `{field, operator, value}`; operators are equals, notEquals, exists, notExists, in, notIn, gt, gte, lt, lte, contains and regex.' },
+  ORK1113: { severity: 'error', title: 'invalid regular expression', hint: 'Fix the pattern; it is compiled as a JavaScript regular expression with the `u` flag.' },
+  // Templates
+  ORK1200: { severity: 'error', title: 'template syntax error', hint: 'Templates use Go template syntax: `{{ .spec.field }}`, pipelines with `|`, and `{{ if }}...{{ else }}...{{ end }}`.' },
+  ORK1201: { severity: 'error', title: 'unknown template function', hint: 'See `spec/templates.md` for the functions templates may call.' },
+  ORK1202: { severity: 'error', title: 'template path not in the CRD schema', hint: 'Add the field to the CRD schema (`schema:` or `crdFile`), or fix the path; unknown paths render as empty.' },
+  ORK1203: { severity: 'error', title: 'template type does not fit the field', hint: 'The field needs a value of the type shown: template a field of that type, or convert with `int`.' },
+  ORK1204: { severity: 'error', title: 'template root not allowed', hint: 'Templates read `.metadata`, `.spec` and `.status` of the custom resource.' },
+  ORK1205: { severity: 'error', title: 'wrong number of template arguments', hint: 'Check the function signature in `spec/templates.md`.' },
+  ORK1206: { severity: 'warning', title: 'template in a key', hint: 'Map keys are never templated; only values are.' },
+  // Cross-field rules
+  ORK1300: { severity: 'error', title: 'unknown dependency', hint: 'dependsOn names other entries of `spec.crds` by their key.' },
+  ORK1301: { severity: 'error', title: 'dependency cycle', hint: 'Break the cycle: a CRD cannot wait, directly or indirectly, on itself.' },
+  ORK1302: { severity: 'error', title: 'duplicate custom resource type', hint: 'Two entries declare the same group and plural (or kind); each CRD must be declared once.' },
+  ORK1303: { severity: 'error', title: 'crdFile cannot be read', hint: 'Give a path, relative to the Katalog, to a CustomResourceDefinition YAML file.' },
+  ORK1304: { severity: 'error', title: 'missing apiTypes', hint: 'Give `apiTypes: {group, version, kind, plural}` or a `crdFile`.' },
+  ORK1305: { severity: 'warning', title: 'nothing to run', hint: 'Add CRDs under `spec.crds`, or set `gateway.standalone: true` with a `security` block for a gateway-only install.' },
+  ORK1306: { severity: 'error', title: 'standalone gateway without protection', hint: 'A standalone gateway needs a `security` block with deletionProtection or namespaceProtection.' },
+  ORK1307: { severity: 'error', title: 'invalid child item', hint: 'See the child kind reference in `spec/katalog.md`.' },
+  ORK1308: { severity: 'error', title: 'duplicate child name', hint: 'Two items of the same kind would produce objects with the same name; give one a different `name`.' },
+  ORK1309: { severity: 'warning', title: 'dependency on a disabled CRD', hint: 'The dependency is disabled, so this CRD would never start: enable it or remove it from dependsOn.' },
+  ORK1310: { severity: 'error', title: 'namespaced child of a cluster-scoped resource without a namespace', hint: 'A cluster-scoped custom resource has no namespace to lend its children: set `namespace:` on the item (it may be a template).' },
+  ORK1311: { severity: 'error', title: 'duplicate protected namespace list entry', hint: 'A namespace cannot be both restricted and allowed.' },
+  ORK1312: { severity: 'error', title: 'CRD schema is not structural', hint: 'Kubernetes requires a structural schema: give every object and array a `type`, avoid `$ref`, and do not combine `properties` with `additionalProperties`.' },
+  ORK1313: { severity: 'warning', title: 'status field shadows a built-in status field', hint: 'Orkestra writes `conditions` and `observedGeneration` itself; pick another path.' },
+  // RBAC and bundle
+  ORK2001: { severity: 'warning', title: 'Katalog manages RBAC objects', hint: 'Creating Roles or bindings needs `escalate` and `bind`, which let the runtime grant permissions it holds; review the roles it creates.' },
+  ORK2002: { severity: 'error', title: 'unknown component', hint: 'Use --for with runtime, gateway and cc (comma-separated).' },
+  ORK2003: { severity: 'warning', title: 'custom child resource inferred', hint: 'The plural of a custom child is guessed from its kind; set `plural:` on the item if the guess is wrong.' },
+  ORK2004: { severity: 'warning', title: 'gateway requested without a gateway block', hint: 'The Katalog has no `gateway:` or `security:` block, so the gateway gets nothing to do; add one or drop `gateway` from --for.' },
+  ORK2005: { severity: 'info', title: 'namespaced watch', hint: 'The CRD watches one namespace, so its permissions are namespaced Roles there.' },
+  ORK2006: { severity: 'warning', title: 'runtime can read every Secret', hint: 'Secrets children make the runtime watch Secrets; give the CRD a `namespace:` to keep that to one namespace.' },
+  ORK2007: { severity: 'warning', title: 'templated child namespace makes rules cluster-wide', hint: 'A child namespace known only at run time cannot be narrowed to a Role; use a literal namespace to keep the rules namespaced.' },
+} as const satisfies Record<string, CodeInfo>;
+
+/** A diagnostic code from the catalogue. */
+export type Code = keyof typeof CODES;

@@ -1,0 +1,69 @@
+// The public surface of @orkestra/lib, one reviewed line per export. Pure: no I/O, no clock.
+
+// Diagnostics
+export { CODES } from './diagnostics/codes.ts';
+export type { Code, CodeInfo } from './diagnostics/codes.ts';
+export { hasErrors, sortDiagnostics } from './diagnostics/diagnostic.ts';
+export type { Diagnostic, Severity } from './diagnostics/diagnostic.ts';
+export { makeDiagnostic } from './diagnostics/make-diagnostic.ts';
+export type { Place } from './diagnostics/make-diagnostic.ts';
+
+// Katalog
+export { parseKatalog, KATALOG_API_VERSION } from './katalog/parse-katalog.ts';
+export type { KatalogSource, ParseKatalogOptions, ParseKatalogResult } from './katalog/parse-katalog.ts';
+export type { ChildItem, CrdEntry, CertPolicy, DeletionProtection, DependencyCondition, JsonSchema, Katalog, NamespaceProtection, Security, StatusField } from './katalog/model.ts';
+export type { ReadFile } from './katalog/normalize-katalog.ts';
+export { planStartupOrder } from './katalog/startup-order.ts';
+export type { StartupStep } from './katalog/startup-order.ts';
+export { formatDuration, parseDuration } from './katalog/duration.ts';
+export { readYaml, MAX_KATALOG_BYTES } from './katalog/read-yaml.ts';
+export type { YamlRead } from './katalog/read-yaml.ts';
+export { formatPath } from './katalog/locate.ts';
+export type { Condition, FieldType } from './katalog/field-schemas.ts';
+export { katalogSchema } from './katalog/schema.ts';
+
+// Templates
+export { checkTemplateSyntax, compileTemplate, CR_ROOTS, inferTemplateType, isTemplate, renderDeep, renderTemplate, TEMPLATE_LIMITS, templateFunctionNames, templateReferences } from './template/index.ts';
+export type { CompileOptions, CompileResult, RenderDeepOptions, RenderDeepResult, RenderResult, Template, TemplateError, TemplateNode, TemplatePathRef, TypeOfPath, ValueType } from './template/index.ts';
+
+// Child builders and reconcile planning
+export { buildChild, CHILD_KINDS, CHILD_KIND_KEYS, customTarget, defaultChildName, ownerReferenceFor, podSelectorFor, canOwn, MANAGED_BY_LABEL, OWNER_LABEL } from './children/index.ts';
+export type { BuildContext, BuildResult, ChildKindKey, CrObject, CustomTarget, KubeObject, OwnerReference } from './children/index.ts';
+export { planChildren } from './reconcile/plan-children.ts';
+export type { ChildProblem, ChildrenPlan, PlannedChild } from './reconcile/plan-children.ts';
+export { evaluateCondition, evaluateConditions } from './reconcile/evaluate-conditions.ts';
+export { readPath } from './reconcile/read-path.ts';
+
+// CRDs and the Katalog's JSON Schema
+export { planCrd, planCrds } from './crd/plan-crd.ts';
+export { planCrdSchema } from './crd/plan-crd-schema.ts';
+export type { CrdSchemaPlan } from './crd/plan-crd-schema.ts';
+export { typeAtPath } from './crd/type-at-path.ts';
+export type { PathType } from './crd/type-at-path.ts';
+export { planKatalogJsonSchema } from './json-schema/plan-katalog-json-schema.ts';
+
+// RBAC, bundle and the --full report
+export { planRbac } from './rbac/plan-rbac.ts';
+export type { PlanRbacOptions, RbacPlan } from './rbac/plan-rbac.ts';
+export type { Component, ComponentRbac, CrdRbac, PlannedRole, PlannedRule, PolicyRule, RbacScope } from './rbac/rbac-model.ts';
+export type { RbacNote } from './rbac/rbac-findings.ts';
+export { COMPONENTS } from './rbac/rbac-model.ts';
+export { lintRules } from './rbac/lint-rules.ts';
+export type { RuleProblem } from './rbac/lint-rules.ts';
+export { installerNeeds } from './rbac/installer-needs.ts';
+export type { InstallerNeeds } from './rbac/installer-needs.ts';
+export { DEFAULT_INSTALL_NAMESPACE, KATALOG_CONFIG_MAP, KATALOG_CONFIG_MAP_KEY, SERVICE_ACCOUNTS } from './rbac/names.ts';
+export { planBundle } from './bundle/plan-bundle.ts';
+export { planRbacObjects } from './bundle/plan-rbac-objects.ts';
+export type { PlanBundleOptions, PlannedObjects } from './bundle/plan-rbac-objects.ts';
+export { planKatalogConfigMap } from './bundle/plan-katalog-config-map.ts';
+export { planFullReport } from './report/plan-full-report.ts';
+export type { CrdReport, FullReport, FullReportOptions, Protection, StartupReport } from './report/plan-full-report.ts';
+export { renderFullReport } from './report/render-full-report.ts';
+
+// Rendering
+export { renderJson, renderYaml, renderYamlDocuments } from './render/render-yaml.ts';
+export { renderDiagnostics } from './render/render-diagnostics.ts';
+
+// Utilities
+export { closest } from './util/closest.ts';

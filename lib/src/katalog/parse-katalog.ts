@@ -1,0 +1,65 @@
+import * as v from 'valibot';
+import type { Diagnostic } from '../diagnostics/diagnostic.ts';
+import { hasErrors, sortDiagnostics } from '../diagnostics/diagnostic.ts';
+import { makeDiagnostic } from '../diagnostics/make-diagnostic.ts';
+import { checkKatalog } from './check-katalog.ts';
+import { makeLocator, type Locator } from './locate.ts';
+import { mapIssues } from './map-issues.ts';
+import type { Katalog } from './model.ts';
+import { normalizeKatalog, type ReadFile } from './normalize-katalog.ts';
+import { readYaml } from './read-yaml.ts';
+import { katalogSchema } from './schema.ts';
+import { checkChildren } from './check-children.ts';
+
+/** The apiVersion every Katalog carries. */
+export const KATALOG_API_VERSION = 'orkestra.orkspace.io/v1';
+
+/** A Katalog's text and the name it is reported under (a path, or `<stdin>`). */
+export interface KatalogSource {
+  readonly file: string;
+  readonly text: string;
+}
+
+/** Options for parseKatalog; `readFile` resolves crdFile entries (relative paths already joined). */
+export interface ParseKatalogOptions {
+  readonly readFile?: ReadFile;
+}
+
+/** A parsed Katalog (present only when there is no error) and every diagnostic, sorted. */
+export interface ParseKatalogResult {
+  readonly katalog?: Katalog;
+  readonly diagnostics: readonly Diagnostic[];
+  /** Maps document paths to places; absent when the YAML could not be read. */
+  readonly locator?: Locator;
+}
+
+/**
+ * Parses and validates a Katalog: YAML with positions, shape (unknown fields are errors),
+ * defaults, crdFile resolution, dependencies, child items and templates.
+ */
+export function parseKatalog(source: KatalogSource, options: ParseKatalogOptions = {}): ParseKatalogResult {
+  const read = readYaml(source.file, source.text);
+  if (!read.doc || hasErrors(read.diagnostics)) return { diagnostics: sortDiagnostics(read.diagnostics) };
+  const locator = makeLocator(read.doc, read.lineCounter, source.file);
+  const value = read.value as Record<string, unknown>;
+  const diagnostics: Diagnostic[] = [...read.diagnostics];
+  if (value['kind'] !== 'Katalog') {
+    diagnostics.push(makeDiagnostic('ORK1011', locator.at(['kind']), `kind is ${JSON.stringify(value['kind'] ?? null)}, expected "Katalog"`));
+    return { diagnostics: sortDiagnostics(diagnostics), locator };
+  }
+  if (value['apiVersion'] !== KATALOG_API_VERSION) {
+    diagnostics.push(makeDiagnostic('ORK1010', locator.at(['apiVersion']), `apiVersion is ${JSON.stringify(value['apiVersion'] ?? null)}, expected "${KATALOG_API_VERSION}"`));
+  }
+  // The chart's old starter Katalog wrote `crds: []`; an empty list means no CRDs.
+  const spec = value['spec'] as Record<string, unknown> | undefined;
+  if (spec && Array.isArray(spec['crds']) && spec['crds'].length === 0) spec['crds'] = {};
+  const shape = v.safeParse(katalogSchema, value, { abortEarly: false });
+  if (!shape.success) {
+    diagnostics.push(...mapIssues(shape.issues, katalogSchema, locator));
+    return { diagnostics: sortDiagnostics(diagnostics), locator };
+  }
+  const { katalog, diagnostics: normalizeDiagnostics } = normalizeKatalog(shape.output, value, source.file, locator, options.readFile);
+  diagnostics.push(...normalizeDiagnostics, ...checkKatalog(katalog, locator), ...checkChildren(katalog, locator));
+  const sorted = sortDiagnostics(diagnostics);
+  return hasErrors(sorted) ? { diagnostics: sorted, locator } : { katalog, diagnostics: sorted, locator };
+}

@@ -1,0 +1,140 @@
+import * as v from 'valibot';
+import { coded } from './coded.ts';
+import { parseDuration } from './duration.ts';
+import { anyField, conditionSchema, stringMapField } from './field-schemas.ts';
+import { apiGroup, apiVersionName, dnsLabel, kindName, plural } from './names.ts';
+import { operatorBoxListSchema } from './child-lists.ts';
+
+/** A duration string: 500ms, 30s, 5m, 2h, 30d, 2y. */
+export const durationString = v.pipe(
+  v.string(coded('ORK1108', 'must be a duration string such as 30s (a number needs a unit)')),
+  v.check((s) => parseDuration(s) !== undefined, coded('ORK1108', 'must be a duration such as 500ms, 30s, 5m, 2h, 30d or 2y')),
+);
+
+const positiveInt = (max: number) =>
+  v.pipe(v.number('expected an integer'), v.integer('expected an integer'), v.check((n) => n >= 1 && n <= max, coded('ORK1109', `must be between 1 and ${max}`)));
+
+const failurePolicy = v.picklist(['Fail', 'Ignore']);
+
+export const apiTypesSchema = v.strictObject({
+  group: apiGroup,
+  version: apiVersionName,
+  kind: kindName,
+  plural,
+  singular: v.optional(plural),
+  shortNames: v.optional(v.array(plural)),
+  categories: v.optional(v.array(plural)),
+});
+
+export const queueSchema = v.strictObject({
+  maxDepth: v.optional(positiveInt(1_000_000)),
+  failureThreshold: v.optional(positiveInt(10_000)),
+});
+
+const dependencyCondition = v.picklist(['started', 'healthy']);
+
+export const dependsOnSchema = v.union(
+  [v.array(v.string()), v.record(v.string(), dependencyCondition)],
+  'Expected a list of CRD names or a map of CRD name to started|healthy',
+);
+
+export const statusFieldSchema = v.strictObject({
+  path: v.string(),
+  value: anyField,
+  type: v.optional(v.picklist(['string', 'int', 'float', 'bool', 'auto'])),
+  when: v.optional(v.array(conditionSchema)),
+});
+
+export const statusSchema = v.strictObject({
+  conditions: v.optional(v.boolean()),
+  fields: v.optional(v.array(statusFieldSchema)),
+});
+
+// The later reference shape keeps tuning under operatorBox.reconciler; accepted as an alias.
+export const reconcilerSchema = v.strictObject({
+  default: v.optional(v.boolean()),
+  workers: v.optional(positiveInt(50)),
+  resync: v.optional(durationString),
+  queue: v.optional(queueSchema),
+});
+
+export const operatorBoxSchema = v.strictObject({
+  default: v.optional(v.boolean()),
+  reconciler: v.optional(reconcilerSchema),
+  onCreate: v.optional(operatorBoxListSchema),
+  onReconcile: v.optional(operatorBoxListSchema),
+  status: v.optional(statusSchema),
+});
+
+export const crdEntrySchema = v.strictObject({
+  enabled: v.optional(v.boolean()),
+  description: v.optional(v.string()),
+  apiTypes: v.optional(apiTypesSchema),
+  crdFile: v.optional(v.string()),
+  scope: v.optional(v.picklist(['Namespaced', 'Cluster'])),
+  namespaced: v.optional(v.boolean()),
+  schema: v.optional(v.record(v.string(), v.unknown())),
+  namespace: v.optional(dnsLabel),
+  labelSelector: v.optional(stringMapField),
+  workers: v.optional(positiveInt(50)),
+  resync: v.optional(durationString),
+  queue: v.optional(queueSchema),
+  dependsOn: v.optional(dependsOnSchema),
+  deletionProtection: v.optional(v.strictObject({ protectCRD: v.optional(v.boolean()), protectCRs: v.optional(v.boolean()) })),
+  operatorBox: v.optional(operatorBoxSchema),
+});
+
+export const securitySchema = v.strictObject({
+  deletionProtection: v.optional(v.strictObject({
+    enabled: v.optional(v.boolean()),
+    failurePolicy: v.optional(failurePolicy),
+    cleanupOnShutdown: v.optional(v.boolean()),
+    strictMode: v.optional(v.boolean()),
+  })),
+  namespaceProtection: v.optional(v.strictObject({
+    enabled: v.optional(v.boolean()),
+    failurePolicy: v.optional(failurePolicy),
+    cleanupOnShutdown: v.optional(v.boolean()),
+    restrictedNamespaces: v.optional(v.array(dnsLabel)),
+    allowedNamespaces: v.optional(v.array(dnsLabel)),
+    protectWrites: v.optional(v.boolean()),
+  })),
+  certManager: v.optional(v.strictObject({
+    autoRotate: v.optional(v.boolean()),
+    rotationThreshold: v.optional(durationString),
+    validFor: v.optional(durationString),
+    keyAlgorithm: v.optional(v.picklist(['ECDSA-P256', 'RSA-2048'])),
+  })),
+});
+
+export const gatewaySchema = v.strictObject({
+  enabled: v.optional(v.boolean()),
+  standalone: v.optional(v.boolean()),
+  endpoint: v.optional(v.string()),
+});
+
+export const metadataSchema = v.strictObject({
+  name: dnsLabel,
+  namespace: v.optional(dnsLabel),
+  author: v.optional(v.string()),
+  description: v.optional(v.string()),
+  version: v.optional(v.string()),
+  license: v.optional(v.string()),
+  tags: v.optional(v.array(v.string())),
+});
+
+export const katalogSchema = v.strictObject({
+  apiVersion: v.string(),
+  kind: v.string(),
+  metadata: metadataSchema,
+  spec: v.strictObject({
+    crds: v.optional(v.record(dnsLabel, crdEntrySchema)),
+  }),
+  security: v.optional(securitySchema),
+  gateway: v.optional(gatewaySchema),
+});
+
+/** The Katalog as written, after shape validation. */
+export type KatalogInput = v.InferOutput<typeof katalogSchema>;
+export type CrdEntryInput = v.InferOutput<typeof crdEntrySchema>;
+export type StatusFieldInput = v.InferOutput<typeof statusFieldSchema>;

@@ -1,0 +1,52 @@
+import type { Katalog } from '../katalog/model.ts';
+import {
+  DELETION_PROTECTION_WEBHOOK, GATEWAY_ROLE, GATEWAY_TLS_ROLE, GATEWAY_TLS_SECRET, NAMESPACE_PROTECTION_WEBHOOK,
+} from './names.ts';
+import type { GrantPlan } from './rbac-findings.ts';
+import type { Grant } from './rbac-model.ts';
+
+const WEBHOOKS = 'validatingwebhookconfigurations';
+const ADMISSION = 'admissionregistration.k8s.io';
+
+/** One webhook configuration the gateway owns, with what enabled it. */
+export interface GatewayWebhook {
+  readonly name: string;
+  readonly feature: 'deletion protection' | 'namespace protection';
+  readonly cleanupOnShutdown: boolean;
+}
+
+/** The webhook configurations the gateway manages for this Katalog, in name order. */
+export function gatewayWebhooks(katalog: Katalog): GatewayWebhook[] {
+  const out: GatewayWebhook[] = [];
+  const dp = katalog.security?.deletionProtection;
+  const np = katalog.security?.namespaceProtection;
+  if (dp?.enabled) out.push({ name: DELETION_PROTECTION_WEBHOOK, feature: 'deletion protection', cleanupOnShutdown: dp.cleanupOnShutdown });
+  if (np?.enabled) out.push({ name: NAMESPACE_PROTECTION_WEBHOOK, feature: 'namespace protection', cleanupOnShutdown: np.cleanupOnShutdown });
+  return out;
+}
+
+/**
+ * Plans the gateway's grants: its webhook configurations (create, and by name everything else)
+ * and its TLS Secret in the install namespace. Admission decisions read the AdmissionReview's
+ * objects, so protection itself reads nothing from the API.
+ */
+export function planGatewayGrants(katalog: Katalog, installNamespace: string): GrantPlan {
+  const grants: Grant[] = [];
+  const webhooks = gatewayWebhooks(katalog);
+  const vwc = (verbs: string[], reason: string, names?: string[]): void => {
+    grants.push({ component: 'gateway', role: GATEWAY_ROLE, scope: { type: 'cluster' }, apiGroup: ADMISSION, resource: WEBHOOKS, verbs, ...(names ? { resourceNames: names } : {}), reason });
+  };
+  if (webhooks.length > 0) {
+    vwc(['create'], `housekeeper: create ${webhooks.map((w) => w.name).join(' and ')} when missing (create cannot be limited by name)`);
+  }
+  for (const w of webhooks) {
+    vwc(['get', 'list', 'watch', 'update', 'patch'], `${w.feature}: watch ${w.name} by name (fieldSelector metadata.name), restore it when edited and patch its caBundle`, [w.name]);
+    if (w.cleanupOnShutdown) vwc(['delete'], `${w.feature}: cleanupOnShutdown removes ${w.name} on graceful stop`, [w.name]);
+  }
+  const tls = (verbs: string[], reason: string, names?: string[]): void => {
+    grants.push({ component: 'gateway', role: GATEWAY_TLS_ROLE, scope: { type: 'namespace', namespace: installNamespace }, apiGroup: '', resource: 'secrets', verbs, ...(names ? { resourceNames: names } : {}), reason });
+  };
+  tls(['create'], `certificates: create the Secret ${GATEWAY_TLS_SECRET} on first start (create cannot be limited by name)`);
+  tls(['get', 'list', 'watch', 'update', 'patch'], `certificates: watch ${GATEWAY_TLS_SECRET} by name, restore it and rotate the CA and serving certificate in it`, [GATEWAY_TLS_SECRET]);
+  return { grants, findings: [], notes: [] };
+}

@@ -1,0 +1,60 @@
+import type { CrdEntry, ChildItem, Katalog } from '../katalog/model.ts';
+import { childTarget, ownedByCr, type ChildTarget } from './child-target.ts';
+import { RUNTIME_LEADER_ELECTION_ROLE, RUNTIME_LEASE, RUNTIME_ROLE } from './names.ts';
+import type { GrantPlan } from './rbac-findings.ts';
+import type { Grant, RbacScope } from './rbac-model.ts';
+import { planChildGrants } from './plan-child-grants.ts';
+
+const CLUSTER: RbacScope = { type: 'cluster' };
+
+/**
+ * Plans the runtime's grants (DESIGN §4, spec/rbac.md): per enabled CRD its resource, status,
+ * finalizers, events and CRD startup check; per child item server-side apply and drift watch;
+ * and the leader-election Lease in the install namespace.
+ */
+export function planRuntimeGrants(katalog: Katalog, installNamespace: string): GrantPlan {
+  const plan: GrantPlan = { grants: [], findings: [], notes: [] };
+  const leases = (verbs: string[], reason: string, names?: string[]): void => {
+    plan.grants.push({
+      component: 'runtime', role: RUNTIME_LEADER_ELECTION_ROLE, scope: { type: 'namespace', namespace: installNamespace },
+      apiGroup: 'coordination.k8s.io', resource: 'leases', verbs, ...(names ? { resourceNames: names } : {}), reason,
+    });
+  };
+  leases(['create'], `leader election: create the Lease ${RUNTIME_LEASE} on first start (create cannot be limited by name)`);
+  leases(['get', 'update'], `leader election: read and renew the Lease ${RUNTIME_LEASE}`, [RUNTIME_LEASE]);
+  for (const crd of katalog.crds) if (crd.enabled) planCrd(crd, plan);
+  return plan;
+}
+
+/** Where a CRD's own rules go: a Role in its namespace when it watches only that namespace. */
+export function crdScope(crd: CrdEntry): RbacScope {
+  return crd.scope === 'Namespaced' && crd.namespace !== undefined ? { type: 'namespace', namespace: crd.namespace } : CLUSTER;
+}
+
+function planCrd(crd: CrdEntry, plan: GrantPlan): void {
+  const scope = crdScope(crd);
+  const grant = (g: Omit<Grant, 'component' | 'role' | 'crd'>): void => {
+    plan.grants.push({ component: 'runtime', role: RUNTIME_ROLE, crd: crd.name, ...g });
+  };
+  const name = crd.name;
+  const fqName = `${crd.plural}.${crd.group}`;
+  if (scope.type === 'namespace') {
+    plan.findings.push({ code: 'ORK2005', path: [...crd.path, 'namespace'], message: `${name} watches only namespace ${scope.namespace}, so its permissions are a Role there` });
+  }
+  grant({ scope, apiGroup: crd.group, resource: crd.plural, verbs: ['get', 'list', 'watch'], reason: `${name}: list and watch ${crd.kind} objects (the runtime's informer)` });
+  grant({ scope, apiGroup: crd.group, resource: crd.plural, verbs: ['patch'], reason: `${name}: add and remove the runtime's finalizer on ${crd.kind} objects (a patch; the runtime never updates them)` });
+  grant({ scope, apiGroup: crd.group, resource: `${crd.plural}/status`, verbs: ['patch'], reason: `${name}: write status (Ready condition, observedGeneration, status fields) with a patch to /status` });
+  const children = crd.children
+    .map((item) => ({ item, target: childTarget(item) }))
+    .filter((c): c is { item: ChildItem; target: ChildTarget } => c.target !== undefined);
+  // ownerReferences carry blockOwnerDeletion: true, which the API server checks as update on
+  // <plural>/finalizers of the owner; only owned children need it.
+  if (children.some((c) => ownedByCr(crd, c.item, c.target))) {
+    grant({ scope, apiGroup: crd.group, resource: `${crd.plural}/finalizers`, verbs: ['update'], reason: `${name}: set blockOwnerDeletion in children's ownerReferences (checked as update on ${crd.plural}/finalizers where OwnerReferencesPermissionEnforcement is on)` });
+  }
+  for (const apiGroup of ['', 'events.k8s.io']) {
+    grant({ scope, apiGroup, resource: 'events', verbs: ['create', 'patch'], reason: `${name}: record Events about ${crd.kind} objects` });
+  }
+  grant({ scope: CLUSTER, apiGroup: 'apiextensions.k8s.io', resource: 'customresourcedefinitions', verbs: ['get'], resourceNames: [fqName], reason: `${name}: check at startup that CRD ${fqName} is installed (polled with get until it appears)` });
+  planChildGrants(crd, scope, children, plan);
+}
