@@ -17,7 +17,6 @@ export function buildProgram(commands: readonly Command[], version: string): CAC
     const cmd = cli.command(multi ? `${word} <what>` : word, summary, { allowUnknownOptions: true });
     if (!multi) decorate(cmd, members[0]!);
   }
-  cli.help();
   return cli;
 }
 

@@ -33,7 +33,8 @@ function dispatch(argv: readonly string[], commands: readonly Command[], io: Cli
     return EXIT.ok;
   }
   const program = buildProgram(commands, io.version.version);
-  program.parse(['node', 'ork', ...argv], { run: false });
+  // cac would print help itself on --help; it only matches the command word here.
+  program.parse(['node', 'ork', ...argv.filter((a) => a !== '--help' && a !== '-h')], { run: false });
   const word = program.matchedCommandName;
   if (!word) {
     // cac exits 0 on an unknown command unless told otherwise; we refuse it like kubectl does.

@@ -126,4 +126,15 @@ test('templates that do not compile are skipped (the validator reports them)', (
   assert.equal(inferSpecSchema(broken).schema, spec({ name: { type: 'string' } }));
 });
 
+test('.spec read as a scalar stays an object that keeps any field, with a conflict note', () => {
+  const crd = crdWithChildren('          deployments: [{image: nginx}]');
+  const [item] = crd.children;
+  const odd = { ...crd, children: [{ ...item!, spec: { ...item!.spec, replicas: '{{ .spec }}' } }] };
+  const { schema, notes } = inferSpecSchema(odd);
+  assert.equal(schema, { type: 'object', ...PRESERVE });
+  assert.equal(notes.map((n) => [n.type, n.path, n.message]), [
+    ['conflict', 'spec', 'spec is always an object, but is read as integer (read at operatorBox.onCreate.deployments[0].replicas)'],
+  ]);
+});
+
 test.run();

@@ -24,10 +24,10 @@ export function inferSpecSchema(crd: Pick<CrdEntry, 'children' | 'status' | 'pat
 }
 
 function objectNode(node: PathTree<SpecHint>, at: string, base: readonly (string | number)[], notes: SchemaNote[]): JsonSchema {
-  const strong = node.facts.filter((f) => f.hint.type === 'value' && f.hint.strong);
+  const strong = valueTypes(node.facts, true);
   if (strong.length > 0) {
-    // Only the root gets here with strong uses: deeper nodes with them are leaves or conflicts.
-    notes.push(note('conflict', at, `${at} is read as a value and as an object with fields`, node.facts, base));
+    // Only `.spec` itself gets here with strong uses: deeper nodes with them are leaves or conflicts.
+    notes.push(note('conflict', at, `${at} is always an object, but is read as ${strong.join(' and ')}`, node.facts, base));
   }
   const properties: Record<string, JsonSchema> = {};
   for (const [name, child] of sortedChildren(node)) properties[name] = fieldNode(child, `${at}.${name}`, base, notes);
@@ -65,7 +65,7 @@ function fieldNode(node: PathTree<SpecHint>, at: string, base: readonly (string 
   }
   const type = meet(typed);
   if (type) return schemaFor(type);
-  notes.push(note('conflict', at, `${at} is compared with ${typed.join(' and ')} values; it keeps any value`, facts, base));
+  notes.push(note('conflict', at, `${at} is used as ${typed.join(' and ')}; it keeps any value`, facts, base));
   return preserve();
 }
 

@@ -17,7 +17,11 @@ const WEBSITE_CRD = {
   kind: 'CustomResourceDefinition',
   metadata: {
     name: 'websites.demo.orkestra.io',
-    labels: { 'app.kubernetes.io/managed-by': 'orkestra', 'orkestra.orkspace.io/katalog': 'my-platform' },
+    labels: {
+      'app.kubernetes.io/managed-by': 'ork',
+      'app.kubernetes.io/part-of': 'orkestra',
+      'orkestra.orkspace.io/katalog': 'my-platform',
+    },
   },
   spec: {
     group: 'demo.orkestra.io',
@@ -148,7 +152,7 @@ test('a phase status field adds a Phase column first', () => {
 test('planCrd alone has no Katalog label, and its output is a fresh copy', () => {
   const katalog = exampleKatalog('website');
   const crd = planCrd(katalog.crds[0]!);
-  assert.equal(crd.metadata.labels, { 'app.kubernetes.io/managed-by': 'orkestra' });
+  assert.equal(crd.metadata.labels, { 'app.kubernetes.io/managed-by': 'ork', 'app.kubernetes.io/part-of': 'orkestra' });
   const schema = rootSchema(crd) as any;
   schema.properties.status.properties.conditions.items.properties.type.maxLength = 1;
   assert.is((CONDITION_SCHEMA as any).properties.type.maxLength, 316);
