@@ -33,6 +33,9 @@ export function checkTemplates(crd: CrdEntry, locator: Locator): Diagnostic[] {
   for (const problem of plan.problems) {
     out.push(makeDiagnostic('ORK1312', locator.at([...crd.path, 'schema', ...problem.path]), problem.message));
   }
+  for (const note of plan.notes.filter((n) => n.type === 'reserved')) {
+    out.push(makeDiagnostic('ORK1313', locator.at(note.sources[0] ?? crd.path), note.message));
+  }
   for (const item of crd.children) {
     const info = CHILD_KINDS[item.key as ChildKindKey];
     if (!info) continue;
