@@ -1,2 +1,3 @@
 #!/usr/bin/env node
-import '../dist/main.js';
+// The bundled CLI (one file, fast start); `npm run build` writes it next to the compiled modules.
+import '../dist/ork.mjs';

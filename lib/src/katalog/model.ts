@@ -119,4 +119,8 @@ export interface Katalog {
   readonly wantsGateway: boolean;
   /** The document as plain data with any crdFile resolved into it, for the bundle's ConfigMap. */
   readonly resolved: unknown;
+  /** The file's text as written; the ConfigMap carries it verbatim (comments kept) when no crdFile was resolved. */
+  readonly sourceText: string;
+  /** True when crdFile entries were resolved into `resolved`, so the text alone is not the whole Katalog. */
+  readonly resolvedFiles: boolean;
 }

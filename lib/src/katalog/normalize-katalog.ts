@@ -16,6 +16,7 @@ const DAY_MS = 86_400_000;
 export function normalizeKatalog(
   input: KatalogInput,
   raw: unknown,
+  sourceText: string,
   file: string,
   locator: Locator,
   readFile: ReadFile | undefined,
@@ -25,6 +26,7 @@ export function normalizeKatalog(
   const resolved = structuredCloneJson(raw) as { spec: { crds?: Record<string, Record<string, unknown>> } };
   const crdsIn = input.spec.crds ?? {};
   const crds: CrdEntry[] = [];
+  let resolvedFiles = false;
   for (const name of Object.keys(crdsIn).sort()) {
     const entry = crdsIn[name]!;
     const path = ['spec', 'crds', name];
@@ -35,6 +37,7 @@ export function normalizeKatalog(
       diagnostics.push(...read.diagnostics);
       facts = read.facts;
       if (facts) {
+        resolvedFiles = true;
         // The ConfigMap carries the Katalog resolved: the runtime never reads files next to it.
         const out = resolved.spec.crds![name]!;
         delete out['crdFile'];
@@ -66,6 +69,8 @@ export function normalizeKatalog(
     ...(input.gateway ? { gateway: { standalone: input.gateway.standalone ?? false, ...(input.gateway.endpoint !== undefined ? { endpoint: input.gateway.endpoint } : {}) } } : {}),
     wantsGateway: input.gateway !== undefined || input.security !== undefined,
     resolved,
+    sourceText,
+    resolvedFiles,
   };
   return { katalog, diagnostics };
 }

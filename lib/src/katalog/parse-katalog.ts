@@ -58,7 +58,7 @@ export function parseKatalog(source: KatalogSource, options: ParseKatalogOptions
     diagnostics.push(...mapIssues(shape.issues, katalogSchema, locator));
     return { diagnostics: sortDiagnostics(diagnostics), locator };
   }
-  const { katalog, diagnostics: normalizeDiagnostics } = normalizeKatalog(shape.output, value, source.file, locator, options.readFile);
+  const { katalog, diagnostics: normalizeDiagnostics } = normalizeKatalog(shape.output, value, source.text, source.file, locator, options.readFile);
   diagnostics.push(...normalizeDiagnostics, ...checkKatalog(katalog, locator), ...checkChildren(katalog, locator));
   const sorted = sortDiagnostics(diagnostics);
   return hasErrors(sorted) ? { diagnostics: sorted, locator } : { katalog, diagnostics: sorted, locator };
