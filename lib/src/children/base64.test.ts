@@ -1,6 +1,9 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { base64Utf8, utf8Bytes } from './base64.ts';
+import { utf8Encode } from '../util/utf8.ts';
+import { base64Utf8 } from './base64.ts';
+
+const utf8Bytes = (s: string): number[] => [...utf8Encode(s)];
 
 const test = suite('base64Utf8');
 

@@ -1,7 +1,9 @@
 // Shared cases for the table-driven tests: one entry per kind-list key. `minimal` and `full`
 // are valid both as Katalog items (the item schema accepts them) and as rendered items.
+import * as assert from 'uvu/assert';
+import { buildChild, type BuildResult } from './build-child.ts';
 import type { ChildKindKey } from './kind-meta.ts';
-import type { BuildContext } from './kube-object.ts';
+import type { BuildContext, KubeObject } from './kube-object.ts';
 
 type Item = Record<string, unknown>;
 
@@ -222,3 +224,21 @@ export function at(obj: unknown, path: string): unknown {
   }
   return cur;
 }
+
+/** Builds an item with the namespaced test context and throws on failure. */
+export function ok(key: ChildKindKey, item: unknown): KubeObject {
+  const r = buildChild(key, item, CTX);
+  if (!r.ok) throw new Error(r.error);
+  return r.object;
+}
+
+/** Asserts a build failed on `field` with a message containing `fragment`. */
+export function fails(r: BuildResult, field: string, fragment: string): void {
+  assert.is(r.ok, false);
+  if (r.ok) return;
+  assert.is(r.field, field);
+  assert.ok(r.error.includes(fragment), r.error);
+}
+
+/** The labels every child of the test CR `shop` carries. */
+export const managed = { 'app.kubernetes.io/managed-by': 'orkestra', 'orkestra.orkspace.io/owner': 'shop' };

@@ -1,24 +1,10 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { buildChild, type BuildResult } from './build-child.ts';
-import { at, CASES, CTX } from './child-cases.test.fixture.ts';
-import type { ChildKindKey } from './kind-meta.ts';
-import type { KubeObject } from './kube-object.ts';
+import { buildChild } from './build-child.ts';
+import { CASES, CTX, at, fails, managed, ok } from './child-cases.test.fixture.ts';
 
 const test = suite('configMaps, secrets, serviceAccounts and persistentVolumeClaims');
 
-function ok(key: ChildKindKey, item: unknown): KubeObject {
-  const r = buildChild(key, item, CTX);
-  if (!r.ok) throw new Error(r.error);
-  return r.object;
-}
-function fails(r: BuildResult, field: string, fragment: string): void {
-  assert.is(r.ok, false);
-  if (r.ok) return;
-  assert.is(r.field, field);
-  assert.ok(r.error.includes(fragment), r.error);
-}
-const managed = { 'app.kubernetes.io/managed-by': 'orkestra', 'orkestra.orkspace.io/owner': 'shop' };
 
 test('a configMap is exactly this object, data keys sorted', () => {
   assert.equal(ok('configMaps', { data: { b: '2', a: '1' } }), {

@@ -1,8 +1,8 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import * as v from 'valibot';
-import { buildChild, type BuildResult } from './build-child.ts';
-import { at, CASES, CTX } from './child-cases.test.fixture.ts';
+import { buildChild } from './build-child.ts';
+import { CASES, CTX, at, fails, managed } from './child-cases.test.fixture.ts';
 import { serviceItemSchema } from './build-service.ts';
 import type { ChildKindKey } from './kind-meta.ts';
 import type { BuildContext, KubeObject } from './kube-object.ts';
@@ -14,13 +14,6 @@ function ok(key: ChildKindKey, item: unknown, ctx: BuildContext = CTX): KubeObje
   if (!r.ok) throw new Error(r.error);
   return r.object;
 }
-function fails(r: BuildResult, field: string, fragment: string): void {
-  assert.is(r.ok, false);
-  if (r.ok) return;
-  assert.is(r.field, field);
-  assert.ok(r.error.includes(fragment), r.error);
-}
-const managed = { 'app.kubernetes.io/managed-by': 'orkestra', 'orkestra.orkspace.io/owner': 'shop' };
 const pods = { 'app.kubernetes.io/name': 'website', 'orkestra.orkspace.io/owner': 'shop' };
 
 test('a minimal service is exactly this object and selects the CR pods', () => {

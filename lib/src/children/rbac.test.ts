@@ -1,7 +1,7 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { buildChild, type BuildResult } from './build-child.ts';
-import { at, CLUSTER_CTX, CTX } from './child-cases.test.fixture.ts';
+import { buildChild } from './build-child.ts';
+import { CLUSTER_CTX, CTX, at, fails, managed } from './child-cases.test.fixture.ts';
 import type { ChildKindKey } from './kind-meta.ts';
 import type { BuildContext, KubeObject } from './kube-object.ts';
 
@@ -12,13 +12,6 @@ function ok(key: ChildKindKey, item: unknown, ctx: BuildContext = CTX): KubeObje
   if (!r.ok) throw new Error(r.error);
   return r.object;
 }
-function fails(r: BuildResult, field: string, fragment: string): void {
-  assert.is(r.ok, false);
-  if (r.ok) return;
-  assert.is(r.field, field);
-  assert.ok(r.error.includes(fragment), r.error);
-}
-const managed = { 'app.kubernetes.io/managed-by': 'orkestra', 'orkestra.orkspace.io/owner': 'shop' };
 const RBAC = 'rbac.authorization.k8s.io';
 
 test('a minimal role is exactly this object, apiGroups defaulting to core', () => {

@@ -1,26 +1,12 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import * as v from 'valibot';
-import { buildChild, type BuildResult } from './build-child.ts';
+import { buildChild } from './build-child.ts';
 import { pdbItemSchema } from './build-pdb.ts';
-import { at, CTX } from './child-cases.test.fixture.ts';
-import type { ChildKindKey } from './kind-meta.ts';
-import type { KubeObject } from './kube-object.ts';
+import { CTX, at, fails, managed, ok } from './child-cases.test.fixture.ts';
 
 const test = suite('hpa and pdb');
 
-function ok(key: ChildKindKey, item: unknown): KubeObject {
-  const r = buildChild(key, item, CTX);
-  if (!r.ok) throw new Error(r.error);
-  return r.object;
-}
-function fails(r: BuildResult, field: string, fragment: string): void {
-  assert.is(r.ok, false);
-  if (r.ok) return;
-  assert.is(r.field, field);
-  assert.ok(r.error.includes(fragment), r.error);
-}
-const managed = { 'app.kubernetes.io/managed-by': 'orkestra', 'orkestra.orkspace.io/owner': 'shop' };
 
 test('a minimal hpa targets the CR deployment', () => {
   assert.equal(ok('hpa', { maxReplicas: 4 }), {

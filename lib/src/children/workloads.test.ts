@@ -1,7 +1,7 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { buildChild, type BuildResult } from './build-child.ts';
-import { at, CASES, CTX } from './child-cases.test.fixture.ts';
+import { buildChild } from './build-child.ts';
+import { CASES, CTX, at, fails, managed } from './child-cases.test.fixture.ts';
 import type { ChildKindKey } from './kind-meta.ts';
 import type { BuildContext, KubeObject } from './kube-object.ts';
 
@@ -12,14 +12,7 @@ function ok(key: ChildKindKey, item: unknown, ctx: BuildContext = CTX): KubeObje
   if (!r.ok) throw new Error(r.error);
   return r.object;
 }
-function fails(r: BuildResult, field: string, fragment: string): void {
-  assert.is(r.ok, false);
-  if (r.ok) return;
-  assert.is(r.field, field);
-  assert.ok(r.error.includes(fragment), r.error);
-}
 const pods = { 'app.kubernetes.io/name': 'website', 'orkestra.orkspace.io/owner': 'shop' };
-const managed = { 'app.kubernetes.io/managed-by': 'orkestra', 'orkestra.orkspace.io/owner': 'shop' };
 
 test('a minimal deployment is exactly this object', () => {
   const selector = { ...pods, 'orkestra.orkspace.io/workload': 'shop-deployment' };

@@ -1,7 +1,7 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { sha256Hex } from './sha256.ts';
-import { utf8Encode } from './utf8.ts';
+import { utf8Encode } from '../../util/utf8.ts';
 
 const test = suite('sha256');
 

@@ -1,14 +1,14 @@
 import type { ValueType } from '../ast.ts';
 import { RenderError } from '../render-error.ts';
 import { formatText, isTruthy } from '../values.ts';
-import { base64Encode } from './base64.ts';
+import { base64Encode } from '../../util/base64.ts';
 import { eq, ne, order } from './compare.ts';
 import { add, sub, toInteger } from './numbers.ts';
 import { printf } from './printf.ts';
 import { sha256Hex } from './sha256.ts';
 import { lower, quote, replace, trim, trunc, upper } from './strings.ts';
 import { toJson } from './to-json.ts';
-import { utf8Encode } from './utf8.ts';
+import { utf8Encode } from '../../util/utf8.ts';
 
 /**
  * How a function's result type is known statically: a fixed type, the type of its value
