@@ -1,0 +1,73 @@
+// Starts one real control plane per test run (tools/kube/up) and stops it on every way out:
+// normal exit, a thrown error, SIGINT/SIGTERM. ORK_E2E_KUBECONFIG points at an existing cluster instead.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+/** A running cluster and the tools to talk to it. */
+export interface ControlPlane {
+  readonly kubeconfig: string;
+  /** Directory holding kubectl (and helm, kubeconform when built by tools/kube). */
+  readonly binDir: string;
+  /** State directory of a cluster we started (absent for ORK_E2E_KUBECONFIG). */
+  readonly stateDir?: string;
+  readonly startedMs: number;
+}
+
+export const REPO = new URL('../../../', import.meta.url).pathname;
+const KUBE = join(REPO, 'tools/kube');
+let current: ControlPlane | undefined;
+
+/** The control plane of this run, started on first use. */
+export function controlPlane(): ControlPlane {
+  if (current) return current;
+  const external = process.env['ORK_E2E_KUBECONFIG'];
+  if (external) {
+    const kubectl = spawnSync('sh', ['-c', 'command -v kubectl'], { encoding: 'utf8' }).stdout.trim();
+    current = { kubeconfig: external, binDir: kubectl ? kubectl.replace(/\/kubectl$/, '') : '', startedMs: 0 };
+    return current;
+  }
+  const stateDir = mkdtempSync(join(tmpdir(), 'ork-e2e-'));
+  registerCleanup(stateDir);
+  const start = Date.now();
+  const up = spawnSync(join(KUBE, 'up'), [stateDir], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], timeout: 60 * 60 * 1000 });
+  if (up.status !== 0) {
+    stop();
+    throw new Error(`tools/kube/up failed (exit ${up.status}); see the output above`);
+  }
+  const env = parseEnv(readFileSync(join(stateDir, 'env'), 'utf8'));
+  current = { kubeconfig: env['KUBECONFIG']!, binDir: env['KUBE_BIN_DIR']!, stateDir, startedMs: Date.now() - start };
+  process.stderr.write(`e2e: control plane up in ${(current.startedMs / 1000).toFixed(1)} s (state ${stateDir})\n`);
+  return current;
+}
+
+/** Stops the control plane we started, if any; idempotent. */
+export function stop(): void {
+  const dir = current?.stateDir ?? pendingDir;
+  if (!dir) return;
+  spawnSync(join(KUBE, 'down'), [dir], { stdio: ['ignore', 'ignore', 'inherit'], timeout: 60_000 });
+  current = undefined;
+  pendingDir = undefined;
+}
+
+let pendingDir: string | undefined;
+function registerCleanup(dir: string): void {
+  pendingDir = dir;
+  process.once('exit', stop);
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+    process.once(signal, () => {
+      stop();
+      process.exit(128 + (signal === 'SIGINT' ? 2 : signal === 'SIGTERM' ? 15 : 1));
+    });
+  }
+}
+
+function parseEnv(text: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const line of text.split('\n')) {
+    const m = /^(?:export\s+)?([A-Z_][A-Z0-9_]*)=(.*)$/.exec(line.trim());
+    if (m) out[m[1]!] = m[2]!.replace(/^['"]|['"]$/g, '');
+  }
+  return out;
+}
