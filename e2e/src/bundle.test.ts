@@ -1,19 +1,18 @@
 // The CRD and bundle `ork generate` makes for the examples apply to a real API server (server-side,
 // so every object is validated), and a custom resource of the CRD can be created and read back.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { kubectl, kubectlJson, kubectlOk } from './harness/kubectl.ts';
 import { cleanupNamespaces, freshNamespace } from './harness/namespace.ts';
 import { ork } from './harness/ork.ts';
+import { scratchDir } from './harness/scratch.ts';
 import { waitFor } from './harness/wait.ts';
 
 const test = suite('generated CRD and bundle on a real API server');
-const dir = mkdtempSync(join(tmpdir(), 'ork-e2e-bundle-'));
+const dir = scratchDir('bundle');
 test.after(() => {
-  rmSync(dir, { recursive: true, force: true });
   cleanupNamespaces();
 });
 

@@ -1,7 +1,6 @@
 // A token of each bundle ServiceAccount holds exactly the rules the planner planned: nothing
 // missing, nothing extra (SelfSubjectRulesReview, minus what every authenticated user may do).
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
@@ -11,13 +10,13 @@ import { REPO } from './harness/control-plane.ts';
 import { kubectlOk } from './harness/kubectl.ts';
 import { cleanupNamespaces, freshNamespace } from './harness/namespace.ts';
 import { ork } from './harness/ork.ts';
+import { scratchDir } from './harness/scratch.ts';
 import { minus, ruleAtoms } from './harness/rbac-atoms.ts';
 import { selfRules } from './harness/self-rules.ts';
 
 const test = suite('bundle ServiceAccounts hold exactly the planned rules');
-const dir = mkdtempSync(join(tmpdir(), 'ork-e2e-rbac-'));
+const dir = scratchDir('rbac');
 test.after(() => {
-  rmSync(dir, { recursive: true, force: true });
   cleanupNamespaces();
 });
 

@@ -31,7 +31,11 @@ export function controlPlane(): ControlPlane {
   const stateDir = mkdtempSync(join(tmpdir(), 'ork-e2e-'));
   registerCleanup(stateDir);
   const start = Date.now();
-  const up = spawnSync(join(KUBE, 'up'), [stateDir], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], timeout: 60 * 60 * 1000 });
+  // ORK_KUBE_WATCH_PID leaves a watchdog that tears the cluster down if this process dies, even by SIGKILL.
+  const up = spawnSync(join(KUBE, 'up'), [stateDir], {
+    encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], timeout: 60 * 60 * 1000,
+    env: { ...process.env, ORK_KUBE_WATCH_PID: String(process.pid) },
+  });
   if (up.status !== 0) {
     stop();
     throw new Error(`tools/kube/up failed (exit ${up.status}); see the output above`);

@@ -1,9 +1,9 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse, stringify } from 'yaml';
 import { controlPlane } from './control-plane.ts';
+import { scratchDir } from './scratch.ts';
 
 /** What a kubectl call printed and how it ended. */
 export interface KubectlResult {
@@ -66,11 +66,7 @@ export function tokenKubeconfig(adminKubeconfig: string, token: string): string 
     contexts: [{ name: 'token', context: { cluster: cluster.name, user: 'token' } }],
     'current-context': 'token',
   };
-  if (!tokenDir) {
-    const dir = mkdtempSync(join(tmpdir(), 'ork-e2e-tokens-'));
-    process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
-    tokenDir = dir;
-  }
+  tokenDir ??= scratchDir('tokens');
   const file = join(tokenDir, `kubeconfig-${tokenConfigs.size}`);
   writeFileSync(file, stringify(config), { mode: 0o600 });
   tokenConfigs.set(token, file);
