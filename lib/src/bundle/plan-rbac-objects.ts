@@ -44,7 +44,7 @@ export interface PreparedBundle {
 export function prepareBundle(katalog: Katalog, options: PlanBundleOptions): PreparedBundle {
   const locate = options.locate ?? ((path: DocPath): Place => ({ file: katalog.file, line: 1, column: 1, path: formatPath(path) }));
   const plan = planRbac(katalog, { ...(options.namespace !== undefined ? { namespace: options.namespace } : {}), locate });
-  const resolved = resolveComponents(plan, options.components, locate([]));
+  const resolved = resolveComponents(plan, options.components, () => locate([]));
   return { plan, components: resolved.components, diagnostics: sortDiagnostics([...plan.diagnostics, ...resolved.diagnostics]) };
 }
 

@@ -9,12 +9,12 @@ import { COMPONENTS, type Component } from '../rbac/rbac-model.ts';
  * (dropped with ORK2004, since it would have nothing to do).
  */
 export function resolveComponents(plan: RbacPlan, requested: readonly Component[] | undefined,
-                                  place: Place): { components: Component[]; diagnostics: Diagnostic[] } {
+                                  place: () => Place): { components: Component[]; diagnostics: Diagnostic[] } {
   if (requested === undefined) return { components: COMPONENTS.filter((c) => plan.components[c].planned), diagnostics: [] };
   const diagnostics: Diagnostic[] = [];
   const components = COMPONENTS.filter((c) => requested.includes(c)).filter((c) => {
     if (c !== 'gateway' || plan.components.gateway.planned) return true;
-    diagnostics.push(makeDiagnostic('ORK2004', place, 'the gateway was requested, but the Katalog has no gateway: or security: block; its objects are left out'));
+    diagnostics.push(makeDiagnostic('ORK2004', place(), 'the gateway was requested, but the Katalog has no gateway: or security: block; its objects are left out'));
     return false;
   });
   return { components, diagnostics };

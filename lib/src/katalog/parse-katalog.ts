@@ -7,9 +7,25 @@ import { makeLocator, type Locator } from './locate.ts';
 import { mapIssues } from './map-issues.ts';
 import type { Katalog } from './model.ts';
 import { normalizeKatalog, type ReadFile } from './normalize-katalog.ts';
-import { readYaml } from './read-yaml.ts';
+import { MAX_KATALOG_BYTES, readYaml } from './read-yaml.ts';
+import { parseSimpleYaml } from './parse-simple-yaml.ts';
+import { lazyLocator } from './lazy-locator.ts';
 import { katalogSchema } from './schema.ts';
 import { checkChildren } from './check-children.ts';
+
+/**
+ * Reads the document: the fast reader for the plain YAML Katalogs are written in (positions then
+ * come lazily, only if a diagnostic needs one), the full YAML reader for everything else.
+ */
+function readDocument(source: KatalogSource): { value: Record<string, unknown>; locator: Locator; diagnostics: Diagnostic[]; failed: boolean } {
+  const fast = source.text.length <= MAX_KATALOG_BYTES ? parseSimpleYaml(source.text) : undefined;
+  if (fast !== null && typeof fast === 'object' && !Array.isArray(fast)) {
+    return { value: fast as Record<string, unknown>, locator: lazyLocator(source.file, source.text), diagnostics: [], failed: false };
+  }
+  const read = readYaml(source.file, source.text);
+  if (!read.doc || hasErrors(read.diagnostics)) return { value: {}, locator: lazyLocator(source.file, source.text), diagnostics: read.diagnostics, failed: true };
+  return { value: read.value as Record<string, unknown>, locator: makeLocator(read.doc, read.lineCounter, source.file), diagnostics: [...read.diagnostics], failed: false };
+}
 
 /** The apiVersion every Katalog carries. */
 export const KATALOG_API_VERSION = 'orkestra.orkspace.io/v1';
@@ -38,11 +54,8 @@ export interface ParseKatalogResult {
  * defaults, crdFile resolution, dependencies, child items and templates.
  */
 export function parseKatalog(source: KatalogSource, options: ParseKatalogOptions = {}): ParseKatalogResult {
-  const read = readYaml(source.file, source.text);
-  if (!read.doc || hasErrors(read.diagnostics)) return { diagnostics: sortDiagnostics(read.diagnostics) };
-  const locator = makeLocator(read.doc, read.lineCounter, source.file);
-  const value = read.value as Record<string, unknown>;
-  const diagnostics: Diagnostic[] = [...read.diagnostics];
+  const { value, locator, diagnostics, failed } = readDocument(source);
+  if (failed) return { diagnostics: sortDiagnostics(diagnostics) };
   if (value['kind'] !== 'Katalog') {
     diagnostics.push(makeDiagnostic('ORK1011', locator.at(['kind']), `kind is ${JSON.stringify(value['kind'] ?? null)}, expected "Katalog"`));
     return { diagnostics: sortDiagnostics(diagnostics), locator };
