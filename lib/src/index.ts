@@ -61,6 +61,27 @@ export { planFullReport } from './report/plan-full-report.ts';
 export type { CrdReport, FullReport, FullReportOptions, Protection, StartupReport } from './report/plan-full-report.ts';
 export { renderFullReport } from './report/render-full-report.ts';
 
+// Runtime core (pure): work queue, reconcile planning, CRD health, leader election
+export { childKey, childResourceOf } from './runtime/child-key.ts';
+export type { ChildResource } from './runtime/child-key.ts';
+export { canStart, healthHttpStatus, initialHealth, isStarted, overallHttpStatus, stepHealth } from './runtime/crd-health.ts';
+export type { CrdHealth, HealthEvent, HealthState, StartDecision } from './runtime/crd-health.ts';
+export { checkLeaderElectionConfig, decideLeadership, LEADER_JITTER_FACTOR, RUNTIME_LEASE_NAME, trackLease } from './runtime/decide-leadership.ts';
+export type { LeaderElectionConfig, LeadershipDecision, LeadershipInput, LeaseSpec, ObservedLease } from './runtime/decide-leadership.ts';
+export { canOwnIn, decorateChild } from './runtime/decorate-child.ts';
+export { canonicalJson, fingerprint } from './runtime/fingerprint.ts';
+export { formatMicroTime, formatTime, parseTime } from './runtime/format-time.ts';
+export { APPLIED_HASH_ANNOTATION, FIELD_MANAGER, FINALIZER, OWNER_KEY_ANNOTATION, ownerKeyOf, queueKeyOf } from './runtime/names.ts';
+export { DELETION_RECHECK_MS, planDeletion, truncateNote } from './runtime/plan-deletion.ts';
+export { planReconcile, planReconcileFailure, TERMINATING_CHILD_RECHECK_MS } from './runtime/plan-reconcile.ts';
+export { planStatusPatch, READY_MESSAGE_MAX, renderStatusFields, truncateMessage } from './runtime/plan-status.ts';
+export type { ReadyState, StatusValue } from './runtime/plan-status.ts';
+export type { CachedCr, CachedMetadata, Effect, ObservedChild, Outcome, ReconcileInput, ReconcilePlan } from './runtime/reconcile-types.ts';
+export { parseQueueKey, routeChildEvent } from './runtime/route-child-event.ts';
+export type { OwnerRoute } from './runtime/route-child-event.ts';
+export { DEFAULT_BACKOFF, WorkQueue } from './runtime/work-queue.ts';
+export type { BackoffPolicy, NextItem, WorkQueueOptions, WorkQueueStats } from './runtime/work-queue.ts';
+
 // Rendering
 export { renderJson, renderYaml, renderYamlDocuments } from './render/render-yaml.ts';
 export { renderDiagnostics } from './render/render-diagnostics.ts';

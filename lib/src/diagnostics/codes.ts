@@ -71,6 +71,14 @@ export const CODES = {
   ORK2005: { severity: 'info', title: 'namespaced watch', hint: 'The CRD watches one namespace, so its permissions are namespaced Roles there.' },
   ORK2006: { severity: 'warning', title: 'runtime can read every Secret', hint: 'Secrets children make the runtime watch Secrets; give the CRD a `namespace:` to keep that to one namespace.' },
   ORK2007: { severity: 'warning', title: 'templated child namespace makes rules cluster-wide', hint: 'A child namespace known only at run time cannot be narrowed to a Role; use a literal namespace to keep the rules namespaced.' },
+  // Runtime
+  ORK5001: { severity: 'error', title: 'invalid runtime configuration', hint: 'Fix the environment variable or flag named; durations need a unit (30s), and leader election needs leaseDuration > renewDeadline > retryPeriod × 1.2.' },
+  ORK5002: { severity: 'warning', title: 'CRD not installed yet', hint: 'Apply the CRD (`ork generate crd | kubectl apply -f -`); the runtime starts the CRD when it appears.' },
+  ORK5003: { severity: 'error', title: 'child cannot be planned for a custom resource', hint: 'A template, builder or status field failed for this custom resource; the Ready condition and a Warning event carry the detail.' },
+  ORK5004: { severity: 'error', title: 'CRD degraded', hint: 'failureThreshold consecutive reconciles failed; /health answers 503 until one succeeds.' },
+  ORK5005: { severity: 'warning', title: 'work queue full', hint: 'The CRD queue reached maxDepth and dropped a key; raise queue.maxDepth or workers.' },
+  ORK5006: { severity: 'warning', title: 'leadership lost', hint: 'The Lease could not be renewed within renewDeadline, or another runtime holds it; this runtime stops reconciling.' },
+  ORK5007: { severity: 'error', title: 'two items render the same child', hint: 'Give the items different names; both would write the same object.' },
 } as const satisfies Record<string, CodeInfo>;
 
 /** A diagnostic code from the catalogue. */

@@ -1,0 +1,155 @@
+import type { CrdEntry, StatusField } from '../katalog/model.ts';
+import { evaluateConditions } from '../reconcile/evaluate-conditions.ts';
+import { readPath } from '../reconcile/read-path.ts';
+import { renderDeep, type Template } from '../template/index.ts';
+import { canonicalJson } from './fingerprint.ts';
+import { formatTime } from './format-time.ts';
+import type { CachedCr } from './reconcile-types.ts';
+
+/** The Ready condition a reconcile concludes. */
+export interface ReadyState {
+  readonly status: 'True' | 'False';
+  readonly reason: 'ReconcileSucceeded' | 'ReconcileError';
+  readonly message: string;
+}
+
+/** One rendered status field: its path below `.status` and its typed value. */
+export interface StatusValue {
+  readonly path: readonly string[];
+  readonly value: unknown;
+}
+
+/** Longest Ready message written; longer ones are cut with an ellipsis. */
+export const READY_MESSAGE_MAX = 256;
+
+const RESERVED = new Set(['conditions', 'observedGeneration']);
+
+/**
+ * Renders the declared status fields against the CR. Entries whose `when` fails are left out;
+ * for one path the last entry that holds wins (declarative state machines list several). An
+ * empty rendering of a non-string field is left out rather than failing the reconcile.
+ */
+export function renderStatusFields(crd: CrdEntry, cr: CachedCr, cache?: Map<string, Template>): { values: StatusValue[]; problems: string[] } {
+  const byPath = new Map<string, StatusValue>();
+  const problems: string[] = [];
+  for (const field of crd.status.fields) {
+    const path = field.path.split('.');
+    // Validation reports these (ORK1313); `__proto__` would reach the prototype of the patch.
+    if (path.some((s) => s === '' || s === '__proto__') || RESERVED.has(path[0]!)) continue;
+    if (!evaluateConditions(field.when, cr)) continue;
+    const rendered = renderDeep(field.value, cr, cache ? { cache } : {});
+    if (!rendered.ok) {
+      problems.push(`status.${field.path}: ${rendered.error}`);
+      continue;
+    }
+    const typed = coerce(rendered.value, field.type);
+    if (typed.type === 'skip') continue;
+    if (typed.type === 'bad') {
+      problems.push(`status.${field.path}: ${JSON.stringify(rendered.value)} is not ${field.type === 'int' ? 'an int' : `a ${field.type}`}`);
+      continue;
+    }
+    byPath.set(path.join('.'), { path, value: typed.value });
+  }
+  return { values: [...byPath.values()], problems };
+}
+
+type Coerced = { type: 'ok'; value: unknown } | { type: 'skip' } | { type: 'bad' };
+
+function coerce(v: unknown, type: StatusField['type']): Coerced {
+  if (type === 'auto') return { type: 'ok', value: v };
+  if (type === 'string') {
+    if (v === undefined || v === null) return { type: 'skip' };
+    return { type: 'ok', value: typeof v === 'object' ? canonicalJson(v) : String(v) };
+  }
+  if (v === undefined || v === null || v === '') return { type: 'skip' };
+  if (type === 'bool') {
+    if (typeof v === 'boolean') return { type: 'ok', value: v };
+    return v === 'true' ? { type: 'ok', value: true } : v === 'false' ? { type: 'ok', value: false } : { type: 'bad' };
+  }
+  const n = typeof v === 'number' ? v : typeof v === 'string' && v.trim() !== '' ? Number(v) : NaN;
+  if (!Number.isFinite(n)) return { type: 'bad' };
+  if (type === 'int') return Number.isInteger(n) ? { type: 'ok', value: n } : { type: 'bad' };
+  return { type: 'ok', value: n };
+}
+
+/** Cuts a Ready message to READY_MESSAGE_MAX characters. */
+export function truncateMessage(message: string, max = READY_MESSAGE_MAX): string {
+  return message.length <= max ? message : `${message.slice(0, max - 1)}…`;
+}
+
+/**
+ * The JSON merge patch of `.status` that makes the CR show `ready` and `values`, or undefined
+ * when it already does (the zero-write rule). lastTransitionTime moves only when Ready's status
+ * flips; other conditions are kept as they are, because a merge patch replaces the whole list.
+ */
+export function planStatusPatch(crd: CrdEntry, cr: CachedCr, ready: ReadyState | undefined,
+                                values: readonly StatusValue[], nowMs: number): Record<string, unknown> | undefined {
+  const status = asRecord(cr.status);
+  const generation = cr.metadata.generation;
+  const patch: Record<string, unknown> = {};
+  let changed = false;
+  if (crd.status.conditions && ready) {
+    const conditions = Array.isArray(status['conditions']) ? (status['conditions'] as unknown[]) : [];
+    const at = conditions.findIndex((c) => asRecord(c)['type'] === 'Ready');
+    const current = at >= 0 ? asRecord(conditions[at]) : undefined;
+    const message = truncateMessage(ready.message);
+    const sameStatus = current?.['status'] === ready.status;
+    const lastTransitionTime = sameStatus && typeof current?.['lastTransitionTime'] === 'string'
+      ? current['lastTransitionTime'] : formatTime(nowMs);
+    const next: Record<string, unknown> = {
+      type: 'Ready', status: ready.status, reason: ready.reason, message, lastTransitionTime,
+      ...(generation !== undefined ? { observedGeneration: generation } : {}),
+    };
+    const conditionChanged = !current || canonicalJson(current) !== canonicalJson(next);
+    const generationChanged = generation !== undefined && status['observedGeneration'] !== generation;
+    if (conditionChanged || generationChanged) changed = true;
+    patch['conditions'] = at >= 0 ? conditions.map((c, i) => (i === at ? next : c)) : [...conditions, next];
+    if (generation !== undefined) patch['observedGeneration'] = generation;
+  }
+  for (const { path, value } of values) {
+    // A merge patch cannot store null and merges objects, so compare against what it leaves.
+    const wanted = withoutNulls(value);
+    const current = readPath(status, path.join('.'));
+    if (canonicalJson(current) !== canonicalJson(wanted)) changed = true;
+    setPath(patch, path, mergeDiff(current, wanted));
+  }
+  return changed ? patch : undefined;
+}
+
+// The merge patch turning `current` into `wanted`: keys only `current` has are set to null.
+function mergeDiff(current: unknown, wanted: unknown): unknown {
+  if (!isPlainObject(wanted) || !isPlainObject(current)) return wanted;
+  // Keys come from CR data: define them, so a `__proto__` key stays a plain key.
+  const out: Record<string, unknown> = {};
+  const put = (k: string, v: unknown) => Object.defineProperty(out, k, { value: v, enumerable: true, writable: true, configurable: true });
+  for (const k of Object.keys(current)) if (!Object.prototype.hasOwnProperty.call(wanted, k)) put(k, null);
+  for (const [k, v] of Object.entries(wanted)) put(k, mergeDiff(Object.prototype.hasOwnProperty.call(current, k) ? current[k] : undefined, v));
+  return out;
+}
+
+function withoutNulls(v: unknown): unknown {
+  if (Array.isArray(v)) return v.map(withoutNulls);
+  if (!isPlainObject(v)) return v;
+  return Object.fromEntries(Object.entries(v).filter(([, x]) => x !== null).map(([k, x]) => [k, withoutNulls(x)]));
+}
+
+function isPlainObject(v: unknown): v is Record<string, unknown> {
+  return v !== null && typeof v === 'object' && !Array.isArray(v);
+}
+
+function setPath(target: Record<string, unknown>, path: readonly string[], value: unknown): void {
+  let cur = target;
+  path.forEach((seg, i) => {
+    if (i === path.length - 1) {
+      cur[seg] = value;
+      return;
+    }
+    const next = cur[seg];
+    if (next === null || typeof next !== 'object' || Array.isArray(next)) cur[seg] = {};
+    cur = cur[seg] as Record<string, unknown>;
+  });
+}
+
+function asRecord(v: unknown): Record<string, unknown> {
+  return v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
+}

@@ -1,0 +1,104 @@
+import type { KubeObject } from '../children/kube-object.ts';
+import type { CrdEntry } from '../katalog/model.ts';
+import type { Template } from '../template/index.ts';
+import type { ChildResource } from './child-key.ts';
+
+/** Metadata of a CR or child as the watch cache holds it (managedFields stripped). */
+export interface CachedMetadata {
+  readonly name: string;
+  readonly namespace?: string | undefined;
+  readonly uid?: string | undefined;
+  readonly resourceVersion?: string | undefined;
+  readonly generation?: number | undefined;
+  readonly deletionTimestamp?: string | undefined;
+  readonly finalizers?: readonly string[] | undefined;
+  readonly labels?: Readonly<Record<string, string>> | undefined;
+  readonly annotations?: Readonly<Record<string, string>> | undefined;
+  readonly [field: string]: unknown;
+}
+
+/** A CR from the watch cache. */
+export interface CachedCr {
+  readonly apiVersion: string;
+  readonly kind: string;
+  readonly metadata: CachedMetadata;
+  readonly spec?: unknown;
+  readonly status?: unknown;
+}
+
+/** A child as the runtime's metadata-only watch sees it, with the resource it was watched on. */
+export interface ObservedChild {
+  readonly resource: ChildResource;
+  readonly metadata: CachedMetadata;
+}
+
+/** Everything one reconcile of one CR looks at; all of it comes from caches, none from GETs. */
+export interface ReconcileInput {
+  readonly crd: CrdEntry;
+  readonly cr: CachedCr;
+  /** Children attributed to this CR, by `childKey`. Only read after the child caches have synced. */
+  readonly observedChildren: ReadonlyMap<string, ObservedChild>;
+  readonly nowMs: number;
+  /** Fingerprints the runtime applied per child key since it started (empty after a restart). */
+  readonly lastApplied?: ReadonlyMap<string, string>;
+  /** Compiled templates shared across reconciles. */
+  readonly templateCache?: Map<string, Template>;
+}
+
+/** A write (or Event) the runtime performs through the Cluster port, in order; the first failure stops the rest. */
+export type Effect =
+  | {
+    readonly type: 'addFinalizer' | 'removeFinalizer';
+    /** The whole new list (a JSON merge patch replaces lists). */
+    readonly finalizers: readonly string[];
+    /** Sent with the patch so a concurrent change to the CR conflicts instead of being lost. */
+    readonly resourceVersion?: string;
+  }
+  | {
+    readonly type: 'apply';
+    readonly key: string;
+    readonly resource: ChildResource;
+    readonly object: KubeObject;
+    /** Also in the object's APPLIED_HASH_ANNOTATION; record it as last applied once the apply succeeds. */
+    readonly fingerprint: string;
+    readonly fieldManager: string;
+    /** Orkestra owns its children, so it takes fields over from other managers. */
+    readonly force: true;
+  }
+  | {
+    readonly type: 'delete';
+    readonly key: string;
+    readonly resource: ChildResource;
+    readonly namespace?: string;
+    readonly name: string;
+    /** Precondition: only this object, not a re-created namesake. */
+    readonly uid?: string;
+    readonly reason: 'owner-deleted' | 'no-longer-desired';
+  }
+  | {
+    readonly type: 'patchStatus';
+    /** JSON merge patch body of `.status` (sent as `{status: ...}` to `/status`). */
+    readonly status: Readonly<Record<string, unknown>>;
+  }
+  | {
+    readonly type: 'event';
+    readonly eventType: 'Normal' | 'Warning';
+    /** CamelCase, ≤ 128 characters. */
+    readonly reason: string;
+    /** Machine-readable verb (events.k8s.io/v1 `action`). */
+    readonly action: string;
+    /** ≤ 1024 characters. */
+    readonly note: string;
+  };
+
+/** How a reconcile ended; the runtime never sleeps inside one. */
+export type Outcome =
+  | { readonly type: 'done' }
+  | { readonly type: 'requeue'; readonly afterMs: number }
+  | { readonly type: 'failed'; readonly message: string };
+
+/** The effects to execute, in order, and what to do with the key afterwards. */
+export interface ReconcilePlan {
+  readonly effects: readonly Effect[];
+  readonly outcome: Outcome;
+}
