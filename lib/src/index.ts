@@ -61,6 +61,11 @@ export { planFullReport } from './report/plan-full-report.ts';
 export type { CrdReport, FullReport, FullReportOptions, Protection, StartupReport } from './report/plan-full-report.ts';
 export { renderFullReport } from './report/render-full-report.ts';
 
+// Ports (interfaces the apps wire adapters into); fakes in @orkestra/lib/testing
+export type { AbortSignalLike, ApplyOptions, Clock, Cluster, ClusterError, ClusterErrorType, ClusterResult, DeleteOptions, Entropy, ListOptions, ListPage, MetadataPatch, ObjectMeta, ObjectRef, Resource, WatchEnd, WatchEvent, WatchOptions } from './ports/index.ts';
+export type { KubeObject as ClusterObject, OwnerReference as ClusterOwnerReference } from './ports/index.ts';
+export { apiVersionOf, errorTypeForStatus, fail, ok } from './ports/index.ts';
+
 // Runtime core (pure): work queue, reconcile planning, CRD health, leader election
 export { childKey, childResourceOf } from './runtime/child-key.ts';
 export type { ChildResource } from './runtime/child-key.ts';

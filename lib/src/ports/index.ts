@@ -1,0 +1,11 @@
+export type { AbortSignalLike } from './abort-signal.ts';
+export type { Clock } from './clock.ts';
+export type { Entropy } from './entropy.ts';
+export type { ObjectRef, Resource } from './resource.ts';
+export { apiVersionOf } from './resource.ts';
+export type { KubeObject, ObjectMeta, OwnerReference } from './kube-object.ts';
+export type { ClusterError, ClusterErrorType, ClusterResult } from './cluster-error.ts';
+export { errorTypeForStatus, fail, ok } from './cluster-error.ts';
+export type {
+  ApplyOptions, Cluster, DeleteOptions, ListOptions, ListPage, MetadataPatch, WatchEnd, WatchEvent, WatchOptions,
+} from './cluster.ts';
