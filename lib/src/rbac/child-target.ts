@@ -1,5 +1,4 @@
-import { customTarget } from '../children/custom-target.ts';
-import { BUILTIN_KIND_META, type BuiltinKindKey } from '../children/kind-meta.ts';
+import { itemTarget } from '../children/item-target.ts';
 import type { ChildItem, CrdEntry } from '../katalog/model.ts';
 
 /** The API resource a child item writes to, as the RBAC planner needs it. */
@@ -17,24 +16,10 @@ export interface ChildTarget {
 // The namespace templates that mean "the CR's namespace", the builders' default.
 const CR_NAMESPACE = /^\{\{-?\s*\.metadata\.namespace\s*-?\}\}$/;
 
-/**
- * Resolves the group, resource and scope of a child item. Undefined only for an item the
- * Katalog checks would have rejected (an unknown key, a custom item without apiVersion/kind).
- */
+/** Resolves the group, resource and scope of a child item (see itemTarget). */
 export function childTarget(item: ChildItem): ChildTarget | undefined {
-  if (item.key !== 'custom') {
-    const meta = BUILTIN_KIND_META[item.key as BuiltinKindKey] as (typeof BUILTIN_KIND_META)[BuiltinKindKey] | undefined;
-    return meta && { group: meta.group, kind: meta.kind, resource: meta.resource, namespaced: meta.namespaced, inferred: false };
-  }
-  const { apiVersion, kind, plural, scope } = item.spec;
-  if (typeof apiVersion !== 'string' || typeof kind !== 'string') return undefined;
-  const t = customTarget({
-    apiVersion,
-    kind,
-    ...(typeof plural === 'string' ? { plural } : {}),
-    ...(scope === 'Cluster' || scope === 'Namespaced' ? { scope } : {}),
-  });
-  return { group: t.group, kind: t.kind, resource: t.resource, namespaced: t.namespaced, inferred: t.inferred };
+  const t = itemTarget(item);
+  return t && { group: t.group, kind: t.kind, resource: t.resource, namespaced: t.namespaced, inferred: t.inferred };
 }
 
 /**

@@ -1,5 +1,4 @@
-import { customTarget } from '../children/custom-target.ts';
-import { BUILTIN_KIND_META, type BuiltinKindKey } from '../children/kind-meta.ts';
+import { itemTarget } from '../children/item-target.ts';
 import type { ChildItem } from '../katalog/model.ts';
 
 /** The REST resource of a child; the same shape as the Cluster port's `Resource`. */
@@ -23,17 +22,6 @@ export function childKey(resource: Pick<ChildResource, 'group' | 'resource'>, na
 
 /** The resource a child item writes to; undefined only for a custom item validation would reject. */
 export function childResourceOf(item: ChildItem): ChildResource | undefined {
-  if (item.key !== 'custom') {
-    const meta = BUILTIN_KIND_META[item.key as BuiltinKindKey] as (typeof BUILTIN_KIND_META)[BuiltinKindKey] | undefined;
-    return meta && { group: meta.group, version: meta.apiVersion.includes('/') ? meta.apiVersion.slice(meta.apiVersion.indexOf('/') + 1) : meta.apiVersion, resource: meta.resource, namespaced: meta.namespaced };
-  }
-  const { apiVersion, kind, plural, scope } = item.spec;
-  if (typeof apiVersion !== 'string' || typeof kind !== 'string') return undefined;
-  const t = customTarget({
-    apiVersion,
-    kind,
-    ...(typeof plural === 'string' ? { plural } : {}),
-    ...(scope === 'Cluster' || scope === 'Namespaced' ? { scope } : {}),
-  });
-  return { group: t.group, version: t.version, resource: t.resource, namespaced: t.namespaced };
+  const t = itemTarget(item);
+  return t && { group: t.group, version: t.version, resource: t.resource, namespaced: t.namespaced };
 }
