@@ -49,6 +49,8 @@ export type { Component, ComponentRbac, CrdRbac, PlannedRole, PlannedRule, Polic
 export type { RbacNote } from './rbac/rbac-findings.ts';
 export { COMPONENTS } from './rbac/rbac-model.ts';
 export { lintRules } from './rbac/lint-rules.ts';
+export { childPlacement } from './rbac/child-target.ts';
+export type { ChildPlacement } from './rbac/child-target.ts';
 export type { RuleProblem } from './rbac/lint-rules.ts';
 export { installerNeeds } from './rbac/installer-needs.ts';
 export type { InstallerNeeds } from './rbac/installer-needs.ts';

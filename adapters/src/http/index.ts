@@ -1,0 +1,12 @@
+// @orkestra/adapters/http: the runtime's HTTP API (probes, /metrics, /katalog) on fastify.
+export { buildRuntimeServer, type RuntimeServerOptions } from './build-runtime-server.ts';
+export type { MetricsSource } from './probe-routes.ts';
+export { overallHealth } from './overall-health.ts';
+export type {
+  ChildSummary, CrDetail, CrdHealthLine, CrdHealthReport, CrdInfo, CrdSummary, CrList, CrListItem,
+  HealthSummary, KatalogSummary, ReadyStatus, RuntimeView, SettingSource,
+} from './runtime-view.ts';
+export type {
+  CrdHealthResponse, CrdInfoResponse, CrDetailResponse, CrListResponse, ErrorCode, ErrorResponse,
+  HealthResponse, KatalogResponse, OverallStatus, ProbeResponse, Stamped,
+} from './responses.ts';

@@ -1,0 +1,144 @@
+import { suite } from 'uvu';
+import * as assert from 'uvu/assert';
+import { createRuntimeMetrics } from '../metrics/runtime-metrics.ts';
+import { buildRuntimeServer } from './build-runtime-server.ts';
+import { fakeCr, fakeCrd, fakeRuntimeView } from './fake-runtime-view.test-support.ts';
+import type { FakeState } from './fake-runtime-view.test-support.ts';
+
+const test = suite('katalog routes');
+
+function setup(over: Partial<FakeState> = {}) {
+  const state: FakeState = {
+    isLeader: true,
+    ready: true,
+    gatewayEndpoint: 'https://orkestra-gateway.orkestra-system.svc:8443',
+    crds: [
+      fakeCrd('widgets'),
+      fakeCrd('clusterwidgets', { namespaced: false, state: 'pending' }),
+      fakeCrd('gadgets', { enabled: false, state: 'not-started' }),
+    ],
+    crs: { widgets: [fakeCr('w1', 'shop'), fakeCr('w2', 'other')], clusterwidgets: [fakeCr('cw1', undefined)] },
+    broken: false,
+    ...over,
+  };
+  const app = buildRuntimeServer({ view: fakeRuntimeView(state), metrics: createRuntimeMetrics({ defaultMetrics: false }), readTimeoutMs: 5_000, writeTimeoutMs: 20_000 });
+  return { state, app };
+}
+
+const get = async (app: ReturnType<typeof setup>['app'], url: string) => {
+  const res = await app.inject({ method: 'GET', url });
+  return { status: res.statusCode, body: res.json() };
+};
+
+test('/katalog summarises the CRDs and counts only enabled ones', async () => {
+  const { app } = setup();
+  const { status, body } = await get(app, '/katalog');
+  assert.is(status, 200);
+  assert.is(body.name, 'shop');
+  assert.is(body.isLeader, true);
+  assert.is(body.ready, true);
+  assert.is(body.total, 3);
+  assert.is(body.totalEnabled, 2);
+  assert.is(body.healthy, true);
+  assert.is(body.status, 'pending');
+  assert.equal(body.statusCounts, { 'not-started': 0, 'waiting-for-crd': 0, 'waiting-for-dependency': 0, pending: 1, healthy: 1, degraded: 0 });
+  assert.is(body.gatewayEndpoint, 'https://orkestra-gateway.orkestra-system.svc:8443');
+  assert.equal(body.crds.map((c: { name: string }) => c.name), ['widgets', 'clusterwidgets', 'gadgets']);
+});
+
+test('/katalog says degraded and omits an unset gateway endpoint', async () => {
+  const { app } = setup({ isLeader: false, gatewayEndpoint: undefined, crds: [fakeCrd('widgets', { state: 'degraded' })] });
+  const { status, body } = await get(app, '/katalog');
+  // /katalog reports health in its body; only /health and /katalog/{crd}/health answer 503.
+  assert.is(status, 200);
+  assert.is(body.healthy, false);
+  assert.is(body.status, 'degraded');
+  assert.is(body.isLeader, false);
+  assert.ok(!('gatewayEndpoint' in body));
+});
+
+test('/katalog/{crd} returns the CRD info with derived fields, any case', async () => {
+  const { app } = setup();
+  for (const url of ['/katalog/widgets', '/katalog/Widgets']) {
+    const { status, body } = await get(app, url);
+    assert.is(status, 200, url);
+    assert.is(body.name, 'widgets');
+    assert.is(body.healthy, true);
+    assert.is(body.started, true);
+    assert.is(body.workers, 3);
+    assert.is(body.workersIdle, 2);
+    assert.is(body.isLeader, true);
+  }
+});
+
+test('/katalog/{crd}/health answers 200 healthy or pending, 503 otherwise', async () => {
+  const cases = [['healthy', 200], ['pending', 200], ['degraded', 503], ['waiting-for-dependency', 503], ['not-started', 503]] as const;
+  for (const [state, code] of cases) {
+    const { app } = setup({ crds: [fakeCrd('widgets', { state })] });
+    const { status, body } = await get(app, '/katalog/widgets/health');
+    assert.is(status, code, state);
+    assert.is(body.state, state);
+    assert.is(body.healthy, state === 'healthy');
+    assert.is(body.pending, state === 'pending');
+    assert.is(body.started, ['healthy', 'pending', 'degraded'].includes(state));
+    assert.is(body.isLeader, true);
+  }
+});
+
+test('/katalog/{crd}/cr lists the cached CRs', async () => {
+  const { app } = setup();
+  const { status, body } = await get(app, '/katalog/widgets/cr');
+  assert.is(status, 200);
+  assert.is(body.total, 2);
+  assert.equal(body.gvk, { group: 'example.com', version: 'v1', kind: 'Widget' });
+  assert.equal(body.items.map((i: { namespace: string; name: string }) => `${i.namespace}/${i.name}`), ['shop/w1', 'other/w2']);
+  assert.is(body.items[0].spec, undefined);
+  assert.is(body.isLeader, true);
+  const empty = await get(setup({ crs: {} }).app, '/katalog/widgets/cr');
+  assert.is(empty.status, 200);
+  assert.is(empty.body.total, 0);
+});
+
+test('CR detail by namespace/name, or by name for cluster-scoped CRDs', async () => {
+  const { app } = setup();
+  const namespaced = await get(app, '/katalog/widgets/cr/shop/w1');
+  assert.is(namespaced.status, 200);
+  assert.is(namespaced.body.uid, 'uid-w1');
+  assert.equal(namespaced.body.children.Deployment, [{ apiVersion: 'apps/v1', kind: 'Deployment', name: 'w1', namespace: 'shop', exists: true }]);
+  assert.is(namespaced.body.isLeader, true);
+  const cluster = await get(app, '/katalog/clusterwidgets/cr/cw1');
+  assert.is(cluster.status, 200);
+  assert.is(cluster.body.name, 'cw1');
+  assert.ok(!('namespace' in cluster.body));
+});
+
+test('unknown CRDs and CRs answer 404 {error, message}', async () => {
+  const { app } = setup({ isLeader: false });
+  const cases: [string, string, string][] = [
+    ['/katalog/nope', 'crd-not-found', 'no CRD "nope" in the Katalog'],
+    ['/katalog/nope/health', 'crd-not-found', 'no CRD "nope" in the Katalog'],
+    ['/katalog/nope/cr', 'crd-not-found', 'no CRD "nope" in the Katalog'],
+    ['/katalog/nope/cr/shop/w1', 'crd-not-found', 'no CRD "nope" in the Katalog'],
+    ['/katalog/nope/cr/w1', 'crd-not-found', 'no CRD "nope" in the Katalog'],
+    ['/katalog/widgets/cr/shop/missing', 'cr-not-found', 'no Widget "shop/missing" in the cache'],
+    ['/katalog/widgets/cr/other/w1', 'cr-not-found', 'no Widget "other/w1" in the cache'],
+    ['/katalog/clusterwidgets/cr/missing', 'cr-not-found', 'no Clusterwidget "missing" in the cache'],
+    ['/katalog/widgets/cr/w1', 'wrong-scope', 'CRD "widgets" is namespaced: use /katalog/widgets/cr/{namespace}/{name}'],
+    ['/katalog/clusterwidgets/cr/shop/cw1', 'wrong-scope', 'CRD "clusterwidgets" is cluster-scoped: use /katalog/clusterwidgets/cr/{name}'],
+    ['/katalog/widgets/cr/shop/w1/extra', 'route-not-found', 'no route GET /katalog/widgets/cr/shop/w1/extra'],
+  ];
+  for (const [url, error, message] of cases) {
+    const { status, body } = await get(app, url);
+    assert.is(status, 404, url);
+    assert.equal(body, { error, message, isLeader: false }, url);
+  }
+});
+
+test('a malformed URL is a 400 JSON error, not a 500', async () => {
+  const { app } = setup();
+  const res = await app.inject({ method: 'GET', url: '/katalog/%E0%A4%A' });
+  assert.is(res.statusCode, 400);
+  assert.is(res.json().error, 'bad-request');
+});
+
+test.run();

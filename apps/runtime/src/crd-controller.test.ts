@@ -1,0 +1,117 @@
+import { suite } from 'uvu';
+import * as assert from 'uvu/assert';
+import { FINALIZER, OWNER_KEY_ANNOTATION, parseKatalog, type CrdEntry } from '@orkestra/lib';
+import { fakeClock, fakeCluster, seededEntropy, type FakeCluster } from '@orkestra/lib/testing';
+import { CrdController, crResourceOf } from './crd-controller.ts';
+import { createLogger } from './logger.ts';
+
+const test = suite('CrdController against the fake cluster');
+
+const KATALOG = `apiVersion: orkestra.orkspace.io/v1
+kind: Katalog
+metadata:
+  name: t
+spec:
+  crds:
+    website:
+      apiTypes: { group: demo.orkestra.io, version: v1alpha1, kind: Website, plural: websites }
+      schema:
+        type: object
+        properties:
+          replicas: { type: integer, default: 1 }
+      operatorBox:
+        onCreate:
+          deployments:
+            - image: nginx
+              replicas: "{{ .spec.replicas }}"
+              reconcile: true
+`;
+const crd: CrdEntry = parseKatalog({ file: 'k.yaml', text: KATALOG }).katalog!.crds[0]!;
+const DEPLOYMENTS = { group: 'apps', version: 'v1', resource: 'deployments', namespaced: true };
+const CRDS = { group: 'apiextensions.k8s.io', version: 'v1', resource: 'customresourcedefinitions', namespaced: false };
+
+// The informers and workers run on real promises; these tests poll the fake, they never sleep a fixed time.
+async function until<T>(what: string, check: () => Promise<T | undefined> | T | undefined, timeoutMs = 5_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await check();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 5));
+  }
+}
+
+function setup(leading = true) {
+  const clock = fakeClock();
+  const cluster: FakeCluster = fakeCluster({ clock });
+  const lines: string[] = [];
+  const controller = new CrdController({
+    crd, cluster, clock, entropy: seededEntropy(1), identity: 'test', isLeader: () => leading, healthOf: () => undefined,
+    log: createLogger('debug', clock, (l) => lines.push(l)),
+    settings: { workers: 2, resyncMs: 60_000, maxDepth: 100, failureThreshold: 3, startPollMs: 5 },
+  });
+  return { cluster, controller, lines };
+}
+
+const installCrd = (cluster: FakeCluster) => cluster.create(CRDS, { apiVersion: 'apiextensions.k8s.io/v1', kind: 'CustomResourceDefinition', metadata: { name: 'websites.demo.orkestra.io' } });
+const createSite = (cluster: FakeCluster, replicas: number) => cluster.create(crResourceOf(crd), {
+  apiVersion: 'demo.orkestra.io/v1alpha1', kind: 'Website', metadata: { name: 'site', namespace: 'web' }, spec: { replicas },
+});
+const deployment = async (cluster: FakeCluster) => {
+  const r = await cluster.get({ resource: DEPLOYMENTS, namespace: 'web', name: 'site-deployment' });
+  return r.ok ? r.value : undefined;
+};
+
+test('waits for the CRD, then adds the finalizer, applies the child and reports Ready', async () => {
+  const { cluster, controller } = setup();
+  const abort = new AbortController();
+  const running = controller.run(abort.signal);
+  await until('waiting-for-crd', () => (controller.health().state === 'waiting-for-crd' ? true : undefined));
+  await installCrd(cluster);
+  await createSite(cluster, 2);
+  const child = await until('the Deployment', () => deployment(cluster));
+  assert.is((child['spec'] as { replicas: number }).replicas, 2);
+  assert.is(child.metadata.annotations?.[OWNER_KEY_ANNOTATION], 'websites.demo.orkestra.io:web/site');
+  const site = await until('Ready', async () => {
+    const r = await cluster.get({ resource: crResourceOf(crd), namespace: 'web', name: 'site' });
+    const status = r.ok ? (r.value['status'] as { conditions?: { type: string; status: string }[] } | undefined) : undefined;
+    return r.ok && status?.conditions?.some((c) => c.type === 'Ready' && c.status === 'True') ? r.value : undefined;
+  });
+  assert.ok(site.metadata.finalizers?.includes(FINALIZER));
+  await until('healthy', () => (controller.health().state === 'healthy' ? true : undefined));
+  abort.abort();
+  await running;
+  assert.is(controller.health().state, 'not-started');
+});
+
+test('a deleted child brings its owner back and is applied again', async () => {
+  const { cluster, controller } = setup();
+  const abort = new AbortController();
+  await installCrd(cluster);
+  await createSite(cluster, 1);
+  const running = controller.run(abort.signal);
+  const first = await until('the Deployment', () => deployment(cluster));
+  await cluster.delete({ resource: DEPLOYMENTS, namespace: 'web', name: 'site-deployment' });
+  const second = await until('a new Deployment', async () => {
+    const d = await deployment(cluster);
+    return d && d.metadata.uid !== first.metadata.uid ? d : undefined;
+  });
+  assert.ok(second);
+  abort.abort();
+  await running;
+});
+
+test('a follower keeps its caches but writes nothing', async () => {
+  const { cluster, controller, lines } = setup(false);
+  const abort = new AbortController();
+  await installCrd(cluster);
+  await createSite(cluster, 1);
+  const running = controller.run(abort.signal);
+  await until('caches synced', () => (lines.some((l) => l.includes('"caches synced"')) ? true : undefined));
+  assert.is(controller.queue.stats(0).depth, 1);
+  abort.abort();
+  await running;
+  assert.is(cluster.calls('apply') + cluster.calls('patchMetadata') + cluster.calls('patchStatus'), 0);
+});
+
+test.run();

@@ -1,0 +1,279 @@
+// One enabled CRD's controller: wait for the CRD and its dependencies, run the CR informer and the
+// children's metadata-only informers, and reconcile queued keys with `workers` workers while this
+// replica leads. Every decision is lib's (spec/runtime.md); this file only moves data and awaits I/O.
+import { setTimeout as delay } from 'node:timers/promises';
+import {
+  canStart, initialHealth, ownerKeyOf, parseQueueKey, planReconcile, planReconcileFailure, queueKeyOf, routeChildEvent, stepHealth,
+  WorkQueue, type CachedCr, type Clock, type Cluster, type ClusterObject, type CrdEntry, type CrdHealth, type Effect,
+  type Entropy, type HealthEvent, type HealthState, type ReconcilePlan, type Resource, type Template,
+} from '@orkestra/lib';
+import { createInformer, type Informer, type InformerHealth } from '@orkestra/adapters/kube';
+import { ChildIndex } from './child-index.ts';
+import { planChildWatches } from './plan-child-watches.ts';
+import { describeFailure, executeEffect } from './execute-effect.ts';
+import type { Logger } from './logger.ts';
+import { Wake } from './wake.ts';
+
+const CRD_RESOURCE: Resource = { group: 'apiextensions.k8s.io', version: 'v1', resource: 'customresourcedefinitions', namespaced: false };
+
+/** Tuning of one controller, with the runtime's defaults already merged with the CRD entry's. */
+export interface ControllerSettings {
+  readonly workers: number;
+  readonly resyncMs: number;
+  readonly maxDepth: number;
+  readonly failureThreshold: number;
+  /** How often to look again for a missing CRD or unmet dependencies. */
+  readonly startPollMs: number;
+}
+
+/** What a controller is wired to. */
+export interface ControllerDeps {
+  readonly crd: CrdEntry;
+  readonly cluster: Cluster;
+  readonly clock: Clock;
+  readonly entropy: Entropy;
+  readonly log: Logger;
+  readonly settings: ControllerSettings;
+  /** This replica's identity (Events' reportingInstance). */
+  readonly identity: string;
+  readonly isLeader: () => boolean;
+  /** Health of the other controllers, for `dependsOn`. */
+  readonly healthOf: (name: string) => HealthState | undefined;
+}
+
+/** The REST resource of a CRD's custom resources. */
+export function crResourceOf(crd: CrdEntry): Resource {
+  return { group: crd.group, version: crd.version, resource: crd.plural, namespaced: crd.scope === 'Namespaced' };
+}
+
+/** Runs one CRD's informers and workers; one failing controller never stops another. */
+export class CrdController {
+  readonly crd: CrdEntry;
+  readonly queue: WorkQueue;
+  readonly #deps: ControllerDeps;
+  readonly #wake = new Wake();
+  readonly #children = new ChildIndex();
+  // Per CR key, so the fingerprints of a deleted CR's children go with it.
+  readonly #lastApplied = new Map<string, Map<string, string>>();
+  readonly #templates = new Map<string, Template>();
+  readonly #resource: Resource;
+  #health: CrdHealth;
+  #crInformer: Informer | undefined;
+  #unsynced = 0;
+  #reconciles = 0;
+
+  constructor(deps: ControllerDeps) {
+    this.#deps = deps;
+    this.crd = deps.crd;
+    this.#resource = crResourceOf(deps.crd);
+    this.queue = new WorkQueue({ maxDepth: deps.settings.maxDepth });
+    this.#health = initialHealth(deps.clock.now());
+  }
+
+  /** The controller's health (spec/runtime.md §3). */
+  health(): CrdHealth {
+    return this.#health;
+  }
+
+  /** Reconciles finished so far (any outcome). */
+  reconciles(): number {
+    return this.#reconciles;
+  }
+
+  /** Called when this replica gains or loses leadership: a new leader re-queues everything it caches. */
+  leadershipChanged(leading: boolean): void {
+    if (leading) this.#enqueueAll();
+    this.#wake.wake();
+  }
+
+  /** Waits for the CRD and dependencies, then runs informers, resync and workers until `signal` aborts. */
+  async run(signal: AbortSignal): Promise<void> {
+    if (!(await this.#waitUntilStartable(signal))) return this.#step({ type: 'stopped' });
+    const { crd, cluster, clock, entropy, log } = this.#deps;
+    const labelSelector = crd.labelSelector ? Object.entries(crd.labelSelector).map(([k, v]) => `${k}=${v}`).join(',') : undefined;
+    const scope = {
+      ...(crd.namespace !== undefined ? { namespace: crd.namespace } : {}),
+    };
+    const onError = (resource: string) => (error: { type: string; message: string }, retryInMs: number): void =>
+      log.warn('watch failed', { resource, err: `${error.type}: ${error.message}`, retryInMs });
+    // A 403 on a watch means the installed RBAC does not match the Katalog: say so once, loudly.
+    const onHealth = (resource: string) => (health: InformerHealth): void => {
+      if (health.type === 'degraded') log.error('watch forbidden: check that the bundle for this Katalog is applied', { resource, err: health.error.message });
+      else log.info('watch allowed again', { resource });
+    };
+    const cr = createInformer({
+      cluster, resource: this.#resource, clock, entropy, ...scope, ...(labelSelector ? { labelSelector } : {}),
+      onEvent: (event) => {
+        if (event.type === 'synced') return this.#synced();
+        this.#add(queueKeyOf(event.object.metadata));
+      },
+      onError: onError(this.#resource.resource),
+      onHealth: onHealth(this.#resource.resource),
+    });
+    this.#crInformer = cr;
+    const children = planChildWatches(crd).map(({ resource, namespace }) => createInformer({
+      cluster, resource, clock, entropy, ...(namespace !== undefined ? { namespace } : {}), metadataOnly: true,
+      onEvent: (event) => {
+        if (event.type === 'synced') return this.#synced();
+        if (event.type === 'delete') this.#children.delete(resource, event.object);
+        else this.#children.upsert(resource, event.object, event.type === 'update' ? event.old : undefined);
+        this.#routeChild(event.object);
+        if (event.type === 'update') this.#routeChild(event.old);
+      },
+      onError: onError(resource.resource),
+      onHealth: onHealth(resource.resource),
+    }));
+    this.#unsynced = 1 + children.length;
+    this.#step({ type: 'started' });
+    log.info('controller started', { resource: `${crd.plural}.${crd.group}`, children: children.length, workers: this.#deps.settings.workers });
+    const workers = Array.from({ length: this.#deps.settings.workers }, () => this.#work(signal));
+    await Promise.all([cr.run(signal), ...children.map((c) => c.run(signal)), this.#resync(signal), ...workers]);
+    this.#step({ type: 'stopped' });
+  }
+
+  async #waitUntilStartable(signal: AbortSignal): Promise<boolean> {
+    const { crd, cluster, log, settings } = this.#deps;
+    const name = `${crd.plural}.${crd.group}`;
+    while (!signal.aborted) {
+      const found = await cluster.get({ resource: CRD_RESOURCE, name });
+      if (found.ok) {
+        const decision = canStart(crd, this.#deps.healthOf);
+        if (decision.type === 'start') return true;
+        this.#step({ type: 'dependencies-unmet', waitingFor: decision.waitingFor });
+      } else if (found.error.type === 'not-found') {
+        this.#step({ type: 'crd-missing' });
+      } else {
+        log.warn('cannot check the CRD', { resource: name, err: `${found.error.type}: ${found.error.message}` });
+      }
+      await sleep(settings.startPollMs, signal);
+    }
+    return false;
+  }
+
+  #synced(): void {
+    this.#unsynced--;
+    if (this.#unsynced === 0) {
+      this.#deps.log.info('caches synced');
+      this.#wake.wake();
+    }
+  }
+
+  #routeChild(object: ClusterObject): void {
+    const route = routeChildEvent([this.crd], object.metadata);
+    if (route) this.#add(route.key);
+  }
+
+  #add(key: string): void {
+    if (!this.queue.add(key, this.#deps.clock.now())) this.#deps.log.warn('queue full, key dropped until resync', { key });
+    this.#wake.wake();
+  }
+
+  #enqueueAll(): void {
+    for (const o of this.#crInformer?.list() ?? []) this.queue.add(queueKeyOf(o.metadata), this.#deps.clock.now());
+  }
+
+  async #resync(signal: AbortSignal): Promise<void> {
+    while (!signal.aborted) {
+      await sleep(this.#deps.settings.resyncMs, signal);
+      if (signal.aborted) return;
+      this.#enqueueAll();
+      this.#wake.wake();
+    }
+  }
+
+  async #work(signal: AbortSignal): Promise<void> {
+    while (!signal.aborted) {
+      // A child missing from an unsynced cache may exist: reconcile only after every cache synced.
+      if (this.#unsynced > 0 || !this.#deps.isLeader()) {
+        await this.#wake.sleep(Number.POSITIVE_INFINITY, signal);
+        continue;
+      }
+      const next = this.queue.next(this.#deps.clock.now());
+      if (next.type === 'ready') await this.#reconcile(next.key);
+      else await this.#wake.sleep(next.type === 'wait' ? next.afterMs : Number.POSITIVE_INFINITY, signal);
+    }
+  }
+
+  async #reconcile(key: string): Promise<void> {
+    const { crd, clock, entropy } = this.#deps;
+    const reconcileID = Math.floor(entropy.float() * 2 ** 32).toString(16).padStart(8, '0');
+    const { namespace, name } = parseQueueKey(key);
+    const log = this.#deps.log.child({ namespace, name, reconcileID });
+    const object = this.#crInformer?.get(namespace, name);
+    if (!object) {
+      // Gone: nothing to do, and nothing to retry.
+      this.queue.forget(key);
+      this.#lastApplied.delete(key);
+      this.queue.done(key, clock.now());
+      return;
+    }
+    const cr: CachedCr = { ...object, apiVersion: object.apiVersion ?? `${crd.group}/${crd.version}`, kind: object.kind ?? crd.kind, metadata: object.metadata };
+    const nowMs = clock.now();
+    let lastApplied = this.#lastApplied.get(key);
+    if (!lastApplied) this.#lastApplied.set(key, (lastApplied = new Map()));
+    let plan: ReconcilePlan;
+    try {
+      plan = planReconcile({ crd, cr, observedChildren: this.#children.of(ownerKeyOf(crd, cr.metadata)), nowMs, lastApplied, templateCache: this.#templates });
+    } catch (err) {
+      // A throw is a bug in the planner; it must not take the worker down with it.
+      plan = planReconcileFailure({ crd, cr, nowMs }, `internal error: ${err instanceof Error ? err.message : String(err)}`);
+    }
+    const failure = await this.#execute(plan.effects, cr, log, lastApplied);
+    if (failure !== undefined) {
+      await this.#execute(planReconcileFailure({ crd, cr, nowMs: clock.now() }, failure).effects, cr, log, lastApplied);
+      this.#failed(key, failure, log);
+    } else if (plan.outcome.type === 'failed') {
+      this.#failed(key, plan.outcome.message, log);
+    } else {
+      this.queue.forget(key);
+      if (plan.outcome.type === 'requeue') this.queue.addAfter(key, clock.now() + plan.outcome.afterMs);
+      this.#step({ type: 'reconcile-succeeded' });
+      if (plan.effects.length > 0) log.info('reconciled', { effects: plan.effects.map((e) => e.type).join(','), outcome: plan.outcome.type });
+      else log.debug('converged', { outcome: plan.outcome.type });
+    }
+    this.#reconciles++;
+    this.queue.done(key, clock.now());
+    this.#wake.wake();
+  }
+
+  #failed(key: string, message: string, log: Logger): void {
+    const retryInMs = this.queue.addRateLimited(key, this.#deps.clock.now());
+    this.#step({ type: 'reconcile-failed', message });
+    log.warn('reconcile failed', { err: message, retryInMs });
+  }
+
+  /** Executes effects in order; returns the failure that stopped them. Events are best effort. */
+  async #execute(effects: readonly Effect[], cr: CachedCr, log: Logger, lastApplied: Map<string, string>): Promise<string | undefined> {
+    const { cluster, entropy, clock, identity } = this.#deps;
+    for (const effect of effects) {
+      const result = await executeEffect(effect, { cluster, crResource: this.#resource, cr, nowMs: clock.now(), entropy, instance: identity });
+      if (result.ok) {
+        if (effect.type === 'apply') lastApplied.set(effect.key, effect.fingerprint);
+        continue;
+      }
+      // An Event that cannot be recorded must not fail the reconcile it reports on (client-go drops them too).
+      if (effect.type === 'event') {
+        log.warn('cannot record event', { err: describeFailure(effect, result.error) });
+        continue;
+      }
+      return describeFailure(effect, result.error);
+    }
+    return undefined;
+  }
+
+  #step(event: HealthEvent): void {
+    const before = this.#health.state;
+    this.#health = stepHealth(this.#health, event, this.#deps.clock.now(), this.#deps.settings.failureThreshold);
+    if (this.#health.state !== before) {
+      this.#deps.log.info('health changed', { from: before, to: this.#health.state, err: this.#health.lastError });
+    }
+  }
+}
+
+async function sleep(ms: number, signal: AbortSignal): Promise<void> {
+  try {
+    await delay(ms, undefined, { signal });
+  } catch {
+    // Aborted: the caller checks its signal.
+  }
+}

@@ -1,0 +1,156 @@
+// The composition root of the runtime (`ork run`): the only file here that touches process, env,
+// argv, files and signals. It can run and report its version, nothing else (DESIGN §1).
+import { readFileSync } from 'node:fs';
+import { hostname } from 'node:os';
+import { kubeCluster, loadKubeConfig } from '@orkestra/adapters/kube';
+import { systemClock, systemEntropy } from '@orkestra/adapters/system';
+import { hasErrors, parseKatalog, planStartupOrder, type Katalog } from '@orkestra/lib';
+import { parseConfig, type RuntimeConfig } from './config.ts';
+import { CrdController } from './crd-controller.ts';
+import { LeaderElector } from './leader.ts';
+import { createLogger, type Logger } from './logger.ts';
+import { parseArgs, USAGE } from './parse-args.ts';
+
+/** How often a controller looks again for its missing CRD or unmet dependencies. */
+const START_POLL_MS = 5_000;
+
+const command = parseArgs(process.argv.slice(2));
+if (command.type === 'usage-error') exit2(`${command.message}\n${USAGE}`);
+else if (command.type === 'version') process.stdout.write(`ork-runtime ${readVersion()} (node ${process.version})\n`);
+else {
+  const configured = parseConfig(process.env);
+  if (configured.type === 'error') exit2(configured.message);
+  else {
+    const config = configured.config;
+    const file = command.file ?? config.katalogPath;
+    if (file === undefined) exit2('no Katalog: pass -f FILE or set KATALOG_PATH');
+    else {
+      const katalog = loadKatalog(file);
+      if (katalog !== undefined) await run(config, katalog);
+    }
+  }
+}
+
+async function run(config: RuntimeConfig, katalog: Katalog): Promise<void> {
+  const clock = systemClock;
+  const entropy = systemEntropy;
+  const log = createLogger(config.logLevel, clock, (line) => process.stdout.write(line));
+  const order = planStartupOrder(katalog.crds);
+  if ('cycle' in order) return exit2(`${katalog.file}: dependsOn cycle: ${order.cycle.join(' -> ')}`);
+
+  let cluster: ReturnType<typeof kubeCluster>;
+  try {
+    cluster = kubeCluster(loadKubeConfig());
+  } catch (err) {
+    return exit2(`cannot load a kubeconfig: ${err instanceof Error ? err.message : String(err)}`);
+  }
+  // client-go's identity: the hostname (the pod name in a cluster) plus a random suffix, so two
+  // processes on one host never share it.
+  const identity = `${hostname()}_${Math.floor(entropy.float() * 2 ** 32).toString(16).padStart(8, '0')}`;
+  const abort = new AbortController();
+  const controllers: CrdController[] = [];
+  const elector = config.leaderElection
+    ? new LeaderElector({
+      cluster, namespace: config.namespace, identity, clock, entropy, log: log.child({ component: 'leader-election' }),
+      config: { leaseDurationMs: config.leaseDurationMs, renewDeadlineMs: config.renewDeadlineMs, retryPeriodMs: config.retryPeriodMs },
+      onChange: (leading) => controllers.forEach((c) => c.leadershipChanged(leading)),
+    })
+    : undefined;
+  const isLeader = (): boolean => elector?.isLeader() ?? true;
+  const byName = new Map<string, CrdController>();
+  for (const step of order.order) {
+    const crd = katalog.crds.find((c) => c.name === step.name)!;
+    const controller = new CrdController({
+      crd, cluster, clock, entropy, identity, isLeader,
+      log: log.child({ controller: crd.name }),
+      healthOf: (name) => byName.get(name)?.health().state,
+      settings: {
+        workers: crd.workers ?? config.defaultWorkers,
+        resyncMs: crd.resyncMs ?? config.defaultResyncMs,
+        maxDepth: crd.maxDepth ?? config.queueMaxDepth,
+        failureThreshold: crd.failureThreshold ?? config.failureThreshold,
+        startPollMs: START_POLL_MS,
+      },
+    });
+    controllers.push(controller);
+    byName.set(crd.name, controller);
+  }
+
+  // HTTP API: start the server of adapters/src/http here (/health, /livez, /readyz, /metrics,
+  // /katalog...), fed by `controllers` (health(), queue.stats()), `isLeader()`, `katalog`,
+  // `config.gatewayEndpoint`, `cluster.metrics`; on `config.port`, with
+  // SRV_READ_TIMEOUT/SRV_WRITE_TIMEOUT. It is being written separately; nothing listens yet.
+
+  log.info('runtime starting', {
+    katalog: katalog.metadata.name, crds: controllers.length, identity, namespace: config.namespace,
+    leaderElection: config.leaderElection, env: config.env,
+  });
+  let stopping = false;
+  const shutdown = (signal: string): void => {
+    if (stopping) return;
+    stopping = true;
+    log.info('shutting down', { signal });
+    abort.abort();
+  };
+  process.once('SIGTERM', () => shutdown('SIGTERM'));
+  process.once('SIGINT', () => shutdown('SIGINT'));
+
+  const leading = elector?.run(abort.signal) ?? Promise.resolve();
+  // Controllers start in startup order; one that waits (missing CRD, dependency) never holds up the others.
+  const running = controllers.map((c) => c.run(abort.signal).catch((err: unknown) => {
+    log.error('controller crashed', { controller: c.crd.name, err: err instanceof Error ? err.message : String(err) });
+  }));
+  await Promise.all(running);
+  await leading;
+  // Release only after every worker has stopped, or two leaders may overlap (spec/runtime.md §4).
+  await elector?.release();
+  summary(log, cluster, controllers);
+  process.exit(0);
+}
+
+function summary(log: Logger, cluster: ReturnType<typeof kubeCluster>, controllers: readonly CrdController[]): void {
+  const requests = cluster.metrics.counts().reduce((n, c) => n + c.count, 0);
+  log.info('runtime stopped', {
+    requests,
+    forbidden: cluster.metrics.forbidden(),
+    reconciles: controllers.reduce((n, c) => n + c.reconciles(), 0),
+  });
+}
+
+function loadKatalog(file: string): Katalog | undefined {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    exit2(`cannot read Katalog ${file}: ${code === 'ENOENT' ? 'no such file' : code ?? String(err)}`);
+    return undefined;
+  }
+  const readFile = (path: string): string | undefined => {
+    try {
+      return readFileSync(path, 'utf8');
+    } catch {
+      return undefined;
+    }
+  };
+  const parsed = parseKatalog({ file, text }, { readFile });
+  if (!parsed.katalog || hasErrors(parsed.diagnostics)) {
+    const first = parsed.diagnostics.find((d) => d.severity === 'error');
+    exit2(first ? `${file}:${first.line}:${first.column}: ${first.code} ${first.message}` : `${file}: invalid Katalog`);
+    return undefined;
+  }
+  return parsed.katalog;
+}
+
+function exit2(message: string): void {
+  process.stderr.write(`ork-runtime: ${message}\n`);
+  process.exitCode = 2;
+}
+
+function readVersion(): string {
+  try {
+    return (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+  } catch {
+    return '0.0.0-dev';
+  }
+}
