@@ -1,12 +1,20 @@
 #!/usr/bin/env node
 // Bundles each app's composition root into one ESM file with esbuild: the CLI starts faster from
 // one file than from a hundred modules, and the runtime and gateway images ship only their bundle.
+// Each bundle's metafile is written beside it: conformance/src/bundle-graph.test.ts reads them to
+// check that the runtime bundle holds no generator, planner or webhook server (DESIGN §1).
+import { writeFileSync } from 'node:fs';
 import { build } from 'esbuild';
 
-const APPS = [{ entry: 'apps/cli/dist/main.js', out: 'apps/cli/dist/ork.mjs' }];
+const APPS = [
+  { entry: 'apps/cli/dist/main.js', out: 'apps/cli/dist/ork.mjs', meta: 'apps/cli/dist/ork.meta.json' },
+  { entry: 'apps/runtime/dist/main.js', out: 'apps/runtime/dist/ork-runtime.mjs', meta: 'apps/runtime/dist/ork-runtime.meta.json' },
+];
+// Metafile paths are relative to absWorkingDir: pin it so they read `lib/dist/...` from any cwd.
 const root = new URL('..', import.meta.url).pathname;
 for (const app of APPS) {
-  await build({
+  const result = await build({
+    absWorkingDir: root,
     entryPoints: [`${root}${app.entry}`],
     outfile: `${root}${app.out}`,
     bundle: true,
@@ -15,7 +23,9 @@ for (const app of APPS) {
     format: 'esm',
     legalComments: 'none',
     logLevel: 'warning',
+    metafile: true,
     // Bundled CommonJS dependencies may call require(); give the ESM bundle one.
     banner: { js: "import { createRequire as __ork_createRequire } from 'node:module'; const require = __ork_createRequire(import.meta.url);" },
   });
+  writeFileSync(`${root}${app.meta}`, JSON.stringify(result.metafile));
 }

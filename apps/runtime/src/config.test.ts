@@ -11,7 +11,7 @@ test('defaults apply when nothing is set', () => {
     config: {
       logLevel: 'info', defaultWorkers: 2, defaultResyncMs: 30_000, queueMaxDepth: 500, failureThreshold: 10, env: 'production',
       leaderElection: true, leaseDurationMs: 15_000, renewDeadlineMs: 10_000, retryPeriodMs: 5_000,
-      serverReadTimeoutMs: 15_000, serverWriteTimeoutMs: 15_000, namespace: 'orkestra-system', port: 8080,
+      serverReadTimeoutMs: 15_000, serverWriteTimeoutMs: 15_000, namespace: 'orkestra-system', port: 8080, host: '0.0.0.0',
     },
   });
 });
@@ -19,7 +19,7 @@ test('defaults apply when nothing is set', () => {
 test('values are read, trimmed and converted; empty means unset', () => {
   const r = parseConfig({
     LOG_LEVEL: 'DEBUG', DEFAULT_WORKERS: ' 4 ', DEFAULT_RESYNC: '1m30s', LEADER_ELECTION: 'false', KATALOG_PATH: '/etc/k.yaml',
-    ORK_GATEWAY_ENDPOINT: 'https://gw:8443', ORK_NAMESPACE: 'ops', ORK_PORT: '9090', QUEUE_MAX_DEPTH: '', LEASE_DURATION: '30s',
+    ORK_GATEWAY_ENDPOINT: 'https://gw:8443', ORK_NAMESPACE: 'ops', ORK_PORT: '9090', ORK_HOST: '127.0.0.1', QUEUE_MAX_DEPTH: '', LEASE_DURATION: '30s',
   });
   assert.is(r.type, 'ok');
   if (r.type !== 'ok') return;
@@ -31,6 +31,9 @@ test('values are read, trimmed and converted; empty means unset', () => {
   assert.is(r.config.gatewayEndpoint, 'https://gw:8443');
   assert.is(r.config.namespace, 'ops');
   assert.is(r.config.port, 9090);
+  assert.is(r.config.host, '127.0.0.1');
+  // 0 asks the OS for a free port, so two runtimes can share a test machine.
+  assert.is((parseConfig({ ORK_PORT: '0' }) as { config: { port: number } }).config.port, 0);
   assert.is(r.config.queueMaxDepth, 500);
   assert.is(r.config.leaseDurationMs, 30_000);
 });

@@ -23,7 +23,10 @@ export interface RuntimeConfig {
   readonly serverReadTimeoutMs: number;
   readonly serverWriteTimeoutMs: number;
   readonly namespace: string;
+  /** 0 picks a free port (tests); main.ts logs the one it got. */
   readonly port: number;
+  /** Address to listen on: all interfaces in a cluster, loopback in tests. */
+  readonly host: string;
 }
 
 /** A usable config, or the one line to print before exiting 2. */
@@ -74,7 +77,8 @@ const ENV = v.object({
   SRV_READ_TIMEOUT: duration('15s'),
   SRV_WRITE_TIMEOUT: duration('15s'),
   ORK_NAMESPACE: v.pipe(text('orkestra-system'), v.regex(/^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/, 'must be a namespace name (RFC 1123 label)')),
-  ORK_PORT: integer(8080, 1, 65535),
+  ORK_PORT: integer(8080, 0, 65535),
+  ORK_HOST: text('0.0.0.0'),
 });
 
 /** Reads the runtime's configuration from an environment record (process.env in main.ts). */
@@ -108,6 +112,7 @@ export function parseConfig(env: Readonly<Record<string, string | undefined>>): 
       serverWriteTimeoutMs: e.SRV_WRITE_TIMEOUT,
       namespace: e.ORK_NAMESPACE,
       port: e.ORK_PORT,
+      host: e.ORK_HOST,
     },
   };
 }

@@ -10,6 +10,7 @@ import { CrdController } from './crd-controller.ts';
 import { LeaderElector } from './leader.ts';
 import { createLogger, type Logger } from './logger.ts';
 import { parseArgs, USAGE } from './parse-args.ts';
+import { serveHttp } from './serve-http.ts';
 
 /** How often a controller looks again for its missing CRD or unmet dependencies. */
 const START_POLL_MS = 5_000;
@@ -76,10 +77,15 @@ async function run(config: RuntimeConfig, katalog: Katalog): Promise<void> {
     byName.set(crd.name, controller);
   }
 
-  // HTTP API: start the server of adapters/src/http here (/health, /livez, /readyz, /metrics,
-  // /katalog...), fed by `controllers` (health(), queue.stats()), `isLeader()`, `katalog`,
-  // `config.gatewayEndpoint`, `cluster.metrics`; on `config.port`, with
-  // SRV_READ_TIMEOUT/SRV_WRITE_TIMEOUT. It is being written separately; nothing listens yet.
+  // HTTP API (DESIGN §6): probes, /metrics and /katalog, read from the controllers at request time.
+  const http = await serveHttp({ katalog, controllers, cluster, clock, entropy, log, config, isLeader, runtimeVersion: readVersion(), pollMs: START_POLL_MS / 5 });
+  if ('error' in http) {
+    process.stderr.write(`ork-runtime: ${http.error}\n`);
+    process.exitCode = 1;
+    return;
+  }
+  // With ORK_PORT=0 the OS picks the port; tests read it from this line.
+  log.info('http listening', { host: config.host, port: http.port });
 
   log.info('runtime starting', {
     katalog: katalog.metadata.name, crds: controllers.length, identity, namespace: config.namespace,
@@ -100,10 +106,13 @@ async function run(config: RuntimeConfig, katalog: Katalog): Promise<void> {
   const running = controllers.map((c) => c.run(abort.signal).catch((err: unknown) => {
     log.error('controller crashed', { controller: c.crd.name, err: err instanceof Error ? err.message : String(err) });
   }));
+  const viewing = http.run(abort.signal);
   await Promise.all(running);
   await leading;
   // Release only after every worker has stopped, or two leaders may overlap (spec/runtime.md §4).
   await elector?.release();
+  await viewing;
+  await http.close();
   summary(log, cluster, controllers);
   process.exit(0);
 }

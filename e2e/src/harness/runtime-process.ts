@@ -10,11 +10,14 @@ export interface RuntimeProcess {
   readonly exited: Promise<number | null>;
 }
 
-/** Starts the runtime on a Katalog with extra environment (KUBECONFIG, ORK_NAMESPACE, timings...). */
+/**
+ * Starts the runtime on a Katalog with extra environment (KUBECONFIG, ORK_NAMESPACE, timings...).
+ * Its HTTP API listens on a free loopback port (several runtimes share the machine): see httpBase.
+ */
 export function startRuntime(katalog: string, env: Record<string, string>): RuntimeProcess {
   const child = spawn(process.execPath, [join(REPO, 'apps/runtime/dist/main.js'), 'run', '-f', katalog], {
     cwd: REPO,
-    env: { ...process.env, ...env },
+    env: { ...process.env, ORK_PORT: '0', ORK_HOST: '127.0.0.1', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const lines: Record<string, unknown>[] = [];
@@ -43,4 +46,16 @@ export async function stopRuntime(r: RuntimeProcess): Promise<number | null> {
 /** True when the runtime logged a line with this message. */
 export function said(r: RuntimeProcess, msg: string): boolean {
   return r.lines.some((l) => l['msg'] === msg);
+}
+
+/** The runtime's HTTP base URL, once it logged `http listening`; throws after `timeoutMs`. */
+export async function httpBase(r: RuntimeProcess, timeoutMs = 20_000): Promise<string> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const line = r.lines.find((l) => l['msg'] === 'http listening');
+    if (line) return `http://${String(line['host'])}:${String(line['port'])}`;
+    if (r.child.exitCode !== null) throw new Error(`the runtime exited (${r.child.exitCode}) before listening: ${r.stderr.join('')}`);
+    if (Date.now() > deadline) throw new Error(`the runtime did not log "http listening" within ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
 }

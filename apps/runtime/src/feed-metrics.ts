@@ -1,0 +1,23 @@
+// Pulls what the metrics cannot be told as it happens. Reconcile results and durations
+// (controller_runtime_reconcile_*, workqueue_queue/work_duration) need a hook inside
+// CrdController's reconcile loop, which does not exist yet; their zero series are published.
+import type { Clock } from '@orkestra/lib';
+import type { RuntimeMetrics } from '@orkestra/adapters/metrics';
+import type { ViewSource } from './runtime-view.ts';
+
+/** Returns a `beforeScrape` that publishes queue, worker, health, watch and leader state. */
+export function feedMetrics(metrics: () => RuntimeMetrics, sources: readonly ViewSource[], isLeader: () => boolean, clock: Clock): () => void {
+  return () => {
+    const m = metrics();
+    const nowMs = clock.now();
+    for (const { controller, cache } of sources) {
+      const name = controller.crd.name;
+      const stats = controller.queue.stats(nowMs);
+      m.setQueue(name, stats);
+      m.setActiveWorkers(name, stats.processing);
+      m.setCrdHealth(name, controller.health().state);
+      for (const [resource, s] of cache.stats()) m.observeWatch(`${name}/${resource}`, s, nowMs);
+    }
+    m.setLeader(isLeader());
+  };
+}

@@ -1,0 +1,211 @@
+// The HTTP API's view of this process (adapters/src/http RuntimeView), read from the controllers
+// and their caches at request time; nothing here is copied or kept up to date in the background.
+import { isStarted, ownerKeyOf, type Clock, type ClusterObject, type CrdEntry, type CrdHealth, type Katalog, type WorkQueueStats } from '@orkestra/lib';
+import type {
+  ChildSummary, CrDetail, CrdHealthReport, CrdInfo, CrdSummary, CrListItem, ReadyStatus, RuntimeView,
+} from '@orkestra/adapters/http';
+import { planChildKinds, type ChildKind } from './child-kinds.ts';
+import type { CacheView } from './view-cache.ts';
+
+/** What the view reads from one CRD's controller (CrdController fits). */
+export interface ControllerState {
+  readonly crd: CrdEntry;
+  health(): CrdHealth;
+  /** Reconciles finished so far, any outcome. */
+  reconciles(): number;
+  readonly queue: { stats(nowMs: number): WorkQueueStats };
+}
+
+/** A running controller and the caches the view reads for it. */
+export interface ViewSource {
+  readonly controller: ControllerState;
+  readonly cache: CacheView;
+}
+
+/** What createRuntimeView is wired to. */
+export interface RuntimeViewDeps {
+  readonly katalog: Katalog;
+  /** Orkestra's own version. */
+  readonly runtimeVersion: string;
+  /** One source per enabled CRD. */
+  readonly sources: readonly ViewSource[];
+  readonly isLeader: () => boolean;
+  readonly clock: Clock;
+  /** `ORK_GATEWAY_ENDPOINT`. */
+  readonly gatewayEndpoint: string | undefined;
+  /** The runtime's DEFAULT_WORKERS and DEFAULT_RESYNC (ms), for settings the Katalog leaves out. */
+  readonly defaults: { readonly workers: number; readonly resyncMs: number; readonly maxDepth: number };
+}
+
+/** Builds the RuntimeView of a running runtime from its controllers and caches. */
+export function createRuntimeView(deps: RuntimeViewDeps): RuntimeView {
+  const { katalog, sources, defaults, clock } = deps;
+  // URL segments are lowercased by the routes; Katalog names may not be.
+  const byName = new Map(sources.map((s) => [s.controller.crd.name.toLowerCase(), s]));
+  const entries = new Map(katalog.crds.map((c) => [c.name.toLowerCase(), c]));
+  const kinds = new Map(sources.map((s) => [s.controller.crd.name, planChildKinds(s.controller.crd)]));
+
+  const counters = (source: ViewSource | undefined) => {
+    if (!source) return { resourceCount: 0, queueDepth: 0, totalReconciles: 0, errorRate: 0 };
+    const stats = source.controller.queue.stats(clock.now());
+    const total = source.controller.reconciles();
+    // Every failed reconcile is requeued rate-limited, so retriesTotal counts failures.
+    return { resourceCount: source.cache.list().length, queueDepth: stats.depth, totalReconciles: total, errorRate: total === 0 ? 0 : Math.min(1, stats.retriesTotal / total) };
+  };
+
+  const summary = (crd: CrdEntry): CrdSummary => {
+    const source = byName.get(crd.name.toLowerCase());
+    return {
+      name: crd.name, group: crd.group, version: crd.version, kind: crd.kind, plural: crd.plural,
+      namespaced: crd.scope === 'Namespaced', enabled: crd.enabled,
+      state: source?.controller.health().state ?? 'not-started',
+      ...counters(source),
+    };
+  };
+
+  const listItem = (crd: CrdEntry, o: ClusterObject): CrListItem => {
+    const status = record(o['status']);
+    const ready = readyCondition(status);
+    const phase = status?.['phase'];
+    const observed = status?.['observedGeneration'];
+    const { namespace, name } = o.metadata;
+    return {
+      name,
+      ...(namespace !== undefined && crd.scope === 'Namespaced' ? { namespace } : {}),
+      ready: ready.status,
+      ...(typeof phase === 'string' ? { phase } : {}),
+      ...(ready.reason !== undefined ? { reason: ready.reason } : {}),
+      generation: typeof o.metadata.generation === 'number' ? o.metadata.generation : 0,
+      ...(typeof observed === 'number' ? { observedGeneration: observed } : {}),
+      createdAt: typeof o.metadata['creationTimestamp'] === 'string' ? o.metadata['creationTimestamp'] : '',
+      deleting: o.metadata.deletionTimestamp !== undefined,
+    };
+  };
+
+  return {
+    isLeader: deps.isLeader,
+    // A controller that never started (CRD missing, waiting for a dependency) has no caches to wait for.
+    ready: () => sources.every((s) => !isStarted(s.controller.health().state) || s.cache.synced()),
+    gatewayEndpoint: () => deps.gatewayEndpoint,
+    health: () => ({
+      crds: sources.map(({ controller }) => {
+        const h = controller.health();
+        return { name: controller.crd.name, state: h.state, consecutiveFailures: h.consecutiveFailures, ...(h.lastError !== undefined ? { lastError: h.lastError } : {}) };
+      }),
+    }),
+    katalog: () => ({
+      name: katalog.metadata.name,
+      version: katalog.metadata.version ?? '',
+      ...(katalog.metadata.description !== undefined ? { description: katalog.metadata.description } : {}),
+      ...(katalog.metadata.author !== undefined ? { author: katalog.metadata.author } : {}),
+      runtimeVersion: deps.runtimeVersion,
+      crds: katalog.crds.map(summary),
+    }),
+    crd: (name): CrdInfo | undefined => {
+      const crd = entries.get(name);
+      if (!crd) return undefined;
+      const source = byName.get(name);
+      const unhealthy = crd.dependsOn.some((d) => {
+        const state = byName.get(d.name.toLowerCase())?.controller.health().state;
+        return state !== 'healthy' && state !== 'pending';
+      });
+      const maxDepth = crd.maxDepth ?? defaults.maxDepth;
+      return {
+        ...summary(crd),
+        ...(crd.description !== undefined ? { description: crd.description } : {}),
+        ...(crd.namespace !== undefined ? { namespace: crd.namespace } : {}),
+        dependsOn: crd.dependsOn,
+        workers: crd.workers ?? defaults.workers,
+        workersSource: crd.workers !== undefined ? 'katalog' : 'default',
+        workersActive: source?.controller.queue.stats(clock.now()).processing ?? 0,
+        resyncSeconds: (crd.resyncMs ?? defaults.resyncMs) / 1000,
+        resyncSource: crd.resyncMs !== undefined ? 'katalog' : 'default',
+        maxDepth,
+        deletionProtection: crd.deletionProtection,
+        hasUnhealthyDependencies: unhealthy,
+      };
+    },
+    crdHealth: (name): CrdHealthReport | undefined => {
+      const crd = entries.get(name);
+      if (!crd) return undefined;
+      const source = byName.get(name);
+      const h = source?.controller.health();
+      const dependencies: Record<string, CrdHealth['state']> = {};
+      for (const d of crd.dependsOn) {
+        const state = byName.get(d.name.toLowerCase())?.controller.health().state;
+        if (state !== undefined) dependencies[d.name] = state;
+      }
+      return {
+        name: crd.name,
+        state: h?.state ?? 'not-started',
+        since: new Date(h?.sinceMs ?? 0).toISOString(),
+        consecutiveFailures: h?.consecutiveFailures ?? 0,
+        ...(h?.lastError !== undefined ? { lastError: h.lastError } : {}),
+        ...counters(source),
+        waitingFor: h?.state === 'waiting-for-dependency' ? h.waitingFor ?? [] : [],
+        dependencies,
+      };
+    },
+    crs: (name) => {
+      const crd = entries.get(name);
+      if (!crd) return undefined;
+      const items = [...(byName.get(name)?.cache.list() ?? [])].sort(byNamespaceName).map((o) => listItem(crd, o));
+      return { gvk: { group: crd.group, version: crd.version, kind: crd.kind }, items };
+    },
+    cr: (name, namespace, crName): CrDetail | undefined => {
+      const source = byName.get(name.toLowerCase());
+      if (!source) return undefined;
+      const crd = source.controller.crd;
+      const o = source.cache.get(namespace, crName);
+      if (!o) return undefined;
+      const finalizers = o.metadata.finalizers;
+      return {
+        ...listItem(crd, o),
+        uid: typeof o.metadata.uid === 'string' ? o.metadata.uid : '',
+        labels: o.metadata.labels ?? {},
+        finalizers: finalizers ?? [],
+        spec: o['spec'] ?? {},
+        status: o['status'] ?? {},
+        children: groupChildren(source, kinds.get(crd.name) ?? new Map(), ownerKeyOf(crd, o.metadata)),
+      };
+    },
+  };
+}
+
+function groupChildren(source: ViewSource, kinds: ReadonlyMap<string, ChildKind>, owner: string): Record<string, ChildSummary[]> {
+  const groups: Record<string, ChildSummary[]> = {};
+  for (const { resource, metadata } of source.cache.children(owner).values()) {
+    const kind = kinds.get(`${resource.group}/${resource.resource}`)
+      ?? { apiVersion: resource.group === '' ? resource.version : `${resource.group}/${resource.version}`, kind: resource.resource };
+    (groups[kind.kind] ??= []).push({
+      apiVersion: kind.apiVersion, kind: kind.kind, name: metadata.name,
+      ...(metadata.namespace !== undefined ? { namespace: metadata.namespace } : {}),
+      exists: true,
+    });
+  }
+  for (const list of Object.values(groups)) list.sort(byNamespaceNameOf);
+  return groups;
+}
+
+function readyCondition(status: Record<string, unknown> | undefined): { status: ReadyStatus; reason?: string } {
+  const conditions = status?.['conditions'];
+  if (!Array.isArray(conditions)) return { status: 'Unknown' };
+  const ready = conditions.map(record).find((c) => c?.['type'] === 'Ready');
+  const s = ready?.['status'];
+  const reason = ready?.['reason'];
+  return { status: s === 'True' || s === 'False' ? s : 'Unknown', ...(typeof reason === 'string' ? { reason } : {}) };
+}
+
+function record(value: unknown): Record<string, unknown> | undefined {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+}
+
+function byNamespaceName(a: ClusterObject, b: ClusterObject): number {
+  return byNamespaceNameOf(a.metadata, b.metadata);
+}
+
+function byNamespaceNameOf(a: { readonly namespace?: string | undefined; readonly name: string }, b: { readonly namespace?: string | undefined; readonly name: string }): number {
+  const ka = `${a.namespace ?? ''}/${a.name}`;
+  const kb = `${b.namespace ?? ''}/${b.name}`;
+  return ka < kb ? -1 : ka > kb ? 1 : 0;
+}

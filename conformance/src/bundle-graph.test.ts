@@ -1,0 +1,75 @@
+// "Two binaries, two attack surfaces" (DESIGN §1): the runtime bundle may run and report its
+// version, nothing else. esbuild's metafile (written by scripts/bundle.mjs) lists, per output,
+// the modules that contributed bytes after tree shaking; this reads it rather than the sources
+// because a barrel import can look like it pulls in everything while shaking most of it away.
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { suite } from 'uvu';
+import * as assert from 'uvu/assert';
+
+const test = suite('bundle module graphs');
+const repo = new URL('../../', import.meta.url).pathname;
+
+interface Metafile {
+  readonly outputs: Readonly<Record<string, { readonly inputs: Readonly<Record<string, { readonly bytesInOutput: number }>> }>>;
+}
+
+/** The modules that contributed bytes to `out`, repo-relative. */
+function bundledModules(meta: string, out: string): string[] {
+  const path = `${repo}${meta}`;
+  if (!existsSync(path)) throw new Error(`${meta} is missing: run node scripts/bundle.mjs (part of npm run build)`);
+  const output = (JSON.parse(readFileSync(path, 'utf8')) as Metafile).outputs[out];
+  if (!output) throw new Error(`${meta} has no output ${out}`);
+  return Object.entries(output.inputs).filter(([, i]) => i.bytesInOutput > 0).map(([p]) => p);
+}
+
+// What the runtime must never carry: the generators and planners of the developer CLI, the CLI's
+// commands, and anything that serves admission webhooks (the gateway's job; none exists yet, so
+// these paths guard the future).
+const NOT_IN_RUNTIME: readonly [RegExp, string][] = [
+  [/^lib\/dist\/rbac\/(?!child-target\.js$)/, 'RBAC planner'],
+  [/^lib\/dist\/bundle\//, 'bundle generator'],
+  [/^lib\/dist\/crd\/plan-crd\.js$/, 'CRD generator'],
+  [/^lib\/dist\/json-schema\//, 'JSON Schema generator'],
+  [/^lib\/dist\/report\//, 'validate --full report'],
+  [/^apps\/cli\//, 'CLI command'],
+  [/^apps\/gateway\//, 'gateway'],
+  [/^adapters\/dist\/(http\/(webhook|admission)|pki\/|gateway\/)/, 'webhook server'],
+];
+
+/** Each bundled module that must not be there, with why. */
+function violations(modules: readonly string[]): string[] {
+  return modules.flatMap((m) => NOT_IN_RUNTIME.filter(([re]) => re.test(m)).map(([, why]) => `${m} (${why})`));
+}
+
+const runtime = () => bundledModules('apps/runtime/dist/ork-runtime.meta.json', 'apps/runtime/dist/ork-runtime.mjs');
+const cli = () => bundledModules('apps/cli/dist/ork.meta.json', 'apps/cli/dist/ork.mjs');
+
+test('the runtime bundle holds no planner, generator, CLI command or webhook server', () => {
+  assert.equal(violations(runtime()), []);
+});
+
+test('the runtime bundle holds what ork run needs', () => {
+  const modules = runtime();
+  // Without these the check above could pass on an empty or wrong metafile.
+  for (const m of ['apps/runtime/dist/main.js', 'lib/dist/runtime/plan-reconcile.js', 'adapters/dist/http/build-runtime-server.js', 'adapters/dist/kube/informer.js']) {
+    assert.ok(modules.includes(m), m);
+  }
+});
+
+test('the CLI bundle exists and the same check flags its generators', () => {
+  assert.ok(existsSync(`${repo}apps/cli/dist/ork.mjs`));
+  const found = violations(cli());
+  // Proves the patterns match real paths: the CLI carries exactly what the runtime must not.
+  for (const m of ['lib/dist/rbac/plan-rbac.js (RBAC planner)', 'lib/dist/bundle/plan-bundle.js (bundle generator)', 'lib/dist/crd/plan-crd.js (CRD generator)']) {
+    assert.ok(found.includes(m), m);
+  }
+});
+
+test('the runtime bundle runs on its own and reports its version', () => {
+  const r = spawnSync(process.execPath, [`${repo}apps/runtime/dist/ork-runtime.mjs`, 'version'], { encoding: 'utf8', timeout: 20_000 });
+  assert.is(r.status, 0, r.stderr);
+  assert.match(r.stdout, /^ork-runtime \d+\.\d+\.\d+\S* \(node v\d+/);
+});
+
+test.run();

@@ -1,0 +1,161 @@
+// A rule missing from the installed RBAC is a degraded state, not a crash loop: with `create` and
+// `patch` on services dropped from the ClusterRole orkestra-runtime, `ork run` keeps running, logs
+// the 403, marks the Website Ready=False with a Warning Event (status and Events are still
+// allowed), and after FAILURE_THRESHOLD failures the CRD is degraded (a log line, /health 503).
+// Restoring the rule brings it back to healthy (/health 200) without a restart.
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { suite } from 'uvu';
+import * as assert from 'uvu/assert';
+import { OWNER_LABEL } from '@orkestra/lib';
+import { controlPlane } from './harness/control-plane.ts';
+import { kubectl, kubectlJson, kubectlOk, tokenKubeconfig } from './harness/kubectl.ts';
+import { cleanupNamespaces, freshNamespace } from './harness/namespace.ts';
+import { ork } from './harness/ork.ts';
+import { scratchDir } from './harness/scratch.ts';
+import { waitFor } from './harness/wait.ts';
+import { httpBase, said, startRuntime, stopRuntime, type RuntimeProcess } from './harness/runtime-process.ts';
+
+const KATALOG = 'examples/starter/katalog.yaml';
+const CRD = 'websites.demo.orkestra.io';
+const ROLE = 'orkestra-runtime';
+
+interface Rule { apiGroups: string[]; resources: string[]; verbs: string[]; resourceNames?: string[] }
+interface Condition { type: string; status: string; reason: string; message?: string }
+
+const test = suite('ork run: a missing RBAC rule degrades the CRD and recovers when restored');
+let runtime: RuntimeProcess | undefined;
+let ns = '';
+let bundle = '';
+let token = '';
+
+function getJson<T>(args: string[]): T | undefined {
+  const r = kubectl([...args, '-o', 'json'], { namespace: ns });
+  return r.status === 0 ? (JSON.parse(r.stdout) as T) : undefined;
+}
+
+function applyBundle(): void {
+  // --force-conflicts: the edit below (and other e2e files) took fields of the ClusterRole over.
+  kubectlOk(['apply', '--server-side', '--force-conflicts', '--field-manager', 'e2e', '-f', bundle]);
+}
+
+/** What the API server answers for the runtime's ServiceAccount: `yes` or `no`. */
+function canI(verb: string, resource: string): string {
+  return kubectl(['auth', 'can-i', verb, resource, '-n', ns], { token }).stdout.trim();
+}
+
+const readyOf = (name: string): Condition | undefined =>
+  getJson<{ status?: { conditions?: Condition[] } }>(['get', 'website', name])?.status?.conditions?.find((c) => c.type === 'Ready');
+
+interface Health { status: number; crds: { name: string; state: string }[] }
+
+/** GET /health: its HTTP status and the per-CRD states it reports. */
+async function health(r: RuntimeProcess): Promise<Health> {
+  const res = await fetch(`${await httpBase(r)}/health`);
+  const body = (await res.json()) as { crds?: { name: string; state: string }[] };
+  return { status: res.status, crds: body.crds ?? [] };
+}
+
+/** Polls /health until it answers `status` with the website CRD in `state`. */
+async function waitForHealth(r: RuntimeProcess, status: number, state: string): Promise<void> {
+  const deadline = Date.now() + 15_000;
+  let last: Health | undefined;
+  for (;;) {
+    last = await health(r);
+    if (last.status === status && last.crds.some((c) => c.name === 'website' && c.state === state)) return;
+    if (Date.now() > deadline) throw new Error(`/health never answered ${status} with website ${state}; last: ${JSON.stringify(last)}`);
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}
+
+const healthChangedTo = (r: RuntimeProcess, state: string) =>
+  r.lines.some((l) => l['msg'] === 'health changed' && l['controller'] === 'website' && l['to'] === state);
+
+test.before(() => {
+  const dir = scratchDir('runtime-missing-rule');
+  kubectlOk(['apply', '--server-side', '--field-manager', 'e2e', '-f', '-'], { input: ork(['generate', 'crd', '-f', KATALOG]) });
+  kubectlOk(['wait', '--for', 'condition=Established', '--timeout', '60s', `crd/${CRD}`]);
+  ns = freshNamespace('missing-rule');
+  bundle = join(dir, 'bundle.yaml');
+  writeFileSync(bundle, ork(['generate', 'bundle', '-f', KATALOG, '-n', ns]));
+  applyBundle();
+  token = kubectlOk(['create', 'token', 'orkestra', '--duration', '1h'], { namespace: ns }).trim();
+  runtime = startRuntime(KATALOG, {
+    KUBECONFIG: tokenKubeconfig(controlPlane().kubeconfig, token), ORK_NAMESPACE: ns,
+    // Two failures in a row degrade the CRD; a 2 s resync retries the key however long its backoff.
+    FAILURE_THRESHOLD: '2', DEFAULT_RESYNC: '2s',
+    LEASE_DURATION: '4', RENEW_DEADLINE: '3', RETRY_PERIOD: '1',
+  });
+});
+
+test.after(async () => {
+  try {
+    // The next e2e file must find the bundle's rules whole, whatever happened here.
+    if (bundle) applyBundle();
+    const r = runtime;
+    runtime = undefined;
+    if (r) await stopRuntime(r);
+  } finally {
+    cleanupNamespaces();
+  }
+});
+
+test('without create/patch on services: Ready=False, a Warning Event, the 403 logged, degraded, still running', async () => {
+  const r = runtime!;
+  await waitFor('the runtime to lead with synced caches', () => (said(r, 'became leader') && said(r, 'caches synced') ? true : undefined), 30_000);
+  const role = kubectlJson<{ rules: Rule[] }>(['get', 'clusterrole', ROLE]);
+  const services = role.rules.find((rule) => rule.apiGroups.includes('') && rule.resources.includes('services'));
+  assert.ok(services, 'the bundle grants services');
+  // Keep get/list/watch: the child watch stays allowed and only the apply is forbidden.
+  services!.verbs = services!.verbs.filter((v) => v !== 'create' && v !== 'patch');
+  kubectlOk(['replace', '-f', '-'], { input: JSON.stringify(role) });
+  await waitFor('the rule to be gone', () => (canI('patch', 'services') === 'no' ? true : undefined), 10_000);
+
+  kubectlOk(['apply', '-f', '-'], {
+    namespace: ns,
+    input: JSON.stringify({ apiVersion: 'demo.orkestra.io/v1alpha1', kind: 'Website', metadata: { name: 'site' }, spec: { replicas: 1 } }),
+  });
+  const failed = await waitFor('Ready=False', () => (readyOf('site')?.status === 'False' ? readyOf('site') : undefined), 30_000);
+  assert.is(failed.reason, 'ReconcileError');
+  assert.match(failed.message ?? '', /forbidden/, `the message names the 403: ${failed.message}`);
+  const warning = await waitFor('a ReconcileError Warning Event', () => getJson<{ items: { reason: string; type: string; note?: string; regarding: { name: string } }[] }>(['get', 'events.events.k8s.io'])
+    ?.items.find((e) => e.reason === 'ReconcileError' && e.type === 'Warning' && e.regarding.name === 'site'), 10_000);
+  assert.match(warning.note ?? '', /services/);
+  // The log line follows the status write and the Event, so it may arrive a moment after them.
+  const logged = await waitFor('the failed reconcile in the log', () => r.lines.find((l) => l['msg'] === 'reconcile failed' && l['name'] === 'site'), 10_000);
+  assert.match(String(logged['err']), /forbidden 403/);
+  await waitFor('the website CRD to be degraded', () => (healthChangedTo(r, 'degraded') ? true : undefined), 30_000);
+  await waitForHealth(r, 503, 'degraded');
+  // Several retries later it is still the same process: a degraded CRD, not a crash loop.
+  await new Promise((resolve) => setTimeout(resolve, 3_000));
+  assert.is(r.child.exitCode, null, `the runtime exited; stderr: ${r.stderr.join('')}`);
+  assert.ok(r.lines.filter((l) => l['msg'] === 'reconcile failed' && l['name'] === 'site').length >= 2, 'retried');
+  assert.not.ok(r.lines.some((l) => l['msg'] === 'controller crashed'), 'a controller crashed');
+  assert.is(r.lines.filter((l) => l['msg'] === 'runtime starting').length, 1);
+});
+
+test('restoring the rule: the Service is applied, Ready=True, the CRD healthy again', async () => {
+  const r = runtime!;
+  applyBundle();
+  await waitFor('the rule to be back', () => (canI('patch', 'services') === 'yes' ? true : undefined), 10_000);
+  await waitFor('Ready=True', () => (readyOf('site')?.status === 'True' ? true : undefined), 30_000);
+  const svc = getJson<{ items: unknown[] }>(['get', 'services', '-l', `${OWNER_LABEL}=site`]);
+  assert.is(svc?.items.length, 1, 'the Service exists');
+  const degradedAt = r.lines.findIndex((l) => l['msg'] === 'health changed' && l['to'] === 'degraded');
+  await waitFor('health degraded -> healthy', () =>
+    (r.lines.some((l, i) => i > degradedAt && l['msg'] === 'health changed' && l['from'] === 'degraded' && l['to'] === 'healthy') ? true : undefined), 10_000);
+  await waitForHealth(r, 200, 'healthy');
+});
+
+test('the runtime deletes the Website and stops with exit 0', async () => {
+  kubectlOk(['delete', 'website', 'site', '--timeout', '30s'], { namespace: ns });
+  const r = runtime!;
+  runtime = undefined;
+  assert.is(await stopRuntime(r), 0, `exit code; stderr: ${r.stderr.join('')}`);
+  const stopped = r.lines.find((l) => l['msg'] === 'runtime stopped');
+  assert.ok(stopped, 'no "runtime stopped" line');
+  // The forbidden applies were counted; nothing else was.
+  assert.ok((stopped!['forbidden'] as number) >= 2, `forbidden: ${String(stopped!['forbidden'])}`);
+});
+
+test.run();
