@@ -3,21 +3,18 @@
 // again, and converges — a Website created before the outage stays Ready, one created and one
 // changed after it are reconciled. Runs under the bundle's `orkestra` ServiceAccount token.
 import { spawnSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { OWNER_LABEL } from '@orkestra/lib';
 import { controlPlane, REPO } from './harness/control-plane.ts';
-import { kubectl, kubectlOk, tokenKubeconfig } from './harness/kubectl.ts';
-import { cleanupNamespaces, freshNamespace } from './harness/namespace.ts';
-import { ork } from './harness/ork.ts';
-import { scratchDir } from './harness/scratch.ts';
+import { kubectl, kubectlOk } from './harness/kubectl.ts';
+import { cleanupNamespaces } from './harness/namespace.ts';
 import { waitFor } from './harness/wait.ts';
+import { installForRuntime } from './harness/install-for-runtime.ts';
 import { startRuntime, stopRuntime, type RuntimeProcess } from './harness/runtime-process.ts';
 
 const KATALOG = 'examples/starter/katalog.yaml';
-const CRD = 'websites.demo.orkestra.io';
 
 interface Obj {
   metadata: { name: string; uid: string; generation?: number };
@@ -65,17 +62,10 @@ const count = (r: RuntimeProcess, msg: string) => r.lines.filter((l) => l['msg']
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 test.before(() => {
-  const dir = scratchDir('runtime-restart');
-  kubectlOk(['apply', '--server-side', '--field-manager', 'e2e', '-f', '-'], { input: ork(['generate', 'crd', '-f', KATALOG]) });
-  kubectlOk(['wait', '--for', 'condition=Established', '--timeout', '60s', `crd/${CRD}`]);
-  ns = freshNamespace('restart');
-  const bundle = join(dir, 'bundle.yaml');
-  writeFileSync(bundle, ork(['generate', 'bundle', '-f', KATALOG, '-n', ns]));
-  // --force-conflicts: another e2e file may have applied its own orkestra-runtime ClusterRole first.
-  kubectlOk(['apply', '--server-side', '--force-conflicts', '--field-manager', 'e2e', '-f', bundle]);
-  const token = kubectlOk(['create', 'token', 'orkestra', '--duration', '1h'], { namespace: ns }).trim();
+  const install = installForRuntime(KATALOG, 'restart');
+  ns = install.namespace;
   runtime = startRuntime(KATALOG, {
-    KUBECONFIG: tokenKubeconfig(controlPlane().kubeconfig, token), ORK_NAMESPACE: ns, DEFAULT_RESYNC: '2s',
+    KUBECONFIG: install.kubeconfig, ORK_NAMESPACE: ns, DEFAULT_RESYNC: '2s',
     // Short Lease timings: the outage (~5 s) outlasts the renew deadline, so the runtime also has
     // to step down and win the Lease back, as a real leader would after a long API outage.
     LEASE_DURATION: '4', RENEW_DEADLINE: '3', RETRY_PERIOD: '1',

@@ -1,18 +1,13 @@
 // The runtime's HTTP API (DESIGN §6) against a real API server: probes, controller-runtime metrics
 // and the /katalog views of a reconciled starter Website, read from the runtime's own caches.
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { controlPlane } from './harness/control-plane.ts';
-import { kubectl, kubectlOk, tokenKubeconfig } from './harness/kubectl.ts';
-import { cleanupNamespaces, freshNamespace } from './harness/namespace.ts';
-import { ork } from './harness/ork.ts';
-import { scratchDir } from './harness/scratch.ts';
+import { kubectl, kubectlOk } from './harness/kubectl.ts';
+import { cleanupNamespaces } from './harness/namespace.ts';
 import { httpBase, startRuntime, stopRuntime, type RuntimeProcess } from './harness/runtime-process.ts';
+import { installForRuntime } from './harness/install-for-runtime.ts';
 
 const KATALOG = 'examples/starter/katalog.yaml';
-const CRD = 'websites.demo.orkestra.io';
 
 const test = suite('ork run: the HTTP API against a real API server');
 let runtime: RuntimeProcess | undefined;
@@ -55,15 +50,9 @@ function sample(text: string, name: string, labels: Record<string, string>): num
 }
 
 test.before(async () => {
-  const dir = scratchDir('runtime-http');
-  kubectlOk(['apply', '--server-side', '--field-manager', 'e2e', '-f', '-'], { input: ork(['generate', 'crd', '-f', KATALOG]) });
-  kubectlOk(['wait', '--for', 'condition=Established', '--timeout', '60s', `crd/${CRD}`]);
-  ns = freshNamespace('runtime-http');
-  const bundle = join(dir, 'bundle.yaml');
-  writeFileSync(bundle, ork(['generate', 'bundle', '-f', KATALOG, '-n', ns]));
-  kubectlOk(['apply', '--server-side', '--field-manager', 'e2e', '-f', bundle]);
-  const token = kubectlOk(['create', 'token', 'orkestra', '--duration', '1h'], { namespace: ns }).trim();
-  kubeconfig = tokenKubeconfig(controlPlane().kubeconfig, token);
+  const install = installForRuntime(KATALOG, 'runtime-http');
+  ns = install.namespace;
+  kubeconfig = install.kubeconfig;
   runtime = startRuntime(KATALOG, {
     KUBECONFIG: kubeconfig, ORK_NAMESPACE: ns, DEFAULT_RESYNC: '2s',
     ORK_GATEWAY_ENDPOINT: 'https://gateway.example:8443',

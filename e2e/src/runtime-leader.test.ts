@@ -1,15 +1,11 @@
 // Two runtime replicas on one Lease, with only the bundle's RBAC: one leads and reconciles, the
 // other waits; SIGTERM releases the Lease and the follower takes over without waiting for expiry.
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { controlPlane } from './harness/control-plane.ts';
-import { kubectlJson, kubectlOk, tokenKubeconfig } from './harness/kubectl.ts';
-import { cleanupNamespaces, freshNamespace } from './harness/namespace.ts';
-import { ork } from './harness/ork.ts';
-import { scratchDir } from './harness/scratch.ts';
+import { kubectlJson, kubectlOk } from './harness/kubectl.ts';
+import { cleanupNamespaces } from './harness/namespace.ts';
 import { waitFor } from './harness/wait.ts';
+import { installForRuntime } from './harness/install-for-runtime.ts';
 import { said, startRuntime, stopRuntime, type RuntimeProcess } from './harness/runtime-process.ts';
 
 const KATALOG = 'examples/starter/katalog.yaml';
@@ -29,14 +25,9 @@ function start(): RuntimeProcess {
 const stop = (replica: RuntimeProcess): Promise<number | null> => stopRuntime(replica);
 
 test.before(() => {
-  const dir = scratchDir('runtime-leader');
-  kubectlOk(['apply', '--server-side', '--field-manager', 'e2e', '-f', '-'], { input: ork(['generate', 'crd', '-f', KATALOG]) });
-  kubectlOk(['wait', '--for', 'condition=Established', '--timeout', '60s', 'crd/websites.demo.orkestra.io']);
-  ns = freshNamespace('leader');
-  const bundle = join(dir, 'bundle.yaml');
-  writeFileSync(bundle, ork(['generate', 'bundle', '-f', KATALOG, '-n', ns]));
-  kubectlOk(['apply', '--server-side', '--field-manager', 'e2e', '-f', bundle]);
-  kubeconfig = tokenKubeconfig(controlPlane().kubeconfig, kubectlOk(['create', 'token', 'orkestra', '--duration', '1h'], { namespace: ns }).trim());
+  const install = installForRuntime(KATALOG, 'leader');
+  ns = install.namespace;
+  kubeconfig = install.kubeconfig;
 });
 
 test.after(async () => {

@@ -3,21 +3,16 @@
 // the 403, marks the Website Ready=False with a Warning Event (status and Events are still
 // allowed), and after FAILURE_THRESHOLD failures the CRD is degraded (a log line, /health 503).
 // Restoring the rule brings it back to healthy (/health 200) without a restart.
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { OWNER_LABEL } from '@orkestra/lib';
-import { controlPlane } from './harness/control-plane.ts';
-import { kubectl, kubectlJson, kubectlOk, tokenKubeconfig } from './harness/kubectl.ts';
-import { cleanupNamespaces, freshNamespace } from './harness/namespace.ts';
-import { ork } from './harness/ork.ts';
-import { scratchDir } from './harness/scratch.ts';
+import { kubectl, kubectlJson, kubectlOk } from './harness/kubectl.ts';
+import { cleanupNamespaces } from './harness/namespace.ts';
 import { waitFor } from './harness/wait.ts';
+import { applyBundle, installForRuntime } from './harness/install-for-runtime.ts';
 import { httpBase, said, startRuntime, stopRuntime, type RuntimeProcess } from './harness/runtime-process.ts';
 
 const KATALOG = 'examples/starter/katalog.yaml';
-const CRD = 'websites.demo.orkestra.io';
 const ROLE = 'orkestra-runtime';
 
 interface Rule { apiGroups: string[]; resources: string[]; verbs: string[]; resourceNames?: string[] }
@@ -34,10 +29,6 @@ function getJson<T>(args: string[]): T | undefined {
   return r.status === 0 ? (JSON.parse(r.stdout) as T) : undefined;
 }
 
-function applyBundle(): void {
-  // --force-conflicts: the edit below (and other e2e files) took fields of the ClusterRole over.
-  kubectlOk(['apply', '--server-side', '--force-conflicts', '--field-manager', 'e2e', '-f', bundle]);
-}
 
 /** What the API server answers for the runtime's ServiceAccount: `yes` or `no`. */
 function canI(verb: string, resource: string): string {
@@ -72,16 +63,12 @@ const healthChangedTo = (r: RuntimeProcess, state: string) =>
   r.lines.some((l) => l['msg'] === 'health changed' && l['controller'] === 'website' && l['to'] === state);
 
 test.before(() => {
-  const dir = scratchDir('runtime-missing-rule');
-  kubectlOk(['apply', '--server-side', '--field-manager', 'e2e', '-f', '-'], { input: ork(['generate', 'crd', '-f', KATALOG]) });
-  kubectlOk(['wait', '--for', 'condition=Established', '--timeout', '60s', `crd/${CRD}`]);
-  ns = freshNamespace('missing-rule');
-  bundle = join(dir, 'bundle.yaml');
-  writeFileSync(bundle, ork(['generate', 'bundle', '-f', KATALOG, '-n', ns]));
-  applyBundle();
-  token = kubectlOk(['create', 'token', 'orkestra', '--duration', '1h'], { namespace: ns }).trim();
+  const install = installForRuntime(KATALOG, 'missing-rule');
+  ns = install.namespace;
+  bundle = install.bundle;
+  token = install.token;
   runtime = startRuntime(KATALOG, {
-    KUBECONFIG: tokenKubeconfig(controlPlane().kubeconfig, token), ORK_NAMESPACE: ns,
+    KUBECONFIG: install.kubeconfig, ORK_NAMESPACE: ns,
     // Two failures in a row degrade the CRD; a 2 s resync retries the key however long its backoff.
     FAILURE_THRESHOLD: '2', DEFAULT_RESYNC: '2s',
     LEASE_DURATION: '4', RENEW_DEADLINE: '3', RETRY_PERIOD: '1',
@@ -91,7 +78,7 @@ test.before(() => {
 test.after(async () => {
   try {
     // The next e2e file must find the bundle's rules whole, whatever happened here.
-    if (bundle) applyBundle();
+    if (bundle) applyBundle(bundle);
     const r = runtime;
     runtime = undefined;
     if (r) await stopRuntime(r);
@@ -136,7 +123,7 @@ test('without create/patch on services: Ready=False, a Warning Event, the 403 lo
 
 test('restoring the rule: the Service is applied, Ready=True, the CRD healthy again', async () => {
   const r = runtime!;
-  applyBundle();
+  applyBundle(bundle);
   await waitFor('the rule to be back', () => (canI('patch', 'services') === 'yes' ? true : undefined), 10_000);
   await waitFor('Ready=True', () => (readyOf('site')?.status === 'True' ? true : undefined), 30_000);
   const svc = getJson<{ items: unknown[] }>(['get', 'services', '-l', `${OWNER_LABEL}=site`]);

@@ -3,17 +3,13 @@
 // and Cache started, each child kind appears, `when` decides which children exist, and not one
 // request is forbidden. The test control plane runs no workload controllers: Jobs and
 // StatefulSets are only stored, which is all a reconcile needs.
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { FINALIZER, OWNER_LABEL } from '@orkestra/lib';
-import { controlPlane } from './harness/control-plane.ts';
-import { kubectl, kubectlOk, tokenKubeconfig } from './harness/kubectl.ts';
-import { cleanupNamespaces, freshNamespace } from './harness/namespace.ts';
-import { ork } from './harness/ork.ts';
-import { scratchDir } from './harness/scratch.ts';
+import { kubectl, kubectlOk } from './harness/kubectl.ts';
+import { cleanupNamespaces } from './harness/namespace.ts';
 import { waitFor } from './harness/wait.ts';
+import { installForRuntime } from './harness/install-for-runtime.ts';
 import { startRuntime, stopRuntime, type RuntimeProcess } from './harness/runtime-process.ts';
 
 const KATALOG = 'conformance/cases/three-crds-depends-on/katalog.yaml';
@@ -60,19 +56,10 @@ function lineIndex(r: RuntimeProcess, match: (l: Record<string, unknown>) => boo
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 test.before(() => {
-  const dir = scratchDir('runtime-three-crds');
-  kubectlOk(['apply', '--server-side', '--field-manager', 'e2e', '-f', '-'], { input: ork(['generate', 'crd', '-f', KATALOG]) });
-  for (const plural of ['apps', 'caches', 'databases']) {
-    kubectlOk(['wait', '--for', 'condition=Established', '--timeout', '60s', `crd/${plural}.${GROUP}`]);
-  }
-  ns = freshNamespace('three-crds');
-  const bundle = join(dir, 'bundle.yaml');
-  writeFileSync(bundle, ork(['generate', 'bundle', '-f', KATALOG, '-n', ns]));
-  // --force-conflicts: another e2e file may have applied its own orkestra-runtime ClusterRole first.
-  kubectlOk(['apply', '--server-side', '--force-conflicts', '--field-manager', 'e2e', '-f', bundle]);
-  const token = kubectlOk(['create', 'token', 'orkestra', '--duration', '1h'], { namespace: ns }).trim();
+  const install = installForRuntime(KATALOG, 'three-crds');
+  ns = install.namespace;
   runtime = startRuntime(KATALOG, {
-    KUBECONFIG: tokenKubeconfig(controlPlane().kubeconfig, token), ORK_NAMESPACE: ns, DEFAULT_RESYNC: '2s', LOG_LEVEL: 'debug',
+    KUBECONFIG: install.kubeconfig, ORK_NAMESPACE: ns, DEFAULT_RESYNC: '2s', LOG_LEVEL: 'debug',
     // Leader election on, with timings short enough that a lost Lease cannot stall the test.
     LEASE_DURATION: '4', RENEW_DEADLINE: '3', RETRY_PERIOD: '1',
   });

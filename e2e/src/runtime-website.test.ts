@@ -1,21 +1,16 @@
 // The runtime (`apps/runtime`) against a real API server, with only the bundle's RBAC: the starter
 // Website gets its Deployment and Service, status, drift repair and a clean delete, without a 403.
 // The test control plane runs no Deployment controller: Ready means reconciled, not pods running.
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { FINALIZER, OWNER_LABEL } from '@orkestra/lib';
-import { controlPlane } from './harness/control-plane.ts';
-import { kubectl, kubectlJson, kubectlOk, tokenKubeconfig } from './harness/kubectl.ts';
-import { cleanupNamespaces, freshNamespace } from './harness/namespace.ts';
-import { ork } from './harness/ork.ts';
-import { scratchDir } from './harness/scratch.ts';
+import { kubectl, kubectlJson, kubectlOk } from './harness/kubectl.ts';
+import { cleanupNamespaces } from './harness/namespace.ts';
 import { waitFor } from './harness/wait.ts';
+import { installForRuntime } from './harness/install-for-runtime.ts';
 import { startRuntime, stopRuntime, type RuntimeProcess } from './harness/runtime-process.ts';
 
 const KATALOG = 'examples/starter/katalog.yaml';
-const CRD = 'websites.demo.orkestra.io';
 
 interface Obj {
   metadata: { name: string; uid: string; generation?: number; finalizers?: string[]; labels?: Record<string, string>; ownerReferences?: { kind: string; name: string; uid: string; controller?: boolean }[] };
@@ -49,15 +44,9 @@ function childOf(kind: 'deployments' | 'services', site: string): Obj | undefine
 }
 
 test.before(() => {
-  const dir = scratchDir('runtime');
-  kubectlOk(['apply', '--server-side', '--field-manager', 'e2e', '-f', '-'], { input: ork(['generate', 'crd', '-f', KATALOG]) });
-  kubectlOk(['wait', '--for', 'condition=Established', '--timeout', '60s', `crd/${CRD}`]);
-  ns = freshNamespace('runtime');
-  const bundle = join(dir, 'bundle.yaml');
-  writeFileSync(bundle, ork(['generate', 'bundle', '-f', KATALOG, '-n', ns]));
-  kubectlOk(['apply', '--server-side', '--field-manager', 'e2e', '-f', bundle]);
-  const token = kubectlOk(['create', 'token', 'orkestra', '--duration', '1h'], { namespace: ns }).trim();
-  runtime = start(tokenKubeconfig(controlPlane().kubeconfig, token), ns);
+  const install = installForRuntime(KATALOG, 'runtime');
+  ns = install.namespace;
+  runtime = start(install.kubeconfig, ns);
 });
 
 test.after(async () => {

@@ -1,0 +1,45 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseAllDocuments } from 'yaml';
+import { controlPlane } from './control-plane.ts';
+import { kubectlOk, tokenKubeconfig } from './kubectl.ts';
+import { freshNamespace } from './namespace.ts';
+import { ork } from './ork.ts';
+import { scratchDir } from './scratch.ts';
+
+/** A Katalog installed the way a user installs it, ready for a runtime to run in. */
+export interface RuntimeInstall {
+  /** Install namespace of the bundle (ORK_NAMESPACE for the runtime). */
+  readonly namespace: string;
+  /** The generated bundle file, to re-apply after a test edits its roles. */
+  readonly bundle: string;
+  /** A token of the bundle's `orkestra` ServiceAccount. */
+  readonly token: string;
+  /** A kubeconfig with only that token: the runtime gets the bundle's rules and nothing else. */
+  readonly kubeconfig: string;
+}
+
+/**
+ * Applies the Katalog's CRDs (waiting until they are Established), then its bundle into a fresh
+ * namespace, and makes a token kubeconfig for the `orkestra` ServiceAccount.
+ */
+export function installForRuntime(katalog: string, prefix: string): RuntimeInstall {
+  const dir = scratchDir(prefix);
+  const crds = ork(['generate', 'crd', '-f', katalog]);
+  kubectlOk(['apply', '--server-side', '--field-manager', 'e2e', '-f', '-'], { input: crds });
+  for (const doc of parseAllDocuments(crds)) {
+    const name = (doc.toJS() as { metadata?: { name?: string } } | null)?.metadata?.name;
+    if (name) kubectlOk(['wait', '--for', 'condition=Established', '--timeout', '60s', `crd/${name}`]);
+  }
+  const namespace = freshNamespace(prefix);
+  const bundle = join(dir, 'bundle.yaml');
+  writeFileSync(bundle, ork(['generate', 'bundle', '-f', katalog, '-n', namespace]));
+  applyBundle(bundle);
+  const token = kubectlOk(['create', 'token', 'orkestra', '--duration', '1h'], { namespace }).trim();
+  return { namespace, bundle, token, kubeconfig: tokenKubeconfig(controlPlane().kubeconfig, token) };
+}
+
+/** Applies a bundle server-side; --force-conflicts because other suites applied the shared ClusterRole too. */
+export function applyBundle(bundle: string): void {
+  kubectlOk(['apply', '--server-side', '--force-conflicts', '--field-manager', 'e2e', '-f', bundle]);
+}
