@@ -8,6 +8,7 @@ import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 import type { KubeConfig } from '@kubernetes/client-node';
 import type { ClusterError } from '@orkestra/lib';
 import { errorTypeForStatus } from '@orkestra/lib';
+import { readinessGate, type ProbeAnswer, type ReadinessGate } from './readiness-gate.ts';
 import type { RequestMetrics } from './request-metrics.ts';
 
 /** One API request. */
@@ -18,6 +19,8 @@ export interface KubeRequest {
   readonly body?: unknown;
   readonly contentType?: string;
   readonly accept?: string;
+  /** A readiness probe: counted, but its 403s (cold RBAC caches) are not the runtime's RBAC failing. */
+  readonly probe?: boolean;
 }
 
 /** A response whose body was read whole, or why there was none. */
@@ -26,6 +29,8 @@ export type KubeResponse = { readonly ok: true; readonly status: number; readonl
 /** Sends requests to the current context's API server. */
 export interface KubeTransport {
   readonly host: string;
+  /** Fails requests fast after a connection failure until /readyz answers 200. */
+  readonly gate: ReadinessGate;
   /** Sends a request and reads the whole JSON answer; 4xx/5xx become ClusterErrors. */
   send(request: KubeRequest, signal?: AbortSignal): Promise<KubeResponse>;
   /** Opens a streaming GET; resolves with the 200 response, or an error (read from a non-200 body). */
@@ -64,13 +69,34 @@ export function kubeTransport(kubeConfig: KubeConfig, metrics: RequestMetrics): 
     };
   }
 
-  function open(req: KubeRequest, signal: AbortSignal): Promise<{ ok: true; response: IncomingMessage } | { ok: false; error: ClusterError }> {
+  // The probe goes around the gate (it is what opens it) and is counted like any request.
+  async function probe(): Promise<ProbeAnswer> {
+    const r = await rawOpen({ method: 'GET', path: '/readyz', accept: 'text/plain', probe: true }, AbortSignal.timeout(5_000));
+    if (r.ok) {
+      r.response.resume();
+      return 'ready';
+    }
+    const status = r.error.status;
+    if (status === undefined || status >= 500) return 'not-ready';
+    return status === 401 || status === 403 ? 'denied' : 'unknown';
+  }
+  const gate = readinessGate({ probe, sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms).unref()) });
+
+  async function open(req: KubeRequest, signal: AbortSignal): Promise<{ ok: true; response: IncomingMessage } | { ok: false; error: ClusterError }> {
+    if (!gate.isOpen()) return { ok: false, error: { type: 'unavailable', message: 'the API server is not ready: waiting for /readyz after a lost connection' } };
+    const r = await rawOpen(req, signal);
+    // No connection, or an API server shutting down: fail fast until it is ready again.
+    if (!r.ok && !signal.aborted && (r.error.status === undefined || r.error.status === 503)) gate.lost();
+    return r;
+  }
+
+  function rawOpen(req: KubeRequest, signal: AbortSignal): Promise<{ ok: true; response: IncomingMessage } | { ok: false; error: ClusterError }> {
     return new Promise((resolve) => {
       options(req).then((opts) => {
         if (signal.aborted) return resolve({ ok: false, error: aborted() });
         const r = (secure ? httpsRequest : httpRequest)({ ...opts, signal }, (response) => {
           const status = response.statusCode ?? 0;
-          metrics.record(req.method, String(status), host);
+          metrics.record(req.method, String(status), host, req.probe ? 'probe' : 'api');
           if (status >= 200 && status < 300) return resolve({ ok: true, response });
           readAll(response).then((text) => resolve({ ok: false, error: statusError(status, text) }), (cause) => resolve({ ok: false, error: networkError(cause) }));
         });
@@ -86,6 +112,7 @@ export function kubeTransport(kubeConfig: KubeConfig, metrics: RequestMetrics): 
 
   return {
     host,
+    gate,
     open,
     async send(req, signal) {
       const timeout = AbortSignal.timeout(REQUEST_TIMEOUT_MS);

@@ -9,10 +9,11 @@ export interface RequestCount {
 
 /** Counts API requests per method, status and host. */
 export interface RequestMetrics {
-  record(method: string, code: string, host: string): void;
+  /** Counts a request; `probe` (a /readyz probe) is counted in the series but never as forbidden. */
+  record(method: string, code: string, host: string, kind?: 'api' | 'probe'): void;
   /** Every series so far, sorted by host, method, code. */
   counts(): readonly RequestCount[];
-  /** How many responses (and watch ERROR events) carried HTTP 403: the runtime's RBAC must make this 0. */
+  /** How many API responses (and watch ERROR events) carried HTTP 403: the runtime's RBAC must make this 0. */
   forbidden(): number;
 }
 
@@ -21,8 +22,8 @@ export function requestMetrics(): RequestMetrics {
   const series = new Map<string, RequestCount>();
   let forbidden = 0;
   return {
-    record(method, code, host) {
-      if (code === '403') forbidden++;
+    record(method, code, host, kind = 'api') {
+      if (code === '403' && kind === 'api') forbidden++;
       const key = `${host}\u0000${method}\u0000${code}`;
       const prev = series.get(key);
       series.set(key, { method, code, host, count: (prev?.count ?? 0) + 1 });
