@@ -2,7 +2,7 @@ import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { FINALIZER, OWNER_KEY_ANNOTATION, parseKatalog, type CrdEntry } from '@orkestra/lib';
 import { fakeClock, fakeCluster, seededEntropy, type FakeCluster } from '@orkestra/lib/testing';
-import { CrdController, crResourceOf } from './crd-controller.ts';
+import { CrdController, crResourceOf, type ReconcileObserver, type ReconcileResult } from './crd-controller.ts';
 import { createLogger } from './logger.ts';
 
 const test = suite('CrdController against the fake cluster');
@@ -41,13 +41,13 @@ async function until<T>(what: string, check: () => Promise<T | undefined> | T | 
   }
 }
 
-function setup(leading = true) {
+function setup(leading = true, observer?: ReconcileObserver) {
   const clock = fakeClock();
   const cluster: FakeCluster = fakeCluster({ clock });
   const lines: string[] = [];
   const controller = new CrdController({
     crd, cluster, clock, entropy: seededEntropy(1), identity: 'test', isLeader: () => leading, healthOf: () => undefined,
-    log: createLogger('debug', clock, (l) => lines.push(l)),
+    log: createLogger('debug', clock, (l) => lines.push(l)), ...(observer ? { observer } : {}),
     settings: { workers: 2, resyncMs: 60_000, maxDepth: 100, failureThreshold: 3, startPollMs: 5 },
   });
   return { cluster, controller, lines };
@@ -112,6 +112,44 @@ test('a follower keeps its caches but writes nothing', async () => {
   abort.abort();
   await running;
   assert.is(cluster.calls('apply') + cluster.calls('patchMetadata') + cluster.calls('patchStatus'), 0);
+});
+
+test('every reconcile is reported to the observer, and the HTTP view reads the same caches', async () => {
+  const results: ReconcileResult[] = [];
+  let dequeued = 0;
+  const { cluster, controller } = setup(true, { dequeued: () => dequeued++, reconciled: (r) => results.push(r) });
+  const abort = new AbortController();
+  await installCrd(cluster);
+  await createSite(cluster, 1);
+  assert.not.ok(controller.synced(), 'synced before it ran');
+  const running = controller.run(abort.signal);
+  await until('healthy', () => (controller.health().state === 'healthy' ? true : undefined));
+  assert.ok(controller.synced());
+  assert.ok(results.length >= 1 && results.every((r) => r === 'success'), results.join());
+  assert.is(dequeued, results.length);
+  assert.equal(controller.list().map((o) => o.metadata.name), ['site']);
+  assert.is(controller.get('web', 'site')?.metadata.name, 'site');
+  await until('the Deployment in the child cache', () => (controller.children('websites.demo.orkestra.io:web/site').size === 1 ? true : undefined));
+  assert.equal([...controller.stats().keys()].sort(), ['deployments', 'websites']);
+  abort.abort();
+  await running;
+});
+
+test('a forbidden list degrades the CRD at once; the next allowed list brings it back', async () => {
+  const { cluster, controller, lines } = setup();
+  const abort = new AbortController();
+  await installCrd(cluster);
+  await createSite(cluster, 1);
+  cluster.failNext('list', { type: 'forbidden', status: 403, message: 'websites is forbidden' }, 1);
+  const running = controller.run(abort.signal);
+  await until('healthy after the forbidden list', () => (controller.health().state === 'healthy' ? true : undefined));
+  // The log keeps every transition, however short the degraded spell was.
+  const changes = lines.map((l) => JSON.parse(l) as Record<string, unknown>).filter((l) => l['msg'] === 'health changed').map((l) => `${String(l['from'])}>${String(l['to'])}`);
+  assert.equal(changes, ['not-started>pending', 'pending>degraded', 'degraded>pending', 'pending>healthy']);
+  assert.ok(lines.some((l) => l.includes('"watch forbidden: check that the bundle for this Katalog is applied"')));
+  assert.ok(lines.some((l) => l.includes('"watch allowed again"')));
+  abort.abort();
+  await running;
 });
 
 test.run();

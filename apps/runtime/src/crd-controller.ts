@@ -7,11 +7,12 @@ import {
   WorkQueue, type CachedCr, type Clock, type Cluster, type ClusterObject, type CrdEntry, type CrdHealth, type Effect,
   type Entropy, type HealthEvent, type HealthState, type ReconcilePlan, type Resource, type Template,
 } from '@orkestra/lib';
-import { createInformer, type Informer, type InformerHealth } from '@orkestra/adapters/kube';
+import { createInformer, type Informer, type InformerHealth, type InformerStats } from '@orkestra/adapters/kube';
 import { ChildIndex } from './child-index.ts';
 import { planChildWatches } from './plan-child-watches.ts';
 import { describeFailure, executeEffect } from './execute-effect.ts';
 import type { Logger } from './logger.ts';
+import type { CacheView } from './runtime-view.ts';
 import { Wake } from './wake.ts';
 
 const CRD_RESOURCE: Resource = { group: 'apiextensions.k8s.io', version: 'v1', resource: 'customresourcedefinitions', namespaced: false };
@@ -24,6 +25,17 @@ export interface ControllerSettings {
   readonly failureThreshold: number;
   /** How often to look again for a missing CRD or unmet dependencies. */
   readonly startPollMs: number;
+}
+
+/** controller-runtime's reconcile result label. */
+export type ReconcileResult = 'success' | 'error' | 'requeue' | 'requeue_after';
+
+/** Told what each reconcile cost (for controller_runtime_* and workqueue_* metrics). */
+export interface ReconcileObserver {
+  /** A key left the queue for a worker after `queuedSeconds` in it. */
+  dequeued(queuedSeconds: number): void;
+  /** A reconcile ended with `result` after `seconds`. */
+  reconciled(result: ReconcileResult, seconds: number): void;
 }
 
 /** What a controller is wired to. */
@@ -39,6 +51,7 @@ export interface ControllerDeps {
   readonly isLeader: () => boolean;
   /** Health of the other controllers, for `dependsOn`. */
   readonly healthOf: (name: string) => HealthState | undefined;
+  readonly observer?: ReconcileObserver;
 }
 
 /** The REST resource of a CRD's custom resources. */
@@ -46,8 +59,11 @@ export function crResourceOf(crd: CrdEntry): Resource {
   return { group: crd.group, version: crd.version, resource: crd.plural, namespaced: crd.scope === 'Namespaced' };
 }
 
-/** Runs one CRD's informers and workers; one failing controller never stops another. */
-export class CrdController {
+/**
+ * Runs one CRD's informers and workers; one failing controller never stops another. Its caches
+ * are also what the HTTP API reads (CacheView), so the API costs no watch of its own.
+ */
+export class CrdController implements CacheView {
   readonly crd: CrdEntry;
   readonly queue: WorkQueue;
   readonly #deps: ControllerDeps;
@@ -59,7 +75,8 @@ export class CrdController {
   readonly #resource: Resource;
   #health: CrdHealth;
   #crInformer: Informer | undefined;
-  #unsynced = 0;
+  #informers: { readonly name: string; readonly informer: Informer }[] = [];
+  #unsynced = Number.POSITIVE_INFINITY;
   #reconciles = 0;
 
   constructor(deps: ControllerDeps) {
@@ -80,6 +97,30 @@ export class CrdController {
     return this.#reconciles;
   }
 
+  /** True once the CR cache and every child cache listed completely. */
+  synced(): boolean {
+    return this.#unsynced === 0;
+  }
+
+  /** The cached CRs. */
+  list(): readonly ClusterObject[] {
+    return this.#crInformer?.list() ?? [];
+  }
+
+  get(namespace: string | undefined, name: string): ClusterObject | undefined {
+    return this.#crInformer?.get(namespace, name);
+  }
+
+  /** The cached children carrying owner key `owner`, by childKey. */
+  children(owner: string): ReturnType<ChildIndex['of']> {
+    return this.#children.of(owner);
+  }
+
+  /** Stats of every informer, by resource (`resource/namespace` for a namespaced watch). */
+  stats(): ReadonlyMap<string, InformerStats> {
+    return new Map(this.#informers.map(({ name, informer }) => [name, informer.stats()]));
+  }
+
   /** Called when this replica gains or loses leadership: a new leader re-queues everything it caches. */
   leadershipChanged(leading: boolean): void {
     if (leading) this.#enqueueAll();
@@ -96,10 +137,16 @@ export class CrdController {
     };
     const onError = (resource: string) => (error: { type: string; message: string }, retryInMs: number): void =>
       log.warn('watch failed', { resource, err: `${error.type}: ${error.message}`, retryInMs });
-    // A 403 on a watch means the installed RBAC does not match the Katalog: say so once, loudly.
+    // A 403 on a list or watch means the installed RBAC does not match the Katalog: the cache
+    // cannot fill, so the CRD is degraded (spec/runtime.md §3) and the log says what to do.
     const onHealth = (resource: string) => (health: InformerHealth): void => {
-      if (health.type === 'degraded') log.error('watch forbidden: check that the bundle for this Katalog is applied', { resource, err: health.error.message });
-      else log.info('watch allowed again', { resource });
+      if (health.type === 'degraded') {
+        log.error('watch forbidden: check that the bundle for this Katalog is applied', { resource, err: health.error.message });
+        this.#step({ type: 'watch-forbidden', resource, message: health.error.message });
+      } else {
+        log.info('watch allowed again', { resource });
+        this.#step({ type: 'watch-allowed', resource });
+      }
     };
     const cr = createInformer({
       cluster, resource: this.#resource, clock, entropy, ...scope, ...(labelSelector ? { labelSelector } : {}),
@@ -111,18 +158,24 @@ export class CrdController {
       onHealth: onHealth(this.#resource.resource),
     });
     this.#crInformer = cr;
-    const children = planChildWatches(crd).map(({ resource, namespace }) => createInformer({
-      cluster, resource, clock, entropy, ...(namespace !== undefined ? { namespace } : {}), metadataOnly: true,
-      onEvent: (event) => {
-        if (event.type === 'synced') return this.#synced();
-        if (event.type === 'delete') this.#children.delete(resource, event.object);
-        else this.#children.upsert(resource, event.object, event.type === 'update' ? event.old : undefined);
-        this.#routeChild(event.object);
-        if (event.type === 'update') this.#routeChild(event.old);
-      },
-      onError: onError(resource.resource),
-      onHealth: onHealth(resource.resource),
-    }));
+    this.#informers = [{ name: this.#resource.resource, informer: cr }];
+    const children = planChildWatches(crd).map(({ resource, namespace }) => {
+      const name = namespace === undefined ? resource.resource : `${resource.resource}/${namespace}`;
+      const informer = createInformer({
+        cluster, resource, clock, entropy, ...(namespace !== undefined ? { namespace } : {}), metadataOnly: true,
+        onEvent: (event) => {
+          if (event.type === 'synced') return this.#synced();
+          if (event.type === 'delete') this.#children.delete(resource, event.object);
+          else this.#children.upsert(resource, event.object, event.type === 'update' ? event.old : undefined);
+          this.#routeChild(event.object);
+          if (event.type === 'update') this.#routeChild(event.old);
+        },
+        onError: onError(name),
+        onHealth: onHealth(name),
+      });
+      this.#informers.push({ name, informer });
+      return informer;
+    });
     this.#unsynced = 1 + children.length;
     this.#step({ type: 'started' });
     log.info('controller started', { resource: `${crd.plural}.${crd.group}`, children: children.length, workers: this.#deps.settings.workers });
@@ -189,7 +242,10 @@ export class CrdController {
         continue;
       }
       const next = this.queue.next(this.#deps.clock.now());
-      if (next.type === 'ready') await this.#reconcile(next.key);
+      if (next.type === 'ready') {
+        this.#deps.observer?.dequeued(next.queuedMs / 1000);
+        await this.#reconcile(next.key);
+      }
       else await this.#wake.sleep(next.type === 'wait' ? next.afterMs : Number.POSITIVE_INFINITY, signal);
     }
   }
@@ -200,11 +256,13 @@ export class CrdController {
     const { namespace, name } = parseQueueKey(key);
     const log = this.#deps.log.child({ namespace, name, reconcileID });
     const object = this.#crInformer?.get(namespace, name);
+    const startedMs = clock.now();
     if (!object) {
       // Gone: nothing to do, and nothing to retry.
       this.queue.forget(key);
       this.#lastApplied.delete(key);
       this.queue.done(key, clock.now());
+      this.#deps.observer?.reconciled('success', (clock.now() - startedMs) / 1000);
       return;
     }
     const cr: CachedCr = { ...object, apiVersion: object.apiVersion ?? `${crd.group}/${crd.version}`, kind: object.kind ?? crd.kind, metadata: object.metadata };
@@ -219,12 +277,16 @@ export class CrdController {
       plan = planReconcileFailure({ crd, cr, nowMs }, `internal error: ${err instanceof Error ? err.message : String(err)}`);
     }
     const failure = await this.#execute(plan.effects, cr, log, lastApplied);
+    let result: ReconcileResult = 'success';
     if (failure !== undefined) {
       await this.#execute(planReconcileFailure({ crd, cr, nowMs: clock.now() }, failure).effects, cr, log, lastApplied);
       this.#failed(key, failure, log);
+      result = 'error';
     } else if (plan.outcome.type === 'failed') {
       this.#failed(key, plan.outcome.message, log);
+      result = 'error';
     } else {
+      if (plan.outcome.type === 'requeue') result = 'requeue_after';
       this.queue.forget(key);
       if (plan.outcome.type === 'requeue') this.queue.addAfter(key, clock.now() + plan.outcome.afterMs);
       this.#step({ type: 'reconcile-succeeded' });
@@ -233,6 +295,7 @@ export class CrdController {
     }
     this.#reconciles++;
     this.queue.done(key, clock.now());
+    this.#deps.observer?.reconciled(result, (clock.now() - startedMs) / 1000);
     this.#wake.wake();
   }
 

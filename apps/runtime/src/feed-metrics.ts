@@ -1,6 +1,5 @@
-// Pulls what the metrics cannot be told as it happens. Reconcile results and durations
-// (controller_runtime_reconcile_*, workqueue_queue/work_duration) need a hook inside
-// CrdController's reconcile loop, which does not exist yet; their zero series are published.
+// Pulls what the metrics are not told as it happens: gauges read at scrape time. Reconcile results
+// and durations arrive as they happen, through each controller's ReconcileObserver (main.ts).
 import type { Clock } from '@orkestra/lib';
 import type { RuntimeMetrics } from '@orkestra/adapters/metrics';
 import type { ViewSource } from './runtime-view.ts';

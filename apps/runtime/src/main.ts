@@ -1,12 +1,15 @@
 // The composition root of the runtime (`ork run`): the only file here that touches process, env,
 // argv, files and signals. It can run and report its version, nothing else (DESIGN §1).
-import { readFileSync } from 'node:fs';
+import { readFileSync, realpathSync } from 'node:fs';
 import { hostname } from 'node:os';
+import { fileURLToPath } from 'node:url';
 import { kubeCluster, loadKubeConfig } from '@orkestra/adapters/kube';
+import { createRuntimeMetrics, type RuntimeMetrics } from '@orkestra/adapters/metrics';
 import { systemClock, systemEntropy } from '@orkestra/adapters/system';
 import { hasErrors, parseKatalog, planStartupOrder, type Katalog } from '@orkestra/lib';
 import { parseConfig, type RuntimeConfig } from './config.ts';
-import { CrdController } from './crd-controller.ts';
+import { CrdController, type ReconcileObserver } from './crd-controller.ts';
+import { feedMetrics } from './feed-metrics.ts';
 import { LeaderElector } from './leader.ts';
 import { createLogger, type Logger } from './logger.ts';
 import { parseArgs, USAGE } from './parse-args.ts';
@@ -15,22 +18,25 @@ import { serveHttp } from './serve-http.ts';
 /** How often a controller looks again for its missing CRD or unmet dependencies. */
 const START_POLL_MS = 5_000;
 
-const command = parseArgs(process.argv.slice(2));
-if (command.type === 'usage-error') exit2(`${command.message}\n${USAGE}`);
-else if (command.type === 'version') process.stdout.write(`ork-runtime ${readVersion()} (node ${process.version})\n`);
-else {
-  const configured = parseConfig(process.env);
-  if (configured.type === 'error') exit2(configured.message);
-  else {
-    const config = configured.config;
-    const file = command.file ?? config.katalogPath;
-    if (file === undefined) exit2('no Katalog: pass -f FILE or set KATALOG_PATH');
-    else {
-      const katalog = loadKatalog(file);
-      if (katalog !== undefined) await run(config, katalog);
-    }
+/** Runs `ork-runtime <argv>` (or `ork run ...`, handed over by the CLI); exit codes go to process.exitCode. */
+export async function main(argv: readonly string[]): Promise<void> {
+  const command = parseArgs(argv);
+  if (command.type === 'usage-error') return exit2(`${command.message}\n${USAGE}`);
+  if (command.type === 'version') {
+    process.stdout.write(`ork-runtime ${readVersion()} (node ${process.version})\n`);
+    return;
   }
+  const configured = parseConfig(process.env);
+  if (configured.type === 'error') return exit2(configured.message);
+  const config = configured.config;
+  const file = command.file ?? config.katalogPath;
+  if (file === undefined) return exit2('no Katalog: pass -f FILE or set KATALOG_PATH');
+  const katalog = loadKatalog(file);
+  if (katalog !== undefined) await run(config, katalog);
 }
+
+// Started as a program (node main.js, node ork-runtime.mjs) it runs; imported by `ork run` it waits to be called.
+if (isEntryPoint(import.meta.url)) await main(process.argv.slice(2));
 
 async function run(config: RuntimeConfig, katalog: Katalog): Promise<void> {
   const clock = systemClock;
@@ -65,6 +71,7 @@ async function run(config: RuntimeConfig, katalog: Katalog): Promise<void> {
       crd, cluster, clock, entropy, identity, isLeader,
       log: log.child({ controller: crd.name }),
       healthOf: (name) => byName.get(name)?.health().state,
+      observer: observe(crd.name),
       settings: {
         workers: crd.workers ?? config.defaultWorkers,
         resyncMs: crd.resyncMs ?? config.defaultResyncMs,
@@ -77,8 +84,24 @@ async function run(config: RuntimeConfig, katalog: Katalog): Promise<void> {
     byName.set(crd.name, controller);
   }
 
+  // Metrics: reconciles are observed as they finish; gauges (queues, health, watches) are read at scrape time.
+  const metrics: RuntimeMetrics = createRuntimeMetrics({
+    requestCounts: () => cluster.metrics.counts(),
+    beforeScrape: feedMetrics(() => metrics, controllers.map((c) => ({ controller: c, cache: c })), isLeader, clock),
+  });
+  for (const c of controllers) metrics.registerController(c.crd.name, c.crd.workers ?? config.defaultWorkers);
+  function observe(controller: string): ReconcileObserver {
+    return {
+      dequeued: (seconds) => metrics.observeQueueWait(controller, seconds),
+      reconciled: (result, seconds) => {
+        metrics.observeReconcile(controller, result, seconds);
+        metrics.observeWork(controller, seconds);
+      },
+    };
+  }
+
   // HTTP API (DESIGN §6): probes, /metrics and /katalog, read from the controllers at request time.
-  const http = await serveHttp({ katalog, controllers, cluster, clock, entropy, log, config, isLeader, runtimeVersion: readVersion(), pollMs: START_POLL_MS / 5 });
+  const http = await serveHttp({ katalog, controllers, clock, log, metrics, config, isLeader, runtimeVersion: readVersion() });
   if ('error' in http) {
     process.stderr.write(`ork-runtime: ${http.error}\n`);
     process.exitCode = 1;
@@ -106,12 +129,10 @@ async function run(config: RuntimeConfig, katalog: Katalog): Promise<void> {
   const running = controllers.map((c) => c.run(abort.signal).catch((err: unknown) => {
     log.error('controller crashed', { controller: c.crd.name, err: err instanceof Error ? err.message : String(err) });
   }));
-  const viewing = http.run(abort.signal);
   await Promise.all(running);
   await leading;
   // Release only after every worker has stopped, or two leaders may overlap (spec/runtime.md §4).
   await elector?.release();
-  await viewing;
   await http.close();
   summary(log, cluster, controllers);
   process.exit(0);
@@ -161,5 +182,15 @@ function readVersion(): string {
     return (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
   } catch {
     return '0.0.0-dev';
+  }
+}
+
+function isEntryPoint(moduleUrl: string): boolean {
+  const script = process.argv[1];
+  if (script === undefined) return false;
+  try {
+    return realpathSync(script) === realpathSync(fileURLToPath(moduleUrl));
+  } catch {
+    return false;
   }
 }

@@ -1,11 +1,25 @@
 // The HTTP API's view of this process (adapters/src/http RuntimeView), read from the controllers
 // and their caches at request time; nothing here is copied or kept up to date in the background.
-import { isStarted, ownerKeyOf, type Clock, type ClusterObject, type CrdEntry, type CrdHealth, type Katalog, type WorkQueueStats } from '@orkestra/lib';
+import {
+  isStarted, ownerKeyOf, type Clock, type ClusterObject, type CrdEntry, type CrdHealth, type Katalog, type ObservedChild, type WorkQueueStats,
+} from '@orkestra/lib';
+import type { InformerStats } from '@orkestra/adapters/kube';
 import type {
   ChildSummary, CrDetail, CrdHealthReport, CrdInfo, CrdSummary, CrListItem, ReadyStatus, RuntimeView,
 } from '@orkestra/adapters/http';
 import { planChildKinds, type ChildKind } from './child-kinds.ts';
-import type { CacheView } from './view-cache.ts';
+
+/** Read access to one CRD's cached CRs and children (the controller's own caches). */
+export interface CacheView {
+  /** True once the CR and every child cache listed completely. */
+  synced(): boolean;
+  list(): readonly ClusterObject[];
+  get(namespace: string | undefined, name: string): ClusterObject | undefined;
+  /** The cached children carrying owner key `owner`, by childKey. */
+  children(owner: string): ReadonlyMap<string, ObservedChild>;
+  /** Stats of every informer, by resource name, for `orkestra_watch_*`. */
+  stats(): ReadonlyMap<string, InformerStats>;
+}
 
 /** What the view reads from one CRD's controller (CrdController fits). */
 export interface ControllerState {

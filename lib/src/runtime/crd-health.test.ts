@@ -33,6 +33,30 @@ for (const [name, events, state, failures] of table) {
   });
 }
 
+const forbid = (resource: string): HealthEvent => ({ type: 'watch-forbidden', resource, message: 'services is forbidden' });
+const allow = (resource: string): HealthEvent => ({ type: 'watch-allowed', resource });
+const watchTable: [name: string, events: HealthEvent[], state: HealthState][] = [
+  ['a forbidden watch degrades a pending CRD at once', [{ type: 'started' }, forbid('services')], 'degraded'],
+  ['a forbidden watch degrades a healthy CRD', [{ type: 'started' }, ok, forbid('services')], 'degraded'],
+  ['a success does not heal a forbidden watch', [{ type: 'started' }, forbid('services'), ok], 'degraded'],
+  ['the watch allowed again: pending until the next reconcile', [{ type: 'started' }, ok, forbid('services'), allow('services')], 'pending'],
+  ['then a success makes it healthy', [{ type: 'started' }, forbid('services'), allow('services'), ok], 'healthy'],
+  ['one of two forbidden watches allowed: still degraded', [{ type: 'started' }, forbid('services'), forbid('websites'), allow('services')], 'degraded'],
+  ['allowed watches leave failure-degraded as it is', [{ type: 'started' }, fail, fail, fail, forbid('services'), allow('services')], 'degraded'],
+  ['watch events before start are ignored', [forbid('services')], 'not-started'],
+  ['an allow without a forbid changes nothing', [{ type: 'started' }, ok, allow('services')], 'healthy'],
+  ['stopping forgets forbidden watches', [{ type: 'started' }, forbid('services'), { type: 'stopped' }, { type: 'started' }, ok], 'healthy'],
+];
+for (const [name, events, state] of watchTable) test(name, () => assert.is(run(events).state, state));
+
+test('a forbidden watch is named in lastError and listed once', () => {
+  const h = run([{ type: 'started' }, forbid('services'), forbid('services'), forbid('configmaps')]);
+  assert.equal(h.forbiddenWatches, ['configmaps', 'services']);
+  assert.is(h.lastError, 'list/watch configmaps forbidden: services is forbidden');
+  assert.is(h.consecutiveFailures, 0);
+  assert.not.ok('forbiddenWatches' in run([{ type: 'started' }, forbid('services'), allow('services')]));
+});
+
 test('threshold 1 degrades on the first failure and the error is kept', () => {
   const h = run([{ type: 'started' }, fail], 1);
   assert.equal(h, { state: 'degraded', consecutiveFailures: 1, sinceMs: 101, lastError: 'boom' });

@@ -13,6 +13,8 @@ export interface CrdHealth {
   readonly lastError?: string;
   /** The dependencies still unmet, while waiting-for-dependency. */
   readonly waitingFor?: readonly { readonly name: string; readonly condition: DependencyCondition }[];
+  /** Resources whose list/watch the API server currently refuses (403), sorted. */
+  readonly forbiddenWatches?: readonly string[];
 }
 
 /** What happens to a CRD's controller. */
@@ -23,6 +25,10 @@ export type HealthEvent =
   | { readonly type: 'started' }
   | { readonly type: 'reconcile-succeeded' }
   | { readonly type: 'reconcile-failed'; readonly message: string }
+  /** A list or watch of `resource` answered 403: its cache cannot fill, whatever the reconciles say. */
+  | { readonly type: 'watch-forbidden'; readonly resource: string; readonly message: string }
+  /** A list of `resource` succeeded again after a `watch-forbidden`. */
+  | { readonly type: 'watch-allowed'; readonly resource: string }
   | { readonly type: 'stopped' };
 
 /** The health of a controller that has not been started. */
@@ -36,30 +42,50 @@ export function initialHealth(nowMs: number): CrdHealth {
  * the state as it is, so one transient error does not flap `/health`.
  */
 export function stepHealth(health: CrdHealth, event: HealthEvent, nowMs: number, failureThreshold: number): CrdHealth {
-  const enter = (state: HealthState, extra: Partial<CrdHealth> = {}): CrdHealth => ({
-    state,
-    consecutiveFailures: extra.consecutiveFailures ?? health.consecutiveFailures,
-    sinceMs: state === health.state ? health.sinceMs : nowMs,
-    ...(extra.lastError !== undefined ? { lastError: extra.lastError } : health.lastError !== undefined ? { lastError: health.lastError } : {}),
-    ...(extra.waitingFor !== undefined ? { waitingFor: extra.waitingFor } : {}),
-  });
+  const forbidden = health.forbiddenWatches ?? [];
+  const enter = (state: HealthState, extra: Partial<CrdHealth> = {}): CrdHealth => {
+    const watches = extra.forbiddenWatches ?? forbidden;
+    return {
+      state,
+      consecutiveFailures: extra.consecutiveFailures ?? health.consecutiveFailures,
+      sinceMs: state === health.state ? health.sinceMs : nowMs,
+      ...(extra.lastError !== undefined ? { lastError: extra.lastError } : health.lastError !== undefined ? { lastError: health.lastError } : {}),
+      ...(extra.waitingFor !== undefined ? { waitingFor: extra.waitingFor } : {}),
+      ...(watches.length > 0 ? { forbiddenWatches: watches } : {}),
+    };
+  };
   switch (event.type) {
     case 'crd-missing':
-      return enter('waiting-for-crd', { consecutiveFailures: 0 });
+      return enter('waiting-for-crd', { consecutiveFailures: 0, forbiddenWatches: [] });
     case 'dependencies-unmet':
-      return enter('waiting-for-dependency', { consecutiveFailures: 0, waitingFor: event.waitingFor });
+      return enter('waiting-for-dependency', { consecutiveFailures: 0, waitingFor: event.waitingFor, forbiddenWatches: [] });
     case 'started':
-      return enter('pending', { consecutiveFailures: 0 });
+      return enter('pending', { consecutiveFailures: 0, forbiddenWatches: [] });
     case 'stopped':
-      return enter('not-started', { consecutiveFailures: 0 });
+      return enter('not-started', { consecutiveFailures: 0, forbiddenWatches: [] });
     case 'reconcile-succeeded':
       if (!isStarted(health.state)) return health;
+      // A success says nothing about a cache the API server will not fill.
+      if (forbidden.length > 0) return enter('degraded', { consecutiveFailures: 0 });
       return { state: 'healthy', consecutiveFailures: 0, sinceMs: health.state === 'healthy' ? health.sinceMs : nowMs };
     case 'reconcile-failed': {
       if (!isStarted(health.state)) return health;
       const failures = health.consecutiveFailures + 1;
-      const state = failures >= Math.max(1, failureThreshold) ? 'degraded' : health.state;
+      const state = failures >= Math.max(1, failureThreshold) || forbidden.length > 0 ? 'degraded' : health.state;
       return enter(state, { consecutiveFailures: failures, lastError: event.message });
+    }
+    case 'watch-forbidden': {
+      if (!isStarted(health.state)) return health;
+      const watches = forbidden.includes(event.resource) ? forbidden : [...forbidden, event.resource].sort();
+      return enter('degraded', { forbiddenWatches: watches, lastError: `list/watch ${event.resource} forbidden: ${event.message}` });
+    }
+    case 'watch-allowed': {
+      if (!isStarted(health.state) || !forbidden.includes(event.resource)) return health;
+      const watches = forbidden.filter((r) => r !== event.resource);
+      if (watches.length > 0) return enter('degraded', { forbiddenWatches: watches });
+      // Degraded by reconcile failures too: stay so until a success. Otherwise pending until the next reconcile.
+      const failing = health.consecutiveFailures >= Math.max(1, failureThreshold);
+      return enter(failing ? 'degraded' : 'pending', { forbiddenWatches: [] });
     }
   }
 }
