@@ -7,7 +7,8 @@ import { writeFileSync } from 'node:fs';
 import { build } from 'esbuild';
 
 const APPS = [
-  { entry: 'apps/cli/dist/main.js', out: 'apps/cli/dist/ork.mjs', meta: 'apps/cli/dist/ork.meta.json' },
+  // `ork run` loads the runtime's own bundle at run time: the CLI bundle never carries it.
+  { entry: 'apps/cli/dist/main.js', out: 'apps/cli/dist/ork.mjs', meta: 'apps/cli/dist/ork.meta.json', external: ['@orkestra/runtime/bundle'] },
   { entry: 'apps/runtime/dist/main.js', out: 'apps/runtime/dist/ork-runtime.mjs', meta: 'apps/runtime/dist/ork-runtime.meta.json' },
 ];
 // Metafile paths are relative to absWorkingDir: pin it so they read `lib/dist/...` from any cwd.
@@ -24,6 +25,7 @@ for (const app of APPS) {
     legalComments: 'none',
     logLevel: 'warning',
     metafile: true,
+    external: app.external ?? [],
     // Bundled CommonJS dependencies may call require(); give the ESM bundle one.
     banner: { js: "import { createRequire as __ork_createRequire } from 'node:module'; const require = __ork_createRequire(import.meta.url);" },
   });

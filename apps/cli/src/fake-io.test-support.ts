@@ -7,6 +7,8 @@ export interface FakeIo extends CliIo {
   readonly files: Map<string, string>;
   out: string;
   err: string;
+  /** What `ork run` handed to the runtime, if it did. */
+  handedOff: readonly string[] | undefined;
 }
 
 /** Builds a fake CliIo with the given files (paths as the command will see them) and stdin. */
@@ -20,6 +22,7 @@ export function fakeIo(files: Record<string, string> = {}, stdin?: string): Fake
     files: map,
     out: '',
     err: '',
+    handedOff: undefined,
     stdout: (t) => { io.out += t; },
     stderr: (t) => { io.err += t; },
     readFile: read,
@@ -29,6 +32,7 @@ export function fakeIo(files: Record<string, string> = {}, stdin?: string): Fake
     cwd: '/work',
     color: false,
     version: { version: '1.2.3', commit: 'abc123', node: 'v20.20.2', platform: 'linux/x64' },
+    handOff: (argv) => { io.handedOff = argv; },
   };
   return io;
 }

@@ -12,6 +12,8 @@ export interface CliIo {
   /** Colour diagnostics (stderr is a TTY and NO_COLOR is unset). */
   readonly color: boolean;
   readonly version: VersionInfo;
+  /** Hands the process over to the runtime (`ork run`) once the command returns; main.ts loads it. */
+  readonly handOff: (runtimeArgv: readonly string[]) => void;
 }
 
 /** What `ork version` reports. */

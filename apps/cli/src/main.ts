@@ -1,4 +1,5 @@
-// The composition root of the developer CLI: the only file here that touches process.
+// The composition root of the developer CLI: the only file here that touches process. `ork run`
+// hands the process to the runtime's bundle, loaded only then (the other commands never pay for it).
 import { existsSync, readFileSync } from 'node:fs';
 import { readStdin, readTextFile, writeFileAtomic } from '@orkestra/adapters/fs';
 import { platformInfo } from '@orkestra/adapters/system';
@@ -8,6 +9,7 @@ import { runCli } from './run-cli.ts';
 
 const build = readBuildInfo();
 const platform = platformInfo();
+let runtimeArgv: readonly string[] | undefined;
 const io: CliIo = {
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
@@ -18,6 +20,9 @@ const io: CliIo = {
   cwd: process.cwd(),
   color: Boolean(process.stderr.isTTY) && !process.env['NO_COLOR'],
   version: { version: build.version, commit: build.commit, node: platform.node, platform: platform.platform },
+  handOff: (argv) => {
+    runtimeArgv = argv;
+  },
 };
 
 try {
@@ -27,6 +32,11 @@ try {
   process.stderr.write(`ork: internal error: ${err instanceof Error ? err.message : String(err)}\n    hint: this is a bug in ork; please report it with the command you ran\n`);
   if (process.env['ORK_DEBUG']) process.stderr.write(`${(err as Error).stack}\n`);
   process.exitCode = 2;
+}
+
+if (runtimeArgv !== undefined && process.exitCode === 0) {
+  const { main } = await import('@orkestra/runtime/bundle');
+  await main(runtimeArgv);
 }
 
 function readBuildInfo(): { version: string; commit: string } {

@@ -1,6 +1,7 @@
 import type { Command } from '../command.ts';
 import { generateBundleCommand, generateConfigMapCommand, generateCrdCommand, generateRbacCommand, generateSchemaCommand } from './generate.ts';
 import { initCommand } from './init.ts';
+import { runCommand } from './run.ts';
 import { validateCommand } from './validate.ts';
 import { versionCommand } from './version.ts';
 
@@ -13,5 +14,6 @@ export const COMMANDS: readonly Command[] = [
   generateConfigMapCommand,
   generateSchemaCommand,
   initCommand,
+  runCommand,
   versionCommand,
 ];
