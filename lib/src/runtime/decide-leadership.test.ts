@@ -63,8 +63,16 @@ test('a leader that finds another holder steps down at once', () => {
   assert.equal(decideLeadership(input(held, { lastRenewMs: T0 - 1000 })).type, 'step-down');
 });
 
-test('candidates retry after retryPeriod × (1 + 1.2 × jitter)', () => {
-  assert.equal(decideLeadership(input(held, { jitter: 0.5 })), { type: 'wait', nextCheckMs: T0 + 3200 });
+test('a candidate watching a live holder looks every retryPeriod, without jitter', () => {
+  assert.equal(decideLeadership(input(held, { jitter: 0.5 })), { type: 'wait', nextCheckMs: T0 + 2000 });
+});
+
+test('... and exactly when the lease would expire, if that comes first', () => {
+  assert.equal(decideLeadership(input(held, { observedChangeMs: T0 - 14_500, jitter: 0.9 })), { type: 'wait', nextCheckMs: T0 + 500 });
+});
+
+test('a leader stepping down retries after retryPeriod × (1 + 1.2 × jitter)', () => {
+  assert.equal(decideLeadership(input(held, { lastRenewMs: T0 - 1000, jitter: 0.5 })), { type: 'step-down', reason: 'lost-lease', nextCheckMs: T0 + 3200 });
 });
 
 test('release on shutdown: empty holder, 1 s lease, transitions kept; nothing to release otherwise', () => {

@@ -112,7 +112,11 @@ export function decideLeadership(input: LeadershipInput): LeadershipDecision {
   }
   // The holder's own stated duration counts, measured from when we saw the record change.
   const heldForMs = (lease.leaseDurationSeconds ?? durationSeconds) * 1000;
-  if (holder !== '' && input.observedChangeMs + heldForMs > nowMs) return { type: 'wait', nextCheckMs: candidateRetry(input) };
+  // Watching a live holder: look every retryPeriod, without jitter, so a renewal is seen at most one
+  // period late, and look again exactly when the lease would expire. A crashed leader is then
+  // replaced at most leaseDuration + retryPeriod after its last renewal (spec/runtime.md §4).
+  const expiresMs = input.observedChangeMs + heldForMs;
+  if (holder !== '' && expiresMs > nowMs) return { type: 'wait', nextCheckMs: Math.min(nowMs + config.retryPeriodMs, expiresMs) };
   return {
     type: 'acquire',
     write: 'update',

@@ -47,7 +47,8 @@ const types = (effects: readonly Effect[]) => effects.map((e) => (e.type === 'ap
 test('first reconcile: finalizer, every child, status, one Normal event, in that order', () => {
   const w = world(websiteCr({ image: 'nginx', replicas: 2, sandbox: 'true' }));
   const plan = step(w);
-  assert.equal(types(plan.effects), ['addFinalizer', `apply ${SEED}`, `apply ${DEPLOY}`, `apply ${SANDBOX}`, 'patchStatus', 'event']);
+  // Apply order (apply-order.ts): the Namespace before the ConfigMap before the Deployment.
+  assert.equal(types(plan.effects), ['addFinalizer', `apply ${SANDBOX}`, `apply ${SEED}`, `apply ${DEPLOY}`, 'patchStatus', 'event']);
   assert.equal(plan.outcome, { type: 'done' });
   const add = plan.effects[0]!;
   assert.equal(add.type === 'addFinalizer' && add, { type: 'addFinalizer', finalizers: [FINALIZER], resourceVersion: '1' });

@@ -1,5 +1,6 @@
 import type { KubeObject } from '../children/kube-object.ts';
 import { planChildren } from '../reconcile/plan-children.ts';
+import { inApplyOrder } from './apply-order.ts';
 import { childKey, childResourceOf, type ChildResource } from './child-key.ts';
 import { canOwnIn, decorateChild } from './decorate-child.ts';
 import { APPLIED_HASH_ANNOTATION, FIELD_MANAGER, FINALIZER, OWNER_KEY_ANNOTATION, ownerKeyOf } from './names.ts';
@@ -139,7 +140,7 @@ function planDesired(input: ReconcileInput): { children: DesiredChild[]; problem
     const { object, fingerprint } = decorateChild(planned.object, owner, ownerKey);
     children.push({ key, resource, object, fingerprint, reconcile: planned.reconcile });
   }
-  return { children, problems };
+  return { children: inApplyOrder(children), problems };
 }
 
 function describe(kind: string, namespace: string | undefined, name: string): string {
