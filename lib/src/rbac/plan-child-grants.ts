@@ -9,8 +9,8 @@ const RBAC_GROUP = 'rbac.authorization.k8s.io';
 
 /**
  * Plans the grants for a CRD's children: server-side apply and drift watch on every child
- * kind; delete where owner references cannot clean up (cluster-scoped children, and children
- * of a namespaced CR placed in another namespace); the critical escalate/bind when the
+ * kind; delete where owner references cannot clean up (cluster-scoped children of a namespaced
+ * CR, and its children placed in another namespace); the critical escalate/bind when the
  * children are RBAC objects.
  */
 export function planChildGrants(crd: CrdEntry, crdScope: RbacScope,
@@ -23,7 +23,8 @@ export function planChildGrants(crd: CrdEntry, crdScope: RbacScope,
       plan.grants.push({ component: 'runtime', role: RUNTIME_ROLE, crd: crd.name, scope, apiGroup: target.group, resource: target.resource, ...g });
     };
     grant({ verbs: ['get', 'list', 'watch', 'create', 'patch'], reason: `${label}: server-side apply (create, patch) and drift watch (get, list, watch)` });
-    if (!target.namespaced || !ownedByCr(crd, item, target)) {
+    // A cluster-scoped CR owns all its children (the garbage collector deletes them): no delete.
+    if (!ownedByCr(crd, item, target)) {
       const why = target.namespaced ? 'placed outside its namespace, which owner references cannot reach' : 'cluster-scoped';
       grant({ verbs: ['delete'], reason: `${label}: delete the ${target.kind} when its ${crd.kind} is deleted (${why})` });
     }

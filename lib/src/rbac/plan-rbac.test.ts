@@ -134,11 +134,17 @@ test('a namespaced CR with only cluster-scoped children sets no owner references
   assert.not.ok(lines(role(childless, 'orkestra-runtime')).some((l) => l.includes('apps/finalizers')));
 });
 
-test('a cluster-scoped CR owns its cluster-scoped children: finalizers update and explicit delete', () => {
+test('a cluster-scoped CR owns its cluster-scoped children: finalizers update, no delete (the garbage collector deletes them)', () => {
   const plan = planRbac(oneCrd('scope: Cluster\noperatorBox:\n  onCreate:\n    namespaces: [{}]\n'));
   const cluster = lines(role(plan, 'orkestra-runtime'));
   assert.ok(cluster.includes('demo.example.com apps/finalizers update'));
-  assert.ok(cluster.includes('core namespaces get,list,watch,create,patch,delete'));
+  assert.ok(cluster.includes('core namespaces get,list,watch,create,patch'), cluster.join('\n'));
+  assert.not.ok(cluster.some((l) => l.includes('namespaces') && l.includes('delete')), cluster.join('\n'));
+});
+
+test('a namespaced CR cannot own a cluster-scoped child: delete, with the reason', () => {
+  const plan = planRbac(oneCrd('operatorBox:\n  onCreate:\n    namespaces: [{}]\n'));
+  assert.ok(lines(role(plan, 'orkestra-runtime')).includes('core namespaces get,list,watch,create,patch,delete'));
 });
 
 test('a child placed in a literal namespace gets a Role there with delete (owner references cannot cross namespaces)', () => {
