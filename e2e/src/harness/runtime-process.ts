@@ -59,3 +59,19 @@ export async function httpBase(r: RuntimeProcess, timeoutMs = 20_000): Promise<s
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }
+
+/**
+ * Kills the runtime with SIGKILL, as a crashed node or an OOM kill would: no shutdown, no Lease
+ * release. Resolves with the signal that ended it once the process is gone.
+ */
+export async function killRuntime(r: RuntimeProcess): Promise<NodeJS.Signals | null> {
+  if (r.child.exitCode === null && r.child.signalCode === null) r.child.kill('SIGKILL');
+  await r.exited;
+  return r.child.signalCode;
+}
+
+/** When the runtime logged its first line with this message (epoch ms, from the line's own `time`), if it did. */
+export function saidAtMs(r: RuntimeProcess, msg: string): number | undefined {
+  const line = r.lines.find((l) => l['msg'] === msg);
+  return line && typeof line['time'] === 'string' ? Date.parse(line['time']) : undefined;
+}
