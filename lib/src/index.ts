@@ -99,8 +99,8 @@ export { closest } from './util/closest.ts';
 // Admission gateway (pure): AdmissionReview validation, protection decisions, webhook configurations, certificate policy
 export { renderAdmissionResponse, renderRequestProblems } from './gateway/index.ts';
 export type { AdmissionDecision, AdmissionReviewResponse, AdmissionRule } from './gateway/index.ts';
-export { parseAdmissionReview, readAdmissionReview } from './gateway/index.ts';
-export type { AdmissionRequest, ReadReview, RequestProblem, ReviewObject } from './gateway/index.ts';
+export { answerAdmissionReview, parseAdmissionReview, readAdmissionReview } from './gateway/index.ts';
+export type { AdmissionAnswer, AdmissionRequest, ReadReview, RequestProblem, ReviewObject } from './gateway/index.ts';
 export { decideDeletionProtection, decideNamespaceProtection, isSystemIdentity, planGatewayPolicy } from './gateway/index.ts';
 export type { DeletionPolicy, GatewayPolicy, KatalogResource, NamespacePolicy } from './gateway/index.ts';
 export { planWebhookConfigs, WEBHOOK_CONFIG_LABELS, webhookConfigDrift } from './gateway/index.ts';

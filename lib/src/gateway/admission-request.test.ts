@@ -2,6 +2,7 @@ import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { parseAdmissionReview, readAdmissionReview } from './admission-request.ts';
 import { allow, deny, renderAdmissionResponse, renderRequestProblems } from './admission-decision.ts';
+import { answerAdmissionReview } from './answer-admission-review.ts';
 
 const test = suite('admission-request');
 
@@ -54,6 +55,17 @@ test('responses echo the uid; denials carry a 403 status; empty warnings are lef
     response: { uid: 'u2', allowed: false, status: { code: 403, reason: 'Forbidden', message: 'no' }, warnings: ['w'] },
   });
   assert.equal(renderRequestProblems([{ path: 'x', message: 'y' }]), { error: 'invalid AdmissionReview', problems: [{ path: 'x', message: 'y' }] });
+});
+
+test('answerAdmissionReview: 200 with the decision, 400 with the problems, the decision function never sees a bad body', () => {
+  let calls = 0;
+  const decide = () => { calls++; return deny('protection-label', 'no'); };
+  const ok = answerAdmissionReview(JSON.stringify(review(REQUEST)), decide);
+  assert.is(ok.httpStatus, 200);
+  assert.equal(ok.type === 'decided' && ok.body.response, { uid: 'abc', allowed: false, status: { code: 403, reason: 'Forbidden', message: 'no' } });
+  const bad = answerAdmissionReview('[]', decide);
+  assert.equal(bad, { type: 'invalid', httpStatus: 400, body: { error: 'invalid AdmissionReview', problems: [{ path: '', message: 'expected Object, got Array' }] }, problems: [{ path: '', message: 'expected Object, got Array' }] });
+  assert.is(calls, 1);
 });
 
 test.run();

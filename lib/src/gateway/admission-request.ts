@@ -5,26 +5,30 @@ import { MAX_ADMISSION_REVIEW_BYTES } from './names.ts';
 // Strict about the types of the fields we read, tolerant of every other field: the API server
 // adds fields across versions (requestKind, requestSubResource...) and must not break us.
 const str = v.string();
+// valibot's object schemas accept arrays (typeof [] is 'object'); a review never carries one there.
+const notArray = v.custom<unknown>((x) => !Array.isArray(x), 'expected Object, got Array');
+const obj = <const T extends v.ObjectEntries>(entries: T) => v.pipe(notArray, v.object(entries));
+const looseObj = <const T extends v.ObjectEntries>(entries: T) => v.pipe(notArray, v.looseObject(entries));
 const labels = v.record(v.string(), v.string());
-const kubeObject = v.looseObject({
+const kubeObject = looseObj({
   apiVersion: v.optional(str),
   kind: v.optional(str),
-  metadata: v.optional(v.looseObject({
+  metadata: v.optional(looseObj({
     name: v.optional(str),
     namespace: v.optional(str),
     labels: v.optional(v.nullable(labels)),
   })),
 });
 
-const requestSchema = v.object({
+const requestSchema = obj({
   uid: v.pipe(str, v.minLength(1, 'must not be empty')),
-  kind: v.object({ group: str, version: str, kind: str }),
-  resource: v.object({ group: str, version: str, resource: str }),
+  kind: obj({ group: str, version: str, kind: str }),
+  resource: obj({ group: str, version: str, resource: str }),
   subResource: v.optional(str),
   name: v.optional(str),
   namespace: v.optional(str),
   operation: v.picklist(['CREATE', 'UPDATE', 'DELETE', 'CONNECT']),
-  userInfo: v.object({
+  userInfo: obj({
     username: v.optional(str),
     uid: v.optional(str),
     groups: v.optional(v.nullable(v.array(str))),
@@ -33,10 +37,10 @@ const requestSchema = v.object({
   object: v.optional(v.nullable(kubeObject)),
   oldObject: v.optional(v.nullable(kubeObject)),
   dryRun: v.optional(v.boolean()),
-  options: v.optional(v.nullable(v.looseObject({}))),
+  options: v.optional(v.nullable(looseObj({}))),
 });
 
-const reviewSchema = v.object({
+const reviewSchema = obj({
   apiVersion: v.literal('admission.k8s.io/v1'),
   kind: v.literal('AdmissionReview'),
   request: requestSchema,
@@ -91,6 +95,6 @@ export function readAdmissionReview(text: string, maxBytes: number = MAX_ADMISSI
 
 function describe(issue: v.BaseIssue<unknown>): string {
   if (issue.received === 'undefined') return 'missing';
-  if (issue.type === 'min_length') return issue.message;
+  if (issue.type === 'min_length' || issue.type === 'custom') return issue.message;
   return `expected ${issue.expected ?? 'a different value'}, got ${issue.received}`;
 }

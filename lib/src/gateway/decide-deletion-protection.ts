@@ -50,11 +50,13 @@ function decideStrictUpdate(request: AdmissionRequest): AdmissionDecision {
   if (labelOf(request, 'oldObject', PROTECTION_LABEL) !== 'true') return allow('none');
   const next = labelOf(request, 'object', PROTECTION_LABEL);
   if (next === 'true') return allow('none');
-  const change = next === undefined ? 'removing the label' : `changing the label to "${next}"`;
+  const change = next === undefined
+    ? `removing the label ${PROTECTION_LABEL} from ${describeTarget(request)}`
+    : `changing the label ${PROTECTION_LABEL} of ${describeTarget(request)} to "${next}"`;
   if (labelOf(request, 'oldObject', STRICT_EXEMPT_LABEL) === 'true') {
     return allow('strict-mode-exempt', [`deletion protection of ${describeTarget(request)} was removed (it carries ${STRICT_EXEMPT_LABEL}: "true")`]);
   }
-  return deny('strict-mode', `${change} ${PROTECTION_LABEL} of ${describeTarget(request)} is denied by strict mode: taking protection away counts as a deletion attempt. To unlock, first mark the object exempt: kubectl label ${kubectlTarget(request)} ${STRICT_EXEMPT_LABEL}=true, then remove the protection label.`);
+  return deny('strict-mode', `${change} is denied by strict mode: taking protection away counts as a deletion attempt. To unlock, first mark the object exempt: kubectl label ${kubectlTarget(request)} ${STRICT_EXEMPT_LABEL}=true, then remove the protection label.`);
 }
 
 /** True for objects in the gateway's namespace and for that Namespace itself: never blocked. */

@@ -2,6 +2,8 @@
 export { allow, deny, renderAdmissionResponse, renderRequestProblems } from './admission-decision.ts';
 export type { AdmissionDecision, AdmissionReviewResponse, AdmissionRule } from './admission-decision.ts';
 export { parseAdmissionReview, readAdmissionReview } from './admission-request.ts';
+export { answerAdmissionReview } from './answer-admission-review.ts';
+export type { AdmissionAnswer } from './answer-admission-review.ts';
 export type { AdmissionRequest, ReadReview, RequestProblem, ReviewObject } from './admission-request.ts';
 export { decideDeletionProtection } from './decide-deletion-protection.ts';
 export { decideNamespaceProtection, isSystemIdentity } from './decide-namespace-protection.ts';
