@@ -1,3 +1,4 @@
+import { ValidatingWebhookConfiguration } from 'kubernetes-models/admissionregistration.k8s.io/v1';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { exampleKatalog, katalogFrom } from '../rbac/katalog.test.fixture.ts';
@@ -80,6 +81,12 @@ spec:
   const [np] = planWebhookConfigs(k, IN_CLUSTER);
   assert.equal(np!.metadata.name, 'orkestra-namespace-protection');
   assert.equal(np!.webhooks[1]!.namespaceSelector.matchExpressions![0]!.values, ['kube-node-lease', 'kube-public', 'kube-system', 'prod'], 'the gateway namespace is dropped');
+});
+
+test('every planned configuration passes the official OpenAPI schema', () => {
+  for (const c of [...planWebhookConfigs(FULL, IN_CLUSTER), ...planWebhookConfigs(FULL, LOCAL)]) {
+    new ValidatingWebhookConfiguration(JSON.parse(JSON.stringify(c)) as never).validate();
+  }
 });
 
 test('disabled protections plan nothing', () => {
