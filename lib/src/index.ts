@@ -95,3 +95,19 @@ export { renderDiagnostics } from './render/render-diagnostics.ts';
 
 // Utilities
 export { closest } from './util/closest.ts';
+
+// Admission gateway (pure): AdmissionReview validation, protection decisions, webhook configurations, certificate policy
+export { renderAdmissionResponse, renderRequestProblems } from './gateway/index.ts';
+export type { AdmissionDecision, AdmissionReviewResponse, AdmissionRule } from './gateway/index.ts';
+export { answerAdmissionReview, parseAdmissionReview, readAdmissionReview } from './gateway/index.ts';
+export type { AdmissionAnswer, AdmissionRequest, ReadReview, RequestProblem, ReviewObject } from './gateway/index.ts';
+export { decideDeletionProtection, decideNamespaceProtection, isSystemIdentity, planGatewayPolicy } from './gateway/index.ts';
+export type { DeletionPolicy, GatewayPolicy, KatalogResource, NamespacePolicy } from './gateway/index.ts';
+export { planWebhookConfigs, WEBHOOK_CONFIG_LABELS, webhookConfigDrift } from './gateway/index.ts';
+export type { LabelSelector, RuleWithOperations, SelectorRequirement, ValidatingWebhook, ValidatingWebhookConfiguration, WebhookClientConfig, WebhookDrift, WebhookEndpoint, WebhookPlanOptions } from './gateway/index.ts';
+export { CA_PROPAGATION_MS, checkCertPolicy, checkProvidedCertificate, CLOCK_SKEW_MS, parseCertDuration, planCertificates, sanCovers, servingSans } from './gateway/index.ts';
+export type { CertAction, CertFacts, CertPlan, CertProblem, CertRotationPolicy, CertState, DurationResult, ServingIdentity } from './gateway/index.ts';
+export {
+  BUILTIN_RESTRICTED_NAMESPACES, DELETION_PROTECTION_PATH, GATEWAY_SERVICE, MAX_ADMISSION_REVIEW_BYTES, NAMESPACE_NAME_LABEL,
+  NAMESPACE_PROTECTION_PATH, PROTECTION_LABEL, STRICT_EXEMPT_LABEL, WEBHOOK_PORT, WEBHOOK_TIMEOUT_SECONDS,
+} from './gateway/index.ts';

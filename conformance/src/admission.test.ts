@@ -1,0 +1,79 @@
+// Runs every case under conformance/admission/<name>/: katalog.yaml (or policy.json), options.json
+// ({path, gatewayNamespace}) and request.json (the raw body) in, expected.json out: the response
+// AdmissionReview, or for a malformed body {httpStatus: 400, body} with the problems list.
+// UPDATE_GOLDENS=1 rewrites expected.json from the current output (review the diff!).
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { suite } from 'uvu';
+import * as assert from 'uvu/assert';
+import {
+  answerAdmissionReview, decideDeletionProtection, decideNamespaceProtection, DELETION_PROTECTION_PATH, NAMESPACE_PROTECTION_PATH,
+  parseKatalog, planGatewayPolicy, type AdmissionDecision, type AdmissionRequest, type AdmissionRule, type GatewayPolicy,
+} from '@orkestra/lib';
+
+const CASES = new URL('../admission/', import.meta.url).pathname;
+const update = process.env['UPDATE_GOLDENS'] === '1';
+const test = suite('admission conformance');
+
+interface CaseOptions {
+  readonly path: typeof DELETION_PROTECTION_PATH | typeof NAMESPACE_PROTECTION_PATH;
+  readonly gatewayNamespace: string;
+}
+
+function policyOf(dir: string, gatewayNamespace: string): GatewayPolicy {
+  const policyFile = join(dir, 'policy.json');
+  if (existsSync(policyFile)) return JSON.parse(readFileSync(policyFile, 'utf8')) as GatewayPolicy;
+  const result = parseKatalog({ file: 'katalog.yaml', text: readFileSync(join(dir, 'katalog.yaml'), 'utf8') });
+  if (!result.katalog) throw new Error(`katalog.yaml is invalid: ${result.diagnostics.map((d) => `${d.code} ${d.path}: ${d.message}`).join('; ')}`);
+  return planGatewayPolicy(result.katalog, gatewayNamespace);
+}
+
+/** The decision function the gateway mounts at a path. */
+function decider(path: CaseOptions['path'], policy: GatewayPolicy): (r: AdmissionRequest) => AdmissionDecision {
+  if (path === DELETION_PROTECTION_PATH && policy.deletion) return (r) => decideDeletionProtection(r, policy.deletion!);
+  if (path === NAMESPACE_PROTECTION_PATH && policy.namespace) return (r) => decideNamespaceProtection(r, policy.namespace!);
+  throw new Error(`no webhook at ${path} for this policy`);
+}
+
+const names = readdirSync(CASES).filter((n) => existsSync(join(CASES, n, 'request.json'))).sort();
+const rules = new Set<AdmissionRule>();
+const outcomes = { allowed: 0, denied: 0, invalid: 0 };
+
+for (const name of names) {
+  test(name, () => {
+    const dir = join(CASES, name);
+    const options = JSON.parse(readFileSync(join(dir, 'options.json'), 'utf8')) as CaseOptions;
+    const answer = answerAdmissionReview(readFileSync(join(dir, 'request.json'), 'utf8'), decider(options.path, policyOf(dir, options.gatewayNamespace)));
+    const output = answer.type === 'decided' ? answer.body : { httpStatus: answer.httpStatus, body: answer.body };
+    if (answer.type === 'decided') {
+      rules.add(answer.decision.rule);
+      outcomes[answer.decision.allowed ? 'allowed' : 'denied']++;
+    } else {
+      outcomes.invalid++;
+    }
+    const text = `${JSON.stringify(output, null, 2)}\n`;
+    const expected = join(dir, 'expected.json');
+    if (update) {
+      writeFileSync(expected, text);
+      return;
+    }
+    assert.ok(existsSync(expected), `${name} has no expected.json: run with UPDATE_GOLDENS=1 and review`);
+    assert.fixture(text, readFileSync(expected, 'utf8'), `${name}/expected.json`);
+    if (answer.type === 'decided') {
+      const request = JSON.parse(readFileSync(join(dir, 'request.json'), 'utf8')) as { request: { uid: string } };
+      assert.is(answer.body.response.uid, request.request.uid, 'the response echoes request.uid');
+    }
+  });
+}
+
+test('the suite covers every rule, allowed, denied and malformed', () => {
+  assert.ok(names.length >= 20, `only ${names.length} cases`);
+  const every: AdmissionRule[] = [
+    'none', 'gateway-namespace', 'protection-label', 'protected-crd', 'protected-custom-resource', 'missing-old-object', 'strict-mode',
+    'strict-mode-exempt', 'restricted-namespace-delete', 'restricted-namespace-create', 'namespace-not-allowed', 'restricted-namespace-write', 'system-identity',
+  ];
+  assert.equal(every.filter((r) => !rules.has(r)), [], 'rules without a case');
+  assert.ok(outcomes.allowed >= 5 && outcomes.denied >= 10 && outcomes.invalid >= 4, JSON.stringify(outcomes));
+});
+
+test.run();

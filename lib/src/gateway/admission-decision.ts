@@ -1,0 +1,86 @@
+import type { AdmissionRequest, RequestProblem } from './admission-request.ts';
+
+/** The rule that decided a request; `none` when no rule applied and the request is allowed. */
+export type AdmissionRule =
+  | 'none'
+  | 'gateway-namespace'
+  | 'protection-label'
+  | 'protected-crd'
+  | 'protected-custom-resource'
+  | 'missing-old-object'
+  | 'strict-mode'
+  | 'strict-mode-exempt'
+  | 'restricted-namespace-delete'
+  | 'restricted-namespace-create'
+  | 'namespace-not-allowed'
+  | 'restricted-namespace-write'
+  | 'system-identity';
+
+/** The answer to one AdmissionReview: denials always carry a 403 status and a message. */
+export type AdmissionDecision =
+  | { readonly allowed: true; readonly rule: AdmissionRule; readonly warnings: readonly string[] }
+  | {
+    readonly allowed: false;
+    readonly rule: AdmissionRule;
+    readonly status: { readonly code: 403; readonly reason: 'Forbidden'; readonly message: string };
+    readonly warnings: readonly string[];
+  };
+
+/** Allows, naming the rule that let the request through. */
+export function allow(rule: AdmissionRule, warnings: readonly string[] = []): AdmissionDecision {
+  return { allowed: true, rule, warnings };
+}
+
+/** Denies with 403 Forbidden and a message that says what, by which rule, and how to unlock. */
+export function deny(rule: AdmissionRule, message: string, warnings: readonly string[] = []): AdmissionDecision {
+  return { allowed: false, rule, status: { code: 403, reason: 'Forbidden', message }, warnings };
+}
+
+/** An AdmissionReview v1 response as sent back to the API server. */
+export interface AdmissionReviewResponse {
+  readonly apiVersion: 'admission.k8s.io/v1';
+  readonly kind: 'AdmissionReview';
+  readonly response: {
+    readonly uid: string;
+    readonly allowed: boolean;
+    readonly status?: { readonly code: number; readonly reason: string; readonly message: string };
+    readonly warnings?: readonly string[];
+  };
+}
+
+/** Builds the response review; `uid` must echo `request.uid`. Empty warnings are left out. */
+export function renderAdmissionResponse(uid: string, decision: AdmissionDecision): AdmissionReviewResponse {
+  return {
+    apiVersion: 'admission.k8s.io/v1',
+    kind: 'AdmissionReview',
+    response: {
+      uid,
+      allowed: decision.allowed,
+      ...(decision.allowed ? {} : { status: decision.status }),
+      ...(decision.warnings.length > 0 ? { warnings: decision.warnings } : {}),
+    },
+  };
+}
+
+/** The JSON body of a 400 answer to a malformed review (the API server then applies failurePolicy). */
+export function renderRequestProblems(problems: readonly RequestProblem[]): { readonly error: 'invalid AdmissionReview'; readonly problems: readonly RequestProblem[] } {
+  return { error: 'invalid AdmissionReview', problems };
+}
+
+/** How a request names its object for people: `ConfigMap "web" in namespace "team-a"`. */
+export function describeTarget(request: AdmissionRequest): string {
+  const name = request.name ? `"${request.name}"` : '(collection)';
+  return `${request.kind.kind} ${name}${request.namespace ? ` in namespace "${request.namespace}"` : ''}`;
+}
+
+/** The kubectl spelling of the request's target: `configmap web -n team-a`, `deployments.apps web -n team-a`. */
+export function kubectlTarget(request: AdmissionRequest): string {
+  const r = request.resource;
+  const type = r.group === '' ? r.resource : `${r.resource}.${r.group}`;
+  return `${type} ${request.name ?? '<name>'}${request.namespace ? ` -n ${request.namespace}` : ''}`;
+}
+
+/** The value of a label on the request's new (`object`) or old (`oldObject`) object. */
+export function labelOf(request: AdmissionRequest, which: 'object' | 'oldObject', label: string): string | undefined {
+  return request[which]?.metadata?.labels?.[label];
+}

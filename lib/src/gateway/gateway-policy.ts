@@ -1,0 +1,77 @@
+import type { Katalog } from '../katalog/model.ts';
+import { BUILTIN_RESTRICTED_NAMESPACES } from './names.ts';
+
+/** A custom resource type of the Katalog, as the API server names it in a review. */
+export interface KatalogResource {
+  /** The key under `spec.crds`, for messages that say what to edit. */
+  readonly crd: string;
+  readonly group: string;
+  readonly resource: string;
+  readonly kind: string;
+  readonly scope: 'Namespaced' | 'Cluster';
+}
+
+/** What deletion protection decides on (from `security.deletionProtection` and per-CRD settings). */
+export interface DeletionPolicy {
+  readonly katalog: string;
+  readonly failurePolicy: 'Fail' | 'Ignore';
+  readonly strictMode: boolean;
+  /** CRD names (`<plural>.<group>`) that cannot be deleted (`deletionProtection.protectCRD`). */
+  readonly protectedCrds: readonly { readonly crd: string; readonly name: string }[];
+  /** CR types whose every object is protected (`deletionProtection.protectCRs`). */
+  readonly protectedResources: readonly KatalogResource[];
+  /** Never blocked, so the gateway can always be repaired. */
+  readonly gatewayNamespace: string;
+}
+
+/** What namespace protection decides on (from `security.namespaceProtection`). */
+export interface NamespacePolicy {
+  readonly katalog: string;
+  readonly failurePolicy: 'Fail' | 'Ignore';
+  /** The Katalog's list plus BUILTIN_RESTRICTED_NAMESPACES, sorted, without the gateway namespace. */
+  readonly restrictedNamespaces: readonly string[];
+  /** Empty means every namespace that is not restricted. */
+  readonly allowedNamespaces: readonly string[];
+  readonly protectWrites: boolean;
+  /** The Katalog's namespaced CR types, whose placement is checked on CREATE. */
+  readonly katalogResources: readonly KatalogResource[];
+  readonly gatewayNamespace: string;
+}
+
+/** The gateway's policies for a Katalog; a policy is absent when its protection is off. */
+export interface GatewayPolicy {
+  readonly deletion?: DeletionPolicy;
+  readonly namespace?: NamespacePolicy;
+}
+
+/** Derives the decision policies from the Katalog; `gatewayNamespace` is where the gateway runs. */
+export function planGatewayPolicy(katalog: Katalog, gatewayNamespace: string): GatewayPolicy {
+  const crds = katalog.crds.filter((c) => c.enabled);
+  const resource = (c: (typeof crds)[number]): KatalogResource => ({ crd: c.name, group: c.group, resource: c.plural, kind: c.kind, scope: c.scope });
+  const dp = katalog.security?.deletionProtection;
+  const np = katalog.security?.namespaceProtection;
+  const name = katalog.metadata.name;
+  return {
+    ...(dp?.enabled ? {
+      deletion: {
+        katalog: name,
+        failurePolicy: dp.failurePolicy,
+        strictMode: dp.strictMode,
+        protectedCrds: crds.filter((c) => c.deletionProtection.protectCRD).map((c) => ({ crd: c.name, name: `${c.plural}.${c.group}` })),
+        protectedResources: crds.filter((c) => c.deletionProtection.protectCRs).map(resource),
+        gatewayNamespace,
+      },
+    } : {}),
+    ...(np?.enabled ? {
+      namespace: {
+        katalog: name,
+        failurePolicy: np.failurePolicy,
+        restrictedNamespaces: [...new Set([...BUILTIN_RESTRICTED_NAMESPACES, ...np.restrictedNamespaces])].filter((n) => n !== gatewayNamespace).sort(),
+        allowedNamespaces: [...np.allowedNamespaces].sort(),
+        protectWrites: np.protectWrites,
+        katalogResources: crds.filter((c) => c.scope === 'Namespaced').map(resource),
+        gatewayNamespace,
+      },
+    } : {}),
+  };
+}
