@@ -1,5 +1,5 @@
 import type { KeyAlgorithm } from './key-algorithm.ts';
-import { exportPrivateKeyDer, generateKeyPair } from './key-algorithm.ts';
+import { exportPrivateKeyPem, generateKeyPair } from './key-algorithm.ts';
 import { basicConstraints, keyUsage, subjectKeyIdentifier } from './certificate-extensions.ts';
 import { toPem } from './pem.ts';
 import { commonNameRdn, keyIdentifierOf, publicKeyInfoOf, signCertificate } from './sign-certificate.ts';
@@ -31,7 +31,7 @@ export const NOT_BEFORE_BACKDATE_MS = 60_000;
 /** Generates a self-signed CA (basicConstraints cA, keyUsage keyCertSign+cRLSign, subjectKeyIdentifier). */
 export async function generateCa(options: GenerateCaOptions): Promise<PemKeyPair> {
   const keys = await generateKeyPair(options.algorithm ?? 'ECDSA-P256');
-  const publicKeyInfo = await publicKeyInfoOf(keys.publicKey);
+  const publicKeyInfo = publicKeyInfoOf(keys.publicKey);
   const name = commonNameRdn(options.commonName);
   const der = await signCertificate({
     subject: name,
@@ -42,8 +42,8 @@ export async function generateCa(options: GenerateCaOptions): Promise<PemKeyPair
     extensions: [
       basicConstraints(true),
       keyUsage(['keyCertSign', 'cRLSign']),
-      subjectKeyIdentifier(await keyIdentifierOf(publicKeyInfo)),
+      subjectKeyIdentifier(keyIdentifierOf(publicKeyInfo)),
     ],
   }, keys.privateKey);
-  return { certPem: toPem('CERTIFICATE', der), keyPem: toPem('PRIVATE KEY', await exportPrivateKeyDer(keys.privateKey)) };
+  return { certPem: toPem('CERTIFICATE', der), keyPem: exportPrivateKeyPem(keys.privateKey) };
 }

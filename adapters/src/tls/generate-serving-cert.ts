@@ -3,7 +3,7 @@ import { Certificate } from 'pkijs';
 import type { PemKeyPair } from './generate-ca.ts';
 import { NOT_BEFORE_BACKDATE_MS } from './generate-ca.ts';
 import type { KeyAlgorithm } from './key-algorithm.ts';
-import { exportPrivateKeyDer, generateKeyPair, importSigningKey } from './key-algorithm.ts';
+import { exportPrivateKeyPem, generateKeyPair, importSigningKey } from './key-algorithm.ts';
 import {
   authorityKeyIdentifier, basicConstraints, extKeyUsageServerAuth, extensionOids, keyUsage, subjectAltName,
   subjectKeyIdentifier,
@@ -40,7 +40,7 @@ export async function generateServingCert(options: GenerateServingCertOptions): 
   if (!caDer) throw new Error('the CA certificate is not a PEM CERTIFICATE block');
   const caCert = Certificate.fromBER(caDer);
   const [signingKey, keys] = await Promise.all([importSigningKey(options.ca.keyPem), generateKeyPair(algorithm)]);
-  const publicKeyInfo = await publicKeyInfoOf(keys.publicKey);
+  const publicKeyInfo = publicKeyInfoOf(keys.publicKey);
   const der = await signCertificate({
     subject: commonNameRdn(options.dnsNames[0] ?? ipAddresses[0] ?? ''),
     issuer: caCert.subject,
@@ -53,15 +53,15 @@ export async function generateServingCert(options: GenerateServingCertOptions): 
       keyUsage(algorithm === 'RSA-2048' ? ['digitalSignature', 'keyEncipherment'] : ['digitalSignature']),
       extKeyUsageServerAuth(),
       subjectAltName(options.dnsNames, ipAddresses),
-      subjectKeyIdentifier(await keyIdentifierOf(publicKeyInfo)),
-      authorityKeyIdentifier(await caKeyIdentifier(caCert)),
+      subjectKeyIdentifier(keyIdentifierOf(publicKeyInfo)),
+      authorityKeyIdentifier(caKeyIdentifier(caCert)),
     ],
   }, signingKey);
-  return { certPem: toPem('CERTIFICATE', der), keyPem: toPem('PRIVATE KEY', await exportPrivateKeyDer(keys.privateKey)) };
+  return { certPem: toPem('CERTIFICATE', der), keyPem: exportPrivateKeyPem(keys.privateKey) };
 }
 
 /** The CA's own subjectKeyIdentifier when it has one (it must match byte for byte), else the RFC 5280 method-1 id of its key. */
-async function caKeyIdentifier(ca: Certificate): Promise<ArrayBuffer> {
+function caKeyIdentifier(ca: Certificate): ArrayBuffer {
   const ski = ca.extensions?.find((e) => e.extnID === extensionOids.subjectKeyIdentifier);
   if (ski) {
     const parsed = asn1js.fromBER(ski.extnValue.valueBlock.valueHexView);

@@ -1,4 +1,4 @@
-import { webcrypto } from 'node:crypto';
+import { KeyObject, webcrypto } from 'node:crypto';
 import * as asn1js from 'asn1js';
 import { PrivateKeyInfo } from 'pkijs';
 import { fromPem } from './pem.ts';
@@ -28,9 +28,9 @@ export async function generateKeyPair(algorithm: KeyAlgorithm): Promise<CryptoKe
   return subtle.generateKey(params, true, ['sign', 'verify']) as Promise<CryptoKeyPair>;
 }
 
-/** PKCS#8 PEM of a private key. */
-export async function exportPrivateKeyDer(key: CryptoKey): Promise<ArrayBuffer> {
-  return subtle.exportKey('pkcs8', key);
+/** PKCS#8 PEM text of a private key (through KeyObject: synchronous, no thread-pool round trip). */
+export function exportPrivateKeyPem(key: CryptoKey): string {
+  return KeyObject.from(key).export({ type: 'pkcs8', format: 'pem' }) as string;
 }
 
 /**
