@@ -1,0 +1,5 @@
+// @orkestra/adapters/tls: CA and serving certificates with pkijs on WebCrypto, and facts read back from PEM.
+export { generateCa, NOT_BEFORE_BACKDATE_MS, type GenerateCaOptions, type PemKeyPair } from './generate-ca.ts';
+export { generateServingCert, type GenerateServingCertOptions } from './generate-serving-cert.ts';
+export type { KeyAlgorithm } from './key-algorithm.ts';
+export { CertificateReadError, readCertificate, type CertificateFacts } from './read-certificate.ts';
