@@ -142,7 +142,12 @@ test('/metrics uses controller-runtime names, and the leader reports 1', async (
   const r = await get('/metrics');
   assert.is(r.status, 200);
   assert.is(sample(r.text, 'leader_election_master_status', { name: 'orkestra-runtime' }), 1);
-  assert.ok(sample(r.text, 'controller_runtime_reconcile_total', { controller: 'website', result: 'success' }) !== undefined, 'reconcile_total series');
+  // The Website above was reconciled: its reconciles are counted and timed as they finish.
+  const successes = sample(r.text, 'controller_runtime_reconcile_total', { controller: 'website', result: 'success' }) ?? 0;
+  assert.ok(successes >= 1, `reconcile_total{result=success}: ${successes}`);
+  assert.ok((sample(r.text, 'controller_runtime_reconcile_time_seconds_count', { controller: 'website' }) ?? 0) >= successes, 'reconcile_time observed');
+  assert.ok((sample(r.text, 'workqueue_queue_duration_seconds_count', { name: 'website', controller: 'website' }) ?? 0) >= 1, 'queue wait observed');
+  assert.is(sample(r.text, 'controller_runtime_reconcile_total', { controller: 'website', result: 'error' }), 0);
   assert.is(sample(r.text, 'workqueue_depth', { name: 'website', controller: 'website' }) !== undefined, true, 'workqueue_depth series');
   assert.is(sample(r.text, 'controller_runtime_max_concurrent_reconciles', { controller: 'website' }), 2);
   assert.is(sample(r.text, 'orkestra_crd_health', { crd: 'website', state: 'degraded' }), 0);
