@@ -7,6 +7,7 @@
 //          [--entry bundle|dist]     the single-file bundle the image ships (default) or tsc's main.js
 //          [--env KEY=VALUE ...]     extra runtime env, e.g. --env DEFAULT_WORKERS=4
 //          [--probe]                 diagnosis: the runtime prints its V8 heap every 2 s (mem-probe.mjs)
+//          [--cpu-prof <dir>]        diagnosis: V8 CPU profiles of both runtimes into <dir> (see README)
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { adminClient, forEachLimited } from './admin-client.mjs';
@@ -18,6 +19,7 @@ const args = process.argv.slice(2);
 const opt = (name, def) => { const i = args.indexOf(`--${name}`); return i >= 0 ? Number(args[i + 1]) : def; };
 const crs = opt('crs', 1000), concurrency = opt('concurrency', 16), timeoutS = opt('timeout', 900);
 const keep = args.includes('--keep'), probe = args.includes('--probe');
+const cpuProfDir = args.includes('--cpu-prof') ? args[args.indexOf('--cpu-prof') + 1] : undefined;
 const entry = args.includes('--entry') ? args[args.indexOf('--entry') + 1] : 'bundle';
 if (!['bundle', 'dist'].includes(entry)) throw new Error('--entry must be bundle or dist');
 const extraEnv = Object.fromEntries(args.flatMap((a, i) => (args[i - 1] === '--env' ? [a.split(/=(.*)/s).slice(0, 2)] : [])));
@@ -59,10 +61,11 @@ try {
     KUBECONFIG: kubeconfig, ORK_NAMESPACE: RUNTIME_NS, ...extraEnv,
     ...(probe ? { NODE_OPTIONS: `--import ${new URL('./mem-probe.mjs', import.meta.url).href}` } : {}),
   };
+  const nodeArgs = cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${cpuProfDir}`] : [];
   const probeLine = (r) => r.stderr.join('').split('\n').filter((l) => l.startsWith('{"probe"')).at(-1);
 
   // Phase 1: idle runtime, no CRs.
-  const r1 = startRuntime(KATALOG, runtimeEnv, entry);
+  const r1 = startRuntime(KATALOG, runtimeEnv, entry, nodeArgs);
   runtimes.push(r1);
   const base1 = await httpBase(r1);
   await waitForLine(r1, 'caches synced');
@@ -142,7 +145,7 @@ try {
   const stopped1 = r1.lines.find((l) => l.msg === 'runtime stopped');
 
   // Phase 3: a fresh runtime on the converged state; it must verify every CR and write nothing.
-  const r2 = startRuntime(KATALOG, runtimeEnv, entry);
+  const r2 = startRuntime(KATALOG, runtimeEnv, entry, nodeArgs);
   runtimes.push(r2);
   const rss2 = sampleRss(r2.child.pid);
   const base2 = await httpBase(r2);

@@ -6,9 +6,9 @@ import { REPO } from './control-plane.mjs';
 /** The runtime's entry points: the single-file bundle the image ships, or the tsc output. */
 export const ENTRIES = { bundle: 'apps/runtime/dist/ork-runtime.mjs', dist: 'apps/runtime/dist/main.js' };
 
-/** Starts the runtime on a Katalog; `env` adds KUBECONFIG, ORK_NAMESPACE and any tuning. */
-export function startRuntime(katalog, env, entry = 'bundle') {
-  const child = spawn(process.execPath, [join(REPO, ENTRIES[entry]), 'run', '-f', katalog], {
+/** Starts the runtime on a Katalog; `env` adds KUBECONFIG, ORK_NAMESPACE and any tuning; `nodeArgs` go to node. */
+export function startRuntime(katalog, env, entry = 'bundle', nodeArgs = []) {
+  const child = spawn(process.execPath, [...nodeArgs, join(REPO, ENTRIES[entry]), 'run', '-f', katalog], {
     cwd: REPO, env: { ...process.env, ORK_PORT: '0', ORK_HOST: '127.0.0.1', ...env }, stdio: ['ignore', 'pipe', 'pipe'],
   });
   const lines = [], stderr = [];
