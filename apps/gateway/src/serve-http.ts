@@ -1,7 +1,7 @@
 // The gateway's HTTP API (DESIGN §7): /health, /livez, /readyz, /metrics, /katalog on a small
 // fastify server; the runtime's server (adapters/http) is built around its controllers.
 import type { AddressInfo } from 'node:net';
-import Fastify from 'fastify';
+import Fastify, { LogController } from 'fastify';
 import { fastifyLogger } from './fastify-logger.ts';
 import type { GatewayMetrics } from './gateway-metrics.ts';
 import type { Logger } from './logger.ts';
@@ -22,7 +22,7 @@ export interface HttpApi {
 
 /** Builds the routes and listens on host:port; resolves with an error message if it cannot. */
 export async function serveHttp(source: HttpSource, host: string, port: number, log: Logger): Promise<HttpApi | { readonly error: string }> {
-  const app = Fastify({ loggerInstance: fastifyLogger(log), disableRequestLogging: true, requestTimeout: 15_000 });
+  const app = Fastify({ loggerInstance: fastifyLogger(log), logController: new LogController({ disableRequestLogging: true }), requestTimeout: 15_000 });
   app.get('/livez', async () => ({ status: 'ok' }));
   app.get('/readyz', async (_request, reply) => {
     const r = source.readiness();
