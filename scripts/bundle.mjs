@@ -2,7 +2,8 @@
 // Bundles each app's composition root into one ESM file with esbuild: the CLI starts faster from
 // one file than from a hundred modules, and the runtime and gateway images ship only their bundle.
 // Each bundle's metafile is written beside it: conformance/src/bundle-graph.test.ts reads them to
-// check that the runtime bundle holds no generator, planner or webhook server (DESIGN §1).
+// check that the runtime bundle holds no generator, planner or webhook server, and the gateway
+// bundle no RBAC planner, CRD generation or CRD listing (DESIGN §1).
 import { writeFileSync } from 'node:fs';
 import { build } from 'esbuild';
 
@@ -10,6 +11,8 @@ const APPS = [
   // `ork run` loads the runtime's own bundle at run time: the CLI bundle never carries it.
   { entry: 'apps/cli/dist/main.js', out: 'apps/cli/dist/ork.mjs', meta: 'apps/cli/dist/ork.meta.json', external: ['@orkestra/runtime/bundle'] },
   { entry: 'apps/runtime/dist/main.js', out: 'apps/runtime/dist/ork-runtime.mjs', meta: 'apps/runtime/dist/ork-runtime.meta.json' },
+  // The gateway image ships only this file: `ork gate` and `ork version`.
+  { entry: 'apps/gateway/dist/main.js', out: 'apps/gateway/dist/ork-gateway.mjs', meta: 'apps/gateway/dist/ork-gateway.meta.json' },
 ];
 // Metafile paths are relative to absWorkingDir: pin it so they read `lib/dist/...` from any cwd.
 const root = new URL('..', import.meta.url).pathname;

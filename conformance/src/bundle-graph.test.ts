@@ -34,7 +34,24 @@ const NOT_IN_RUNTIME: readonly [RegExp, string][] = [
   [/^lib\/dist\/report\//, 'validate --full report'],
   [/^apps\/cli\//, 'CLI command'],
   [/^apps\/gateway\//, 'gateway'],
-  [/^adapters\/dist\/(http\/(webhook|admission)|pki\/|gateway\/)/, 'webhook server'],
+  [/^adapters\/dist\/(http\/(webhook|admission)|pki\/|gateway\/|webhook\/|tls\/)/, 'webhook server or certificate generation'],
+];
+
+// What the gateway must never carry (DESIGN §1: "cannot generate RBAC bundles or enumerate CRDs").
+// lib/dist/rbac/names.js holds only the fixed object names the webhook plan shares with the RBAC
+// planner; parseKatalog's validation infers spec schemas (lib/dist/crd/*-schema), but the CRD
+// generator itself (plan-crd.js) must stay out, as must the informer (list + watch).
+const NOT_IN_GATEWAY: readonly [RegExp, string][] = [
+  [/^lib\/dist\/rbac\/(?!names\.js$)/, 'RBAC planner'],
+  [/^lib\/dist\/bundle\//, 'bundle planner'],
+  [/^lib\/dist\/crd\/plan-crd\.js$/, 'CRD generator'],
+  [/^lib\/dist\/json-schema\//, 'JSON Schema generator'],
+  [/^lib\/dist\/report\//, 'validate --full report'],
+  [/^lib\/dist\/runtime\/plan-reconcile\.js$/, 'runtime reconcile'],
+  [/^lib\/dist\/reconcile\//, 'runtime reconcile'],
+  [/^adapters\/dist\/kube\/informer\.js$/, 'informer (lists and watches)'],
+  [/^adapters\/dist\/http\//, 'runtime HTTP API'],
+  [/^apps\/(cli|runtime)\//, 'CLI or runtime'],
 ];
 
 /** Each bundled module that must not be there, with why. */
@@ -70,6 +87,36 @@ test('the runtime bundle runs on its own and reports its version', () => {
   const r = spawnSync(process.execPath, [`${repo}apps/runtime/dist/ork-runtime.mjs`, 'version'], { encoding: 'utf8', timeout: 20_000 });
   assert.is(r.status, 0, r.stderr);
   assert.match(r.stdout, /^ork-runtime \d+\.\d+\.\d+\S* \(node v\d+/);
+});
+
+const gateway = () => bundledModules('apps/gateway/dist/ork-gateway.meta.json', 'apps/gateway/dist/ork-gateway.mjs');
+const gatewayViolations = (modules: readonly string[]): string[] => modules.flatMap((m) => NOT_IN_GATEWAY.filter(([re]) => re.test(m)).map(([, why]) => `${m} (${why})`));
+
+test('the gateway bundle holds no RBAC planner, CRD generator, informer or runtime reconcile', () => {
+  assert.equal(gatewayViolations(gateway()), []);
+});
+
+test('the gateway bundle holds what ork gate needs', () => {
+  const modules = gateway();
+  for (const m of ['apps/gateway/dist/main.js', 'lib/dist/gateway/decide-deletion-protection.js', 'lib/dist/gateway/plan-certificates.js', 'adapters/dist/webhook/build-webhook-server.js', 'adapters/dist/tls/generate-ca.js']) {
+    assert.ok(modules.includes(m), m);
+  }
+});
+
+test('the gateway patterns match real paths: the CLI and runtime bundles trip them', () => {
+  const found = [...gatewayViolations(cli()), ...gatewayViolations(runtime())];
+  for (const m of ['lib/dist/rbac/plan-rbac.js (RBAC planner)', 'lib/dist/crd/plan-crd.js (CRD generator)', 'lib/dist/runtime/plan-reconcile.js (runtime reconcile)', 'adapters/dist/kube/informer.js (informer (lists and watches))']) {
+    assert.ok(found.includes(m), m);
+  }
+});
+
+test('the gateway bundle runs on its own and reports its version; it has no other command', () => {
+  const r = spawnSync(process.execPath, [`${repo}apps/gateway/dist/ork-gateway.mjs`, 'version'], { encoding: 'utf8', timeout: 20_000 });
+  assert.is(r.status, 0, r.stderr);
+  assert.match(r.stdout, /^ork-gateway \d+\.\d+\.\d+\S* \(node v\d+/);
+  const other = spawnSync(process.execPath, [`${repo}apps/gateway/dist/ork-gateway.mjs`, 'generate', 'rbac'], { encoding: 'utf8', timeout: 20_000 });
+  assert.is(other.status, 2);
+  assert.match(other.stderr, /^ork-gateway: unknown command "generate"/);
 });
 
 test.run();

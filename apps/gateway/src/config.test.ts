@@ -1,0 +1,63 @@
+import { suite } from 'uvu';
+import * as assert from 'uvu/assert';
+import { parseConfig } from './config.ts';
+
+const test = suite('parseConfig');
+
+test('defaults apply when nothing is set', () => {
+  assert.equal(parseConfig({}), {
+    type: 'ok',
+    config: {
+      logLevel: 'info', namespace: 'orkestra-system', port: 8080, host: '0.0.0.0', webhookPort: 8443, webhookHost: '0.0.0.0',
+      serviceName: 'orkestra-gateway', servicePort: 8443, clusterDomain: 'cluster.local', inCluster: false,
+      housekeeperIntervalMs: 30_000, housekeeperPaused: false,
+    },
+  });
+});
+
+test('values are read and converted; ORK_NAMESPACE wins over POD_NAMESPACE; empty means unset', () => {
+  const r = parseConfig({
+    LOG_LEVEL: 'DEBUG', POD_NAMESPACE: 'pod-ns', ORK_WEBHOOK_PORT: '0', ORK_PORT: '0', HOUSEKEEPER_SYNC_INTERVAL: '1m30s',
+    HOUSEKEEPER_PAUSED: 'yes', ORK_WEBHOOK_URL: 'https://127.0.0.1:9443/', TLS_CERT: '/c.pem', TLS_KEY: '/k.pem', KATALOG_PATH: '',
+    KUBERNETES_SERVICE_HOST: '10.0.0.1',
+  });
+  assert.is(r.type, 'ok');
+  if (r.type !== 'ok') return;
+  assert.is(r.config.logLevel, 'debug');
+  assert.is(r.config.namespace, 'pod-ns');
+  assert.is(r.config.webhookPort, 0);
+  assert.is(r.config.housekeeperIntervalMs, 90_000);
+  assert.is(r.config.housekeeperPaused, true);
+  assert.is(r.config.webhookUrl, 'https://127.0.0.1:9443');
+  assert.equal(r.config.providedCert, { certFile: '/c.pem', keyFile: '/k.pem' });
+  assert.is(r.config.katalogPath, undefined);
+  assert.is(r.config.inCluster, true);
+  const both = parseConfig({ ORK_NAMESPACE: 'ops', POD_NAMESPACE: 'pod-ns' });
+  assert.is(both.type === 'ok' && both.config.namespace, 'ops');
+});
+
+const bad: [Record<string, string>, RegExp][] = [
+  [{ ORK_WEBHOOK_PORT: '70000' }, /^ORK_WEBHOOK_PORT: must be at most 65535$/],
+  [{ ORK_PORT: 'http' }, /^ORK_PORT: must be a whole number$/],
+  [{ HOUSEKEEPER_SYNC_INTERVAL: 'soon' }, /^HOUSEKEEPER_SYNC_INTERVAL: must be a duration/],
+  [{ HOUSEKEEPER_SYNC_INTERVAL: '10ms' }, /^HOUSEKEEPER_SYNC_INTERVAL: must be at least 100ms$/],
+  [{ HOUSEKEEPER_PAUSED: 'maybe' }, /^HOUSEKEEPER_PAUSED: must be true or false$/],
+  [{ LOG_LEVEL: 'loud' }, /^LOG_LEVEL: must be one of/],
+  [{ ORK_NAMESPACE: 'Bad_NS' }, /^ORK_NAMESPACE: must be a DNS label/],
+  [{ ORK_WEBHOOK_URL: 'http://127.0.0.1:8443' }, /^ORK_WEBHOOK_URL: must be an https:\/\/ URL/],
+  [{ TLS_CERT: '/c.pem' }, /^TLS_KEY: must be set together with TLS_CERT/],
+  [{ TLS_KEY: '/k.pem' }, /^TLS_CERT: must be set together with TLS_KEY/],
+  [{ TLS_CA: '/ca.pem' }, /^TLS_CA: only used with TLS_CERT and TLS_KEY$/],
+];
+for (const [env, message] of bad) {
+  test(`rejects ${JSON.stringify(env)} in one line`, () => {
+    const r = parseConfig(env);
+    assert.is(r.type, 'error');
+    if (r.type === 'error') {
+      assert.match(r.message, message);
+      assert.not.match(r.message, /\n/);
+    }
+  });
+}
+
+test.run();

@@ -1,0 +1,63 @@
+// The gateway's `/katalog` body (reference/orkestra.md §6, merged by the Control Center by GVR) and
+// `/health`, read from the admission stats and the housekeeper at request time.
+import type { GatewayPolicy, Katalog } from '@orkestra/lib';
+import type { WebhookName, WebhookStats } from './admission.ts';
+
+/** What the view reads. */
+export interface GatewayViewSource {
+  readonly katalog: Katalog;
+  readonly policy: GatewayPolicy;
+  readonly gatewayVersion: string;
+  readonly stats: Readonly<Record<WebhookName, WebhookStats>>;
+  readonly certificates: () => { readonly managed: boolean; readonly servingNotAfterMs?: number; readonly caNotAfterMs?: number };
+  readonly housekeeper: () => { readonly paused: boolean; readonly intervalMs: number; readonly configsApplied: boolean };
+}
+
+/** `GET /katalog` on the gateway. */
+export function gatewayKatalog(s: GatewayViewSource): Record<string, unknown> {
+  const dp = s.stats['deletion-protection'];
+  const np = s.stats['namespace-protection'];
+  const nsPolicy = s.policy.namespace;
+  const protectedCrs = new Set((s.policy.deletion?.protectedResources ?? []).map((r) => r.crd));
+  const placed = new Set((nsPolicy?.katalogResources ?? []).map((r) => r.crd));
+  const certs = s.certificates();
+  const counts = (st: WebhookStats, crd?: string) => {
+    const c = crd === undefined ? st : st.byCrd.get(crd) ?? { total: 0, allowed: 0, blocked: 0 };
+    return { total: c.total, blocked: c.blocked, allowed: c.allowed };
+  };
+  const namespaceBlock = (crd?: string) => ({
+    enabled: nsPolicy !== undefined,
+    hasNamespaceRules: nsPolicy !== undefined && (crd === undefined || placed.has(crd)),
+    ...counts(np, crd),
+    allowedNamespaces: nsPolicy?.allowedNamespaces ?? [],
+    restrictedNamespaces: nsPolicy?.restrictedNamespaces ?? [],
+  });
+  return {
+    source: 'gateway',
+    name: s.katalog.metadata.name,
+    version: s.katalog.metadata.version ?? '',
+    standalone: s.katalog.gateway?.standalone ?? false,
+    admissionEnabled: false,
+    conversionEnabled: false,
+    deletionProtectionEnabled: s.policy.deletion !== undefined,
+    namespaceProtectionEnabled: nsPolicy !== undefined,
+    gatewayVersion: s.gatewayVersion,
+    deletionProtection: { enabled: s.policy.deletion !== undefined, strictMode: s.policy.deletion?.strictMode ?? false, ...counts(dp), rejected: dp.rejected },
+    namespaceProtection: { ...namespaceBlock(), rejected: np.rejected },
+    certificates: {
+      managed: certs.managed,
+      ...(certs.servingNotAfterMs !== undefined ? { servingNotAfter: new Date(certs.servingNotAfterMs).toISOString() } : {}),
+      ...(certs.caNotAfterMs !== undefined ? { caNotAfter: new Date(certs.caNotAfterMs).toISOString() } : {}),
+    },
+    housekeeper: { paused: s.housekeeper().paused, intervalSeconds: s.housekeeper().intervalMs / 1000 },
+    crds: s.katalog.crds.filter((c) => c.enabled).map((c) => ({
+      name: c.name,
+      gvk: { group: c.group, version: c.version, kind: c.kind },
+      gvr: { group: c.group, version: c.version, resource: c.plural },
+      admission: { webhooksEnabled: false, validationTotal: 0, validationAllowed: 0, validationDenied: 0, validationWarned: 0 },
+      conversion: { enabled: false, total: 0, success: 0, failures: 0 },
+      deletionProtection: { enabled: protectedCrs.has(c.name), ...counts(dp, c.name) },
+      namespaceProtection: namespaceBlock(c.name),
+    })),
+  };
+}

@@ -1,0 +1,56 @@
+// Writes the planned ValidatingWebhookConfigurations with exactly the verbs the RBAC planner grants
+// the gateway (lib/src/rbac/plan-gateway-grants.ts): `create` (not limited by name), and by name
+// `get`, `update`, and `delete` only with cleanupOnShutdown. Drift is replaced wholesale with a PUT
+// on the observed resourceVersion, so an extra webhook entry someone added is removed too.
+import { webhookConfigDrift, type Cluster, type ClusterObject as KubeObject, type Resource, type ValidatingWebhookConfiguration } from '@orkestra/lib';
+
+/** admissionregistration.k8s.io/v1 ValidatingWebhookConfigurations. */
+export const WEBHOOK_CONFIGS: Resource = { group: 'admissionregistration.k8s.io', version: 'v1', resource: 'validatingwebhookconfigurations', namespaced: false };
+
+/** What happened to one configuration. */
+export type ConfigOutcome =
+  | { readonly name: string; readonly type: 'created' | 'unchanged' }
+  | { readonly name: string; readonly type: 'updated'; readonly fields: readonly string[] }
+  | { readonly name: string; readonly type: 'failed'; readonly message: string };
+
+/** Creates each missing configuration and re-applies each drifted one; never throws for API failures. */
+export async function ensureWebhookConfigs(cluster: Cluster, desired: readonly ValidatingWebhookConfiguration[]): Promise<ConfigOutcome[]> {
+  const out: ConfigOutcome[] = [];
+  for (const want of desired) out.push(await ensureOne(cluster, want));
+  return out;
+}
+
+async function ensureOne(cluster: Cluster, want: ValidatingWebhookConfiguration): Promise<ConfigOutcome> {
+  const name = want.metadata.name;
+  const got = await cluster.get({ resource: WEBHOOK_CONFIGS, name });
+  if (!got.ok && got.error.type !== 'not-found') return { name, type: 'failed', message: `get: ${got.error.message}` };
+  if (!got.ok) {
+    const created = await cluster.create(WEBHOOK_CONFIGS, want as unknown as KubeObject);
+    if (created.ok) return { name, type: 'created' };
+    return { name, type: 'failed', message: `create: ${created.error.message}` };
+  }
+  const drift = webhookConfigDrift(got.value, want);
+  if (drift.type === 'in-sync') return { name, type: 'unchanged' };
+  const fields = drift.type === 'drifted' ? drift.fields : ['(missing)'];
+  const actual = got.value;
+  const replaced: KubeObject = {
+    ...actual,
+    apiVersion: want.apiVersion,
+    kind: want.kind,
+    metadata: { ...actual.metadata, labels: { ...actual.metadata.labels, ...want.metadata.labels } },
+    webhooks: want.webhooks,
+  };
+  const updated = await cluster.update(WEBHOOK_CONFIGS, replaced);
+  if (updated.ok) return { name, type: 'updated', fields };
+  return { name, type: 'failed', message: `update: ${updated.error.message}` };
+}
+
+/** Deletes the named configurations (cleanupOnShutdown); a missing one counts as deleted. */
+export async function deleteWebhookConfigs(cluster: Cluster, names: readonly string[]): Promise<{ readonly name: string; readonly error?: string }[]> {
+  const out: { name: string; error?: string }[] = [];
+  for (const name of names) {
+    const r = await cluster.delete({ resource: WEBHOOK_CONFIGS, name });
+    out.push(r.ok || r.error.type === 'not-found' ? { name } : { name, error: r.error.message });
+  }
+  return out;
+}
