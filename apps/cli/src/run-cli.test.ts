@@ -60,7 +60,7 @@ test('validate -o json gives diagnostics as data', () => {
 test('validate --full prints every rule with its reason; -o json carries the report', () => {
   const r = run(['validate', '--full', '-f', 'k.yaml'], { 'k.yaml': WEBSITE });
   assert.is(r.code, 0, r.err);
-  assert.match(r.out, /apps\s+deployments\s+get list watch create patch\s+← website onCreate.deployments/);
+  assert.match(r.out, /apps\s+deployments\s+list watch create patch\s+← website onCreate.deployments/);
   assert.match(r.out, 'startup order');
   assert.match(r.out, 'installer must hold');
   const json = run(['validate', '--full', '-f', 'k.yaml', '-o', 'json'], { 'k.yaml': WEBSITE });

@@ -41,14 +41,14 @@ async function until<T>(what: string, check: () => Promise<T | undefined> | T | 
   }
 }
 
-function setup(leading = true, observer?: ReconcileObserver) {
+function setup(leading = true, observer?: ReconcileObserver, maxDepth = 100) {
   const clock = fakeClock();
   const cluster: FakeCluster = fakeCluster({ clock });
   const lines: string[] = [];
   const controller = new CrdController({
     crd, cluster, clock, entropy: seededEntropy(1), identity: 'test', isLeader: () => leading, healthOf: () => undefined,
     log: createLogger('debug', clock, (l) => lines.push(l)), ...(observer ? { observer } : {}),
-    settings: { workers: 2, resyncMs: 60_000, maxDepth: 100, failureThreshold: 3, startPollMs: 5 },
+    settings: { workers: 2, resyncMs: 60_000, maxDepth, failureThreshold: 3, startPollMs: 5 },
   });
   return { cluster, controller, lines };
 }
@@ -148,6 +148,28 @@ test('a forbidden list degrades the CRD at once; the next allowed list brings it
   assert.equal(changes, ['not-started>pending', 'pending>degraded', 'degraded>pending', 'pending>healthy']);
   assert.ok(lines.some((l) => l.includes('"watch forbidden: check that the bundle for this Katalog is applied"')));
   assert.ok(lines.some((l) => l.includes('"watch allowed again"')));
+  abort.abort();
+  await running;
+});
+
+test('more CRs than maxDepth: every one is reconciled, without waiting for a resync', async () => {
+  const { cluster, controller, lines } = setup(true, undefined, 2);
+  const abort = new AbortController();
+  await installCrd(cluster);
+  for (let i = 0; i < 7; i++) {
+    await cluster.create(crResourceOf(crd), { apiVersion: 'demo.orkestra.io/v1alpha1', kind: 'Website', metadata: { name: `site-${i}`, namespace: 'web' }, spec: { replicas: 1 } });
+  }
+  const running = controller.run(abort.signal);
+  // The resync is 60 s away: only the refill when the queue runs dry can reach the dropped CRs.
+  await until('seven Deployments', async () => {
+    const list = await cluster.list(DEPLOYMENTS, { namespace: 'web' });
+    return list.ok && list.value.items.length === 7 ? true : undefined;
+  });
+  assert.ok(controller.queue.stats(0).droppedTotal > 0, 'the bound was never hit');
+  // Each CR once (plus the requeue its own status write causes), not round after round.
+  await new Promise((r) => setTimeout(r, 100));
+  assert.ok(controller.reconciles() <= 14, `reconciles: ${controller.reconciles()}`);
+  assert.is(lines.filter((l) => l.includes('"queue full: keys wait until the queue has room"')).length >= 1, true);
   abort.abort();
   await running;
 });

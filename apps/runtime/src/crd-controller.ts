@@ -78,6 +78,8 @@ export class CrdController implements CacheView {
   #informers: { readonly name: string; readonly informer: Informer }[] = [];
   #unsynced = Number.POSITIVE_INFINITY;
   #reconciles = 0;
+  // Keys the full queue refused, in arrival order (a Set: each key once, bounded by the cache).
+  readonly #deferred = new Set<string>();
 
   constructor(deps: ControllerDeps) {
     this.#deps = deps;
@@ -217,12 +219,35 @@ export class CrdController implements CacheView {
   }
 
   #add(key: string): void {
-    if (!this.queue.add(key, this.#deps.clock.now())) this.#deps.log.warn('queue full, key dropped until resync', { key });
+    if (!this.queue.add(key, this.#deps.clock.now())) this.#defer(key);
     this.#wake.wake();
   }
 
   #enqueueAll(): void {
-    for (const o of this.#crInformer?.list() ?? []) this.queue.add(queueKeyOf(o.metadata), this.#deps.clock.now());
+    const nowMs = this.#deps.clock.now();
+    for (const o of this.#crInformer?.list() ?? []) {
+      const key = queueKeyOf(o.metadata);
+      if (!this.queue.add(key, nowMs)) this.#defer(key);
+    }
+  }
+
+  /**
+   * A key the full queue refused waits here, each key once, and moves into the queue as soon as
+   * there is room (#work). Dropping it until the next resync would starve a tail for good when
+   * there are more CRs than `maxDepth`: every resync refills the queue with the same head.
+   */
+  #defer(key: string): void {
+    if (this.#deferred.size === 0) this.#deps.log.warn('queue full: keys wait until the queue has room', { maxDepth: this.#deps.settings.maxDepth });
+    this.#deferred.add(key);
+  }
+
+  /** Moves deferred keys into the queue, oldest first, until it is full again. */
+  #undefer(): void {
+    const nowMs = this.#deps.clock.now();
+    for (const key of this.#deferred) {
+      if (!this.queue.add(key, nowMs)) return;
+      this.#deferred.delete(key);
+    }
   }
 
   async #resync(signal: AbortSignal): Promise<void> {
@@ -241,7 +266,11 @@ export class CrdController implements CacheView {
         await this.#wake.sleep(Number.POSITIVE_INFINITY, signal);
         continue;
       }
-      const next = this.queue.next(this.#deps.clock.now());
+      let next = this.queue.next(this.#deps.clock.now());
+      if (next.type !== 'ready' && this.#deferred.size > 0) {
+        this.#undefer();
+        next = this.queue.next(this.#deps.clock.now());
+      }
       if (next.type === 'ready') {
         this.#deps.observer?.dequeued(next.queuedMs / 1000);
         await this.#reconcile(next.key);

@@ -15,15 +15,14 @@ test('the Website bundle: its own objects plus everything it grants, per scope',
   const needs = installerNeeds(planRbac(exampleKatalog('website')));
   assert.equal(needs.scopes.map((s) => s.scope), [{ type: 'cluster' }, { type: 'namespace', namespace: 'orkestra-system' }]);
   assert.equal(lines(needs.scopes[0]!.rules), [
-    'core events create,patch',
     'core namespaces create',
     'core namespaces[orkestra-system] get,patch',
     'apiextensions.k8s.io customresourcedefinitions[websites.demo.orkestra.io] get',
-    'apps deployments get,list,watch,create,patch',
-    'demo.orkestra.io websites get,list,watch,patch',
+    'apps deployments list,watch,create,patch',
+    'demo.orkestra.io websites list,watch,patch',
     'demo.orkestra.io websites/finalizers update',
     'demo.orkestra.io websites/status patch',
-    'events.k8s.io events create,patch',
+    'events.k8s.io events create',
     'rbac.authorization.k8s.io clusterrolebindings create',
     'rbac.authorization.k8s.io clusterrolebindings[orkestra-runtime] get,patch',
     'rbac.authorization.k8s.io clusterroles create',
@@ -50,7 +49,7 @@ test('a CRD namespace needs roles and rolebindings there too; components narrow 
   const all = installerNeeds(plan);
   assert.equal(all.scopes.map((s) => (s.scope.type === 'cluster' ? '*' : s.scope.namespace)), ['*', 'orkestra-system', 'team-a']);
   assert.ok(lines(all.scopes[2]!.rules).includes('rbac.authorization.k8s.io roles[orkestra-runtime] get,patch'));
-  assert.ok(lines(all.scopes[2]!.rules).includes('apps deployments get,list,watch,create,patch'));
+  assert.ok(lines(all.scopes[2]!.rules).includes('apps deployments list,watch,create,patch'));
   const ccOnly = installerNeeds(plan, ['cc']);
   assert.equal(lines(ccOnly.scopes[1]!.rules), ['core serviceaccounts create', 'core serviceaccounts[orkestra-cc] get,patch']);
 });

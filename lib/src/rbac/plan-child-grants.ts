@@ -22,7 +22,9 @@ export function planChildGrants(crd: CrdEntry, crdScope: RbacScope,
     const grant = (g: Pick<Grant, 'verbs' | 'reason'> & Partial<Grant>): void => {
       plan.grants.push({ component: 'runtime', role: RUNTIME_ROLE, crd: crd.name, scope, apiGroup: target.group, resource: target.resource, ...g });
     };
-    grant({ verbs: ['get', 'list', 'watch', 'create', 'patch'], reason: `${label}: server-side apply (create, patch) and drift watch (get, list, watch)` });
+    // Server-side apply is checked as patch, plus create when the object is absent; the drift
+    // watch is list and watch. Nothing reads a child with get.
+    grant({ verbs: ['list', 'watch', 'create', 'patch'], reason: `${label}: server-side apply (create, patch) and drift watch (list, watch)` });
     // A cluster-scoped CR owns all its children (the garbage collector deletes them): no delete.
     if (!ownedByCr(crd, item, target)) {
       const why = target.namespaced ? 'placed outside its namespace, which owner references cannot reach' : 'cluster-scoped';

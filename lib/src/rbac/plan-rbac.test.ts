@@ -18,16 +18,15 @@ test('the seed Website Katalog: exact runtime rules, no gateway, no rules for th
   const plan = planRbac(exampleKatalog('website'));
   const cluster = role(plan, 'orkestra-runtime')!;
   assert.equal(cluster.rules.map((r) => r.rule), [
-    { apiGroups: [''], resources: ['events'], verbs: ['create', 'patch'] },
     { apiGroups: ['apiextensions.k8s.io'], resources: ['customresourcedefinitions'], verbs: ['get'], resourceNames: ['websites.demo.orkestra.io'] },
-    { apiGroups: ['apps'], resources: ['deployments'], verbs: ['get', 'list', 'watch', 'create', 'patch'] },
-    { apiGroups: ['demo.orkestra.io'], resources: ['websites'], verbs: ['get', 'list', 'watch', 'patch'] },
+    { apiGroups: ['apps'], resources: ['deployments'], verbs: ['list', 'watch', 'create', 'patch'] },
+    { apiGroups: ['demo.orkestra.io'], resources: ['websites'], verbs: ['list', 'watch', 'patch'] },
     { apiGroups: ['demo.orkestra.io'], resources: ['websites/finalizers'], verbs: ['update'] },
     { apiGroups: ['demo.orkestra.io'], resources: ['websites/status'], verbs: ['patch'] },
-    { apiGroups: ['events.k8s.io'], resources: ['events'], verbs: ['create', 'patch'] },
+    { apiGroups: ['events.k8s.io'], resources: ['events'], verbs: ['create'] },
   ]);
-  assert.equal(cluster.rules[2]!.reasons, ['website onCreate.deployments: server-side apply (create, patch) and drift watch (get, list, watch)']);
-  assert.equal(cluster.rules[3]!.reasons.length, 2, 'watch and finalizer patch each explain themselves');
+  assert.equal(cluster.rules[1]!.reasons, ['website onCreate.deployments: server-side apply (create, patch) and drift watch (list, watch)']);
+  assert.equal(cluster.rules[2]!.reasons.length, 2, 'watch and finalizer patch each explain themselves');
   assert.ok(cluster.rules.every((r) => r.reasons.length > 0 && !r.critical && r.crds.join() === 'website'));
   assert.equal(lines(role(plan, 'orkestra-runtime-leader-election', 'orkestra-system')), [
     'coordination.k8s.io leases create',
@@ -99,15 +98,14 @@ operatorBox:
     namespaces: [{name: extra}]
 `));
   assert.equal(lines(role(plan, 'orkestra-runtime', 'team-a')), [
-    'core events create,patch',
-    'apps deployments get,list,watch,create,patch',
-    'demo.example.com apps get,list,watch,patch',
+    'apps deployments list,watch,create,patch',
+    'demo.example.com apps list,watch,patch',
     'demo.example.com apps/finalizers update',
     'demo.example.com apps/status patch',
-    'events.k8s.io events create,patch',
+    'events.k8s.io events create',
   ]);
   assert.equal(lines(role(plan, 'orkestra-runtime')), [
-    'core namespaces get,list,watch,create,patch,delete',
+    'core namespaces list,watch,create,patch,delete',
     'apiextensions.k8s.io customresourcedefinitions[apps.demo.example.com] get',
   ]);
   assert.equal(plan.diagnostics.map((d) => [d.code, d.severity, d.path]), [['ORK2005', 'info', 'spec.crds.app.namespace']]);
@@ -121,9 +119,9 @@ test('cluster-scoped children get delete; namespaced children owned by the CR do
     clusterRoles: [{rules: [{apiGroups: [""], resources: [pods], verbs: [get]}]}]
 `));
   const cluster = lines(role(plan, 'orkestra-runtime'));
-  assert.ok(cluster.includes('core namespaces get,list,watch,create,patch,delete'));
-  assert.ok(cluster.includes('core services get,list,watch,create,patch'));
-  assert.ok(cluster.includes('rbac.authorization.k8s.io clusterroles get,list,watch,create,patch,delete'));
+  assert.ok(cluster.includes('core namespaces list,watch,create,patch,delete'));
+  assert.ok(cluster.includes('core services list,watch,create,patch'));
+  assert.ok(cluster.includes('rbac.authorization.k8s.io clusterroles list,watch,create,patch,delete'));
   assert.ok(cluster.includes('rbac.authorization.k8s.io clusterroles escalate CRITICAL'));
 });
 
@@ -138,13 +136,13 @@ test('a cluster-scoped CR owns its cluster-scoped children: finalizers update, n
   const plan = planRbac(oneCrd('scope: Cluster\noperatorBox:\n  onCreate:\n    namespaces: [{}]\n'));
   const cluster = lines(role(plan, 'orkestra-runtime'));
   assert.ok(cluster.includes('demo.example.com apps/finalizers update'));
-  assert.ok(cluster.includes('core namespaces get,list,watch,create,patch'), cluster.join('\n'));
+  assert.ok(cluster.includes('core namespaces list,watch,create,patch'), cluster.join('\n'));
   assert.not.ok(cluster.some((l) => l.includes('namespaces') && l.includes('delete')), cluster.join('\n'));
 });
 
 test('a namespaced CR cannot own a cluster-scoped child: delete, with the reason', () => {
   const plan = planRbac(oneCrd('operatorBox:\n  onCreate:\n    namespaces: [{}]\n'));
-  assert.ok(lines(role(plan, 'orkestra-runtime')).includes('core namespaces get,list,watch,create,patch,delete'));
+  assert.ok(lines(role(plan, 'orkestra-runtime')).includes('core namespaces list,watch,create,patch,delete'));
 });
 
 test('a child placed in a literal namespace gets a Role there with delete (owner references cannot cross namespaces)', () => {
@@ -153,7 +151,7 @@ operatorBox:
   onCreate:
     configMaps: [{namespace: shared, data: {a: b}}]
 `));
-  assert.equal(lines(role(plan, 'orkestra-runtime', 'shared')), ['core configmaps get,list,watch,create,patch,delete']);
+  assert.equal(lines(role(plan, 'orkestra-runtime', 'shared')), ['core configmaps list,watch,create,patch,delete']);
   assert.not.ok(lines(role(plan, 'orkestra-runtime', 'team-a')).some((l) => l.includes('configmaps')));
   assert.not.ok(lines(role(plan, 'orkestra-runtime', 'team-a')).some((l) => l.includes('finalizers')), 'the only child is not owned');
 });
@@ -165,10 +163,10 @@ operatorBox:
     configMaps: [{namespace: "{{ .spec.target }}", data: {a: b}}, {namespace: "{{ .metadata.namespace }}", data: {a: b}, name: second}]
 `));
   assert.equal(lines(role(plan, 'orkestra-runtime')), [
-    'core configmaps get,list,watch,create,patch,delete',
+    'core configmaps list,watch,create,patch,delete',
     'apiextensions.k8s.io customresourcedefinitions[apps.demo.example.com] get',
   ]);
-  assert.ok(lines(role(plan, 'orkestra-runtime', 'team-a')).includes('core configmaps get,list,watch,create,patch'), 'the CR-namespace template stays in the Role');
+  assert.ok(lines(role(plan, 'orkestra-runtime', 'team-a')).includes('core configmaps list,watch,create,patch'), 'the CR-namespace template stays in the Role');
   assert.equal(plan.notes.length, 1);
   assert.match(plan.notes[0]!.message, /namespace is templated/);
 });
@@ -197,11 +195,11 @@ test('RBAC children: escalate and bind, flagged critical, with ORK2001 per list'
   const plan = planRbac(rbacChildren());
   const rbac = lines(role(plan, 'orkestra-runtime')).filter((l) => l.startsWith('rbac.authorization.k8s.io'));
   assert.equal(rbac, [
-    'rbac.authorization.k8s.io clusterrolebindings get,list,watch,create,patch,delete',
-    'rbac.authorization.k8s.io clusterroles get,list,watch,create,patch,delete',
+    'rbac.authorization.k8s.io clusterrolebindings list,watch,create,patch,delete',
+    'rbac.authorization.k8s.io clusterroles list,watch,create,patch,delete',
     'rbac.authorization.k8s.io clusterroles escalate,bind CRITICAL',
-    'rbac.authorization.k8s.io rolebindings get,list,watch,create,patch',
-    'rbac.authorization.k8s.io roles get,list,watch,create,patch',
+    'rbac.authorization.k8s.io rolebindings list,watch,create,patch',
+    'rbac.authorization.k8s.io roles list,watch,create,patch',
     'rbac.authorization.k8s.io roles escalate,bind CRITICAL',
   ]);
   assert.equal(plan.diagnostics.map((d) => [d.code, d.severity, d.path]), [
@@ -220,7 +218,7 @@ test('bind is restricted to a literal roleRef name when that is the only binding
   const rbac = lines(role(plan, 'orkestra-runtime')).filter((l) => l.startsWith('rbac.authorization.k8s.io'));
   assert.equal(rbac, [
     'rbac.authorization.k8s.io clusterroles[view] bind CRITICAL',
-    'rbac.authorization.k8s.io rolebindings get,list,watch,create,patch',
+    'rbac.authorization.k8s.io rolebindings list,watch,create,patch',
   ]);
 });
 
@@ -244,8 +242,8 @@ test('custom children: group and plural from the item, ORK2003 when the plural i
         scope: Cluster
 `));
   const cluster = lines(role(plan, 'orkestra-runtime'));
-  assert.ok(cluster.includes('cert-manager.io certificates get,list,watch,create,patch'));
-  assert.ok(cluster.includes('example.io widgetz get,list,watch,create,patch,delete'));
+  assert.ok(cluster.includes('cert-manager.io certificates list,watch,create,patch'));
+  assert.ok(cluster.includes('example.io widgetz list,watch,create,patch,delete'));
   assert.equal(plan.diagnostics.map((d) => [d.code, d.path]), [['ORK2003', 'spec.crds.app.operatorBox.onCreate.custom[0].kind']]);
   assert.match(role(plan, 'orkestra-runtime')!.rules.find((r) => r.rule.resources[0] === 'certificates')!.reasons[0]!, /custom \(Certificate\)/);
 });

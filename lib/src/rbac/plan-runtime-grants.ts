@@ -41,7 +41,7 @@ function planCrd(crd: CrdEntry, plan: GrantPlan): void {
   if (scope.type === 'namespace') {
     plan.findings.push({ code: 'ORK2005', path: [...crd.path, 'namespace'], message: `${name} watches only namespace ${scope.namespace}, so its permissions are a Role there` });
   }
-  grant({ scope, apiGroup: crd.group, resource: crd.plural, verbs: ['get', 'list', 'watch'], reason: `${name}: list and watch ${crd.kind} objects (the runtime's informer)` });
+  grant({ scope, apiGroup: crd.group, resource: crd.plural, verbs: ['list', 'watch'], reason: `${name}: list and watch ${crd.kind} objects (the runtime's informer; it reads them from its cache, never with get)` });
   grant({ scope, apiGroup: crd.group, resource: crd.plural, verbs: ['patch'], reason: `${name}: add and remove the runtime's finalizer on ${crd.kind} objects (a patch; the runtime never updates them)` });
   grant({ scope, apiGroup: crd.group, resource: `${crd.plural}/status`, verbs: ['patch'], reason: `${name}: write status (Ready condition, observedGeneration, status fields) with a patch to /status` });
   const children = crd.children
@@ -52,9 +52,8 @@ function planCrd(crd: CrdEntry, plan: GrantPlan): void {
   if (children.some((c) => ownedByCr(crd, c.item, c.target))) {
     grant({ scope, apiGroup: crd.group, resource: `${crd.plural}/finalizers`, verbs: ['update'], reason: `${name}: set blockOwnerDeletion in children's ownerReferences (checked as update on ${crd.plural}/finalizers where OwnerReferencesPermissionEnforcement is on)` });
   }
-  for (const apiGroup of ['', 'events.k8s.io']) {
-    grant({ scope, apiGroup, resource: 'events', verbs: ['create', 'patch'], reason: `${name}: record Events about ${crd.kind} objects` });
-  }
+  // The runtime writes events.k8s.io/v1 Events, one create each (no series, so no patch), and never core ones.
+  grant({ scope, apiGroup: 'events.k8s.io', resource: 'events', verbs: ['create'], reason: `${name}: record Events about ${crd.kind} objects` });
   grant({ scope: CLUSTER, apiGroup: 'apiextensions.k8s.io', resource: 'customresourcedefinitions', verbs: ['get'], resourceNames: [fqName], reason: `${name}: check at startup that CRD ${fqName} is installed (polled with get until it appears)` });
   planChildGrants(crd, scope, children, plan);
 }

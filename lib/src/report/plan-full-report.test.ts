@@ -74,7 +74,7 @@ test('text: every rule line has its reason; critical rules are marked; no colour
   const ruleLines = text.split('\n').filter((l) => /^\s+(core|apps|demo\.example\.com|events\.k8s\.io|rbac\.authorization\.k8s\.io|coordination\.k8s\.io|apiextensions\.k8s\.io|admissionregistration\.k8s\.io)\s/.test(l));
   assert.ok(ruleLines.length > 20);
   assert.ok(ruleLines.every((l) => l.includes(' ← ')), 'every rule shows a reason');
-  assert.match(text, /rbac\.authorization\.k8s\.io\s+roles\s+get list watch create patch\s+← app onCreate\.roles: server-side apply/);
+  assert.match(text, /rbac\.authorization\.k8s\.io\s+roles\s+list watch create patch\s+← app onCreate\.roles: server-side apply/);
   assert.match(text, /rbac\.authorization\.k8s\.io\s+roles\s+escalate\s+← CRITICAL app onCreate\.roles: escalate/);
   assert.match(text, /⚠ app\n/);
   assert.match(text, /✓ database\n/);
@@ -94,7 +94,7 @@ test('text: columns align within a role, and continuation reasons sit under the 
   const block = text.split('ClusterRole orkestra-runtime  —')[1]!.split('\n  Role ')[0]!.split('\n').slice(1).filter((l) => l !== '');
   const arrows = block.map((l) => l.indexOf('←'));
   assert.ok(arrows.every((a) => a === arrows[0] && a > 0), `arrows at ${arrows.join(',')}`);
-  const verbsAt = block.filter((l) => !/^\s+←/.test(l)).map((l) => l.search(/(get|create|patch|update) /));
+  const verbsAt = block.filter((l) => !/^\s+←/.test(l)).map((l) => l.search(/(get|list|create|patch|update) /));
   assert.ok(new Set(verbsAt).size === 1);
   assert.match(text, /gateway {2}not planned: the Katalog has no gateway: or security: block/);
   assert.match(text, /control center {2}ServiceAccount orkestra-system\/orkestra-cc: no permissions/);
