@@ -1,0 +1,89 @@
+// DESIGN §4 (b): removing any single rule from the bundle makes some e2e behaviour fail. For every
+// atom (one verb on one group/resource, for one name where the rule names objects) that the bundle
+// grants the runtime's ServiceAccount, the role is replaced without that atom and a fresh runtime
+// runs scenario S (harness/website-scenario.ts). S must break each time: a forbidden request, or a
+// step that did not happen. An atom whose removal breaks nothing is named in the failure: either the
+// planner grants too much or S does not exercise it, and either way it is a finding.
+// ClusterRole atoms cannot be ablated in parallel (the role is cluster-wide), so S is kept short and
+// a run ends at the first 403.
+import { suite } from 'uvu';
+import * as assert from 'uvu/assert';
+import { canI } from './harness/access-review.ts';
+import { cleanupNamespaces, freshNamespace } from './harness/namespace.ts';
+import { waitFor } from './harness/wait.ts';
+import { applyBundle, installForRuntime, type RuntimeInstall } from './harness/install-for-runtime.ts';
+import { atomsOf, describeAtom, replaceWithout, rolesBoundTo, type BundleRole, type RoleAtom } from './harness/role-ablation.ts';
+import { breakage, removeWebsites, runWebsiteScenario, type ScenarioOutcome } from './harness/website-scenario.ts';
+
+const KATALOG = 'examples/starter/katalog.yaml';
+
+const test = suite('ork run: every RBAC atom the bundle grants the runtime is needed by some behaviour');
+let install: RuntimeInstall | undefined;
+let roles: BundleRole[] = [];
+let atoms: RoleAtom[] = [];
+
+/** Scenario S with a namespace of its own for the Website. */
+function runS(): Promise<ScenarioOutcome> {
+  return runWebsiteScenario({ katalog: KATALOG, kubeconfig: install!.kubeconfig, installNamespace: install!.namespace, namespace: freshNamespace('abl-s') });
+}
+
+/** Namespace an access review of `atom` is asked in: the Role's own, else any namespace a Website lives in. */
+const reviewNamespace = (atom: RoleAtom): string => atom.role.namespace ?? 'default';
+
+async function waitUntilAllowed(atom: RoleAtom, allowed: boolean): Promise<void> {
+  await waitFor(`${describeAtom(atom)} ${allowed ? 'granted' : 'revoked'}`,
+    () => (canI(install!.token, atom, reviewNamespace(atom)) === allowed ? true : undefined), 10_000, 100);
+}
+
+test.before(() => {
+  // A Website another file left behind would be reconciled by every run here; in a terminating
+  // namespace each write is a 403 that has nothing to do with RBAC.
+  removeWebsites();
+  install = installForRuntime(KATALOG, 'ablation');
+  roles = rolesBoundTo(install.bundle, 'orkestra', install.namespace);
+  atoms = atomsOf(roles);
+});
+
+test.after(() => {
+  try {
+    // Later files must find the bundle's roles whole, whatever happened here.
+    if (install) applyBundle(install.bundle);
+  } finally {
+    cleanupNamespaces();
+  }
+});
+
+test('the runtime ServiceAccount holds the ClusterRole and the leader-election Role, every atom allowed', () => {
+  assert.equal(roles.map((r) => `${r.kind}/${r.name}`), ['ClusterRole/orkestra-runtime', 'Role/orkestra-runtime-leader-election']);
+  assert.ok(atoms.length >= 10, `only ${atoms.length} atoms`);
+  const denied = atoms.filter((a) => !canI(install!.token, a, reviewNamespace(a))).map(describeAtom);
+  assert.equal(denied, [], 'atoms the API server denies with the whole bundle applied');
+});
+
+test('scenario S with the whole bundle: every step happens, no forbidden request', async () => {
+  const outcome = await runS();
+  process.stderr.write(`\n  baseline S: ${(outcome.durationMs / 1000).toFixed(1)} s\n`);
+  assert.is(outcome.missed, undefined, 'a step of S did not happen');
+  assert.is(outcome.forbidden, 0, `forbidden requests: ${outcome.firstForbidden ?? ''}`);
+});
+
+test('removing any single atom breaks scenario S', async () => {
+  const rows: { atom: RoleAtom; broke: string | undefined; ms: number }[] = [];
+  for (const atom of atoms) {
+    replaceWithout(atom);
+    try {
+      await waitUntilAllowed(atom, false);
+      const outcome = await runS();
+      rows.push({ atom, broke: breakage(outcome), ms: outcome.durationMs });
+    } finally {
+      applyBundle(install!.bundle);
+    }
+    await waitUntilAllowed(atom, true);
+  }
+  const width = Math.max(...rows.map((r) => describeAtom(r.atom).length));
+  process.stderr.write(`\n${rows.map((r) => `  ${describeAtom(r.atom).padEnd(width)}  ${(r.ms / 1000).toFixed(1).padStart(5)} s  ${r.broke ? `broke: ${r.broke}` : 'BROKE NOTHING'}`).join('\n')}\n`);
+  const unneeded = rows.filter((r) => r.broke === undefined).map((r) => `${describeAtom(r.atom)}: removing it broke nothing`);
+  assert.equal(unneeded, [], `${unneeded.length} of ${rows.length} atoms are not needed by S:\n${unneeded.join('\n')}\n`);
+});
+
+test.run();
