@@ -12,8 +12,8 @@ import { canI } from './harness/access-review.ts';
 import { cleanupNamespaces, freshNamespace } from './harness/namespace.ts';
 import { waitFor } from './harness/wait.ts';
 import { applyBundle, installForRuntime, type RuntimeInstall } from './harness/install-for-runtime.ts';
-import { atomsOf, describeAtom, replaceWithout, rolesBoundTo, type BundleRole, type RoleAtom } from './harness/role-ablation.ts';
-import { breakage, removeWebsites, runWebsiteScenario, type ScenarioOutcome } from './harness/website-scenario.ts';
+import { atomsOf, denialOf, describeAtom, replaceWithout, rolesBoundTo, type BundleRole, type RoleAtom } from './harness/role-ablation.ts';
+import { removeWebsites, runWebsiteScenario, type ScenarioOutcome } from './harness/website-scenario.ts';
 
 const KATALOG = 'examples/starter/katalog.yaml';
 
@@ -64,26 +64,44 @@ test('scenario S with the whole bundle: every step happens, no forbidden request
   const outcome = await runS();
   process.stderr.write(`\n  baseline S: ${(outcome.durationMs / 1000).toFixed(1)} s\n`);
   assert.is(outcome.missed, undefined, 'a step of S did not happen');
-  assert.is(outcome.forbidden, 0, `forbidden requests: ${outcome.firstForbidden ?? ''}`);
+  assert.is(outcome.forbidden, 0, `forbidden requests: ${outcome.forbiddenLogs.join('\n')}`);
 });
 
+/**
+ * How S broke without `atom`: `proof` when a step did not happen or the runtime logged the API
+ * server denying exactly this atom; `noise` when its only 403s deny something else (nothing to do
+ * with the removed atom, so they prove nothing); undefined when nothing broke.
+ */
+function judge(atom: RoleAtom, o: ScenarioOutcome): { type: 'proof' | 'noise'; how: string } | undefined {
+  const denial = denialOf(atom, o.forbiddenLogs);
+  if (denial !== undefined) return { type: 'proof', how: `${o.forbidden ?? '?'} forbidden: ${denial}` };
+  if (o.missed !== undefined) return { type: 'proof', how: `missed: ${o.missed}` };
+  if (o.forbidden === undefined) return { type: 'proof', how: 'no "runtime stopped" line' };
+  if (o.forbidden === 0) return undefined;
+  return { type: 'noise', how: `${o.forbidden} forbidden, none naming it: ${o.forbiddenLogs[0] ?? '(no log line)'}` };
+}
+
 test('removing any single atom breaks scenario S', async () => {
-  const rows: { atom: RoleAtom; broke: string | undefined; ms: number }[] = [];
+  const rows: { atom: RoleAtom; verdict: ReturnType<typeof judge>; ms: number }[] = [];
   for (const atom of atoms) {
     replaceWithout(atom);
     try {
       await waitUntilAllowed(atom, false);
       const outcome = await runS();
-      rows.push({ atom, broke: breakage(outcome), ms: outcome.durationMs });
+      rows.push({ atom, verdict: judge(atom, outcome), ms: outcome.durationMs });
     } finally {
       applyBundle(install!.bundle);
     }
     await waitUntilAllowed(atom, true);
   }
   const width = Math.max(...rows.map((r) => describeAtom(r.atom).length));
-  process.stderr.write(`\n${rows.map((r) => `  ${describeAtom(r.atom).padEnd(width)}  ${(r.ms / 1000).toFixed(1).padStart(5)} s  ${r.broke ? `broke: ${r.broke}` : 'BROKE NOTHING'}`).join('\n')}\n`);
-  const unneeded = rows.filter((r) => r.broke === undefined).map((r) => `${describeAtom(r.atom)}: removing it broke nothing`);
-  assert.equal(unneeded, [], `${unneeded.length} of ${rows.length} atoms are not needed by S:\n${unneeded.join('\n')}\n`);
+  const line = (r: (typeof rows)[number]) => `  ${describeAtom(r.atom).padEnd(width)}  ${(r.ms / 1000).toFixed(1).padStart(5)} s  `
+    + (r.verdict === undefined ? 'BROKE NOTHING' : `${r.verdict.type === 'proof' ? 'broke' : 'NOISE'}: ${r.verdict.how.slice(0, 160)}`);
+  process.stderr.write(`\n${rows.map(line).join('\n')}\n`);
+  const unproven = rows.filter((r) => r.verdict?.type !== 'proof').map((r) => r.verdict === undefined
+    ? `${describeAtom(r.atom)}: removing it broke nothing`
+    : `${describeAtom(r.atom)}: removing it broke S only with 403s on other requests (${r.verdict.how.slice(0, 200)})`);
+  assert.equal(unproven, [], `${unproven.length} of ${rows.length} atoms are not needed by S:\n${unproven.join('\n')}\n`);
 });
 
 test.run();

@@ -89,3 +89,12 @@ export function describeAtom(atom: RoleAtom): string {
   const where = atom.role.kind === 'Role' ? ` (Role ${atom.role.namespace}/${atom.role.name})` : '';
   return `${atom.group || 'core'} ${atom.resource} ${atom.verb}${atom.name !== undefined ? ` [${atom.name}]` : ''}${where}`;
 }
+
+/**
+ * The first log text carrying the API server's RBAC denial of exactly this atom
+ * (`cannot <verb> resource "<resource>" in API group "<group>"`), if any.
+ */
+export function denialOf(atom: RuleAtom, logs: readonly string[]): string | undefined {
+  const needle = `cannot ${atom.verb} resource "${atom.resource}" in API group "${atom.group}"`;
+  return logs.find((l) => l.includes(needle));
+}

@@ -23,18 +23,11 @@ export interface ScenarioOutcome {
   readonly forbidden: number | undefined;
   /** The first step that did not happen in time. */
   readonly missed?: string;
-  /** The first log line naming a 403, to say which request it was. */
-  readonly firstForbidden?: string;
+  /** Each distinct log line naming a 403 (message and error), in order: which requests they were. */
+  readonly forbiddenLogs: readonly string[];
   readonly durationMs: number;
 }
 
-/** Whether the run broke, and how, in a few words; undefined when it did not break. */
-export function breakage(o: ScenarioOutcome): string | undefined {
-  if (o.forbidden !== undefined && o.forbidden > 0) return `${o.forbidden} forbidden${o.firstForbidden ? `: ${o.firstForbidden}` : ''}`;
-  if (o.missed) return `missed: ${o.missed}`;
-  if (o.forbidden === undefined) return 'no "runtime stopped" line';
-  return undefined;
-}
 
 class ForbiddenSeen extends Error {}
 
@@ -78,15 +71,18 @@ export async function runWebsiteScenario(setup: ScenarioSetup): Promise<Scenario
       if (holder) missed = `the Lease released on SIGTERM (holder ${holder})`;
     }
   } catch (err) {
-    missed ??= err instanceof Error ? err.message : String(err);
+    const last = r.lines.slice(-3).map((l) => String(l['msg'])).join(' | ');
+    missed ??= `${err instanceof Error ? err.message : String(err)} (last log lines: ${last})`;
   }
   forceCleanup(ns);
   const forbidden = typeof stoppedLine?.['forbidden'] === 'number' ? stoppedLine['forbidden'] : undefined;
-  const first = r.lines.find((l) => /forbidden|\b403\b/.test(JSON.stringify(l)) && l['msg'] !== 'runtime stopped');
+  const forbiddenLogs = [...new Set(r.lines
+    .filter((l) => l['msg'] !== 'runtime stopped' && /forbidden|\b403\b/.test(JSON.stringify(l)))
+    .map((l) => `${String(l['msg'])}: ${String(l['err'] ?? l['resource'] ?? '')}`))];
   return {
     forbidden,
     ...(missed !== undefined ? { missed } : {}),
-    ...(first ? { firstForbidden: `${String(first['msg'])}: ${String(first['err'] ?? first['resource'] ?? '')}`.slice(0, 200) } : {}),
+    forbiddenLogs,
     durationMs: Date.now() - startMs,
   };
 }
