@@ -1,0 +1,100 @@
+import { readFileSync } from 'node:fs';
+import { parseAllDocuments } from 'yaml';
+import type { PolicyRule } from '@orkestra/lib';
+import { kubectlJson, kubectlOk } from './kubectl.ts';
+import { ruleAtomList, type RuleAtom } from './rbac-atoms.ts';
+
+/** A ClusterRole or Role of a bundle, with the rules the bundle gives it. */
+export interface BundleRole {
+  readonly kind: 'ClusterRole' | 'Role';
+  readonly name: string;
+  /** Set for a Role. */
+  readonly namespace?: string;
+  readonly rules: readonly PolicyRule[];
+}
+
+/** One atom of one role: what an ablation removes. */
+export interface RoleAtom extends RuleAtom {
+  readonly role: BundleRole;
+}
+
+interface Doc {
+  kind?: string;
+  metadata?: { name?: string; namespace?: string };
+  rules?: PolicyRule[];
+  roleRef?: { kind: string; name: string };
+  subjects?: { kind: string; name: string; namespace?: string }[];
+}
+
+/**
+ * The roles of a bundle file that a binding of the same file grants to the ServiceAccount
+ * `serviceAccount` in `namespace`, in bundle order.
+ */
+export function rolesBoundTo(bundleFile: string, serviceAccount: string, namespace: string): BundleRole[] {
+  const docs = parseAllDocuments(readFileSync(bundleFile, 'utf8')).map((d) => d.toJS() as Doc | null).filter((d): d is Doc => d !== null);
+  const bound = new Set<string>();
+  for (const d of docs) {
+    if (d.kind !== 'ClusterRoleBinding' && d.kind !== 'RoleBinding') continue;
+    if (!d.subjects?.some((s) => s.kind === 'ServiceAccount' && s.name === serviceAccount && s.namespace === namespace)) continue;
+    const scope = d.kind === 'RoleBinding' && d.roleRef?.kind === 'Role' ? (d.metadata?.namespace ?? '') : '';
+    bound.add(`${d.roleRef?.kind}/${scope}/${d.roleRef?.name}`);
+  }
+  const roles: BundleRole[] = [];
+  for (const d of docs) {
+    if (d.kind !== 'ClusterRole' && d.kind !== 'Role') continue;
+    const scope = d.kind === 'Role' ? (d.metadata?.namespace ?? '') : '';
+    if (!bound.has(`${d.kind}/${scope}/${d.metadata?.name}`)) continue;
+    roles.push({ kind: d.kind, name: d.metadata!.name!, ...(d.kind === 'Role' ? { namespace: scope } : {}), rules: d.rules ?? [] });
+  }
+  return roles;
+}
+
+/** Every atom of every role, role by role. */
+export function atomsOf(roles: readonly BundleRole[]): RoleAtom[] {
+  return roles.flatMap((role) => ruleAtomList(role.rules).map((a) => ({ ...a, role })));
+}
+
+/** `rules` granting exactly what they granted before, minus one atom. */
+export function rulesWithout(rules: readonly PolicyRule[], atom: RuleAtom): PolicyRule[] {
+  const out: PolicyRule[] = [];
+  for (const rule of rules) {
+    for (const group of rule.apiGroups) for (const resource of rule.resources) {
+      const names = rule.resourceNames ?? [];
+      const base = { apiGroups: [group], resources: [resource] };
+      const hit = group === atom.group && resource === atom.resource && rule.verbs.includes(atom.verb)
+        && (names.length === 0 ? atom.name === undefined : atom.name !== undefined && names.includes(atom.name));
+      if (!hit) {
+        out.push({ ...base, verbs: [...rule.verbs], ...(names.length ? { resourceNames: [...names] } : {}) });
+        continue;
+      }
+      const otherVerbs = rule.verbs.filter((v) => v !== atom.verb);
+      if (otherVerbs.length) out.push({ ...base, verbs: otherVerbs, ...(names.length ? { resourceNames: [...names] } : {}) });
+      const otherNames = names.filter((n) => n !== atom.name);
+      if (otherNames.length) out.push({ ...base, verbs: [atom.verb], resourceNames: otherNames });
+    }
+  }
+  return out;
+}
+
+/** Replaces the live role's rules with the bundle's rules minus `atom` (kubectl replace, as admin). */
+export function replaceWithout(atom: RoleAtom): void {
+  const { role } = atom;
+  const ref = role.kind === 'Role' ? ['role', role.name, '-n', role.namespace!] : ['clusterrole', role.name];
+  const live = kubectlJson<Record<string, unknown>>(['get', ...ref]);
+  kubectlOk(['replace', '-f', '-'], { input: JSON.stringify({ ...live, rules: rulesWithout(role.rules, atom) }) });
+}
+
+/** `events.k8s.io events patch`, `core leases get [orkestra-runtime]`, `(Role ns/name)` for Roles. */
+export function describeAtom(atom: RoleAtom): string {
+  const where = atom.role.kind === 'Role' ? ` (Role ${atom.role.namespace}/${atom.role.name})` : '';
+  return `${atom.group || 'core'} ${atom.resource} ${atom.verb}${atom.name !== undefined ? ` [${atom.name}]` : ''}${where}`;
+}
+
+/**
+ * The first log text carrying the API server's RBAC denial of exactly this atom
+ * (`cannot <verb> resource "<resource>" in API group "<group>"`), if any.
+ */
+export function denialOf(atom: RuleAtom, logs: readonly string[]): string | undefined {
+  const needle = `cannot ${atom.verb} resource "${atom.resource}" in API group "${atom.group}"`;
+  return logs.find((l) => l.includes(needle));
+}

@@ -1,0 +1,107 @@
+// DESIGN §4 (b): removing any single rule from the bundle makes some e2e behaviour fail. For every
+// atom (one verb on one group/resource, for one name where the rule names objects) that the bundle
+// grants the runtime's ServiceAccount, the role is replaced without that atom and a fresh runtime
+// runs scenario S (harness/website-scenario.ts). S must break each time: a forbidden request, or a
+// step that did not happen. An atom whose removal breaks nothing is named in the failure: either the
+// planner grants too much or S does not exercise it, and either way it is a finding.
+// ClusterRole atoms cannot be ablated in parallel (the role is cluster-wide), so S is kept short and
+// a run ends at the first 403.
+import { suite } from 'uvu';
+import * as assert from 'uvu/assert';
+import { canI } from './harness/access-review.ts';
+import { cleanupNamespaces, freshNamespace } from './harness/namespace.ts';
+import { waitFor } from './harness/wait.ts';
+import { applyBundle, installForRuntime, type RuntimeInstall } from './harness/install-for-runtime.ts';
+import { atomsOf, denialOf, describeAtom, replaceWithout, rolesBoundTo, type BundleRole, type RoleAtom } from './harness/role-ablation.ts';
+import { removeWebsites, runWebsiteScenario, type ScenarioOutcome } from './harness/website-scenario.ts';
+
+const KATALOG = 'examples/starter/katalog.yaml';
+
+const test = suite('ork run: every RBAC atom the bundle grants the runtime is needed by some behaviour');
+let install: RuntimeInstall | undefined;
+let roles: BundleRole[] = [];
+let atoms: RoleAtom[] = [];
+
+/** Scenario S with a namespace of its own for the Website. */
+function runS(): Promise<ScenarioOutcome> {
+  return runWebsiteScenario({ katalog: KATALOG, kubeconfig: install!.kubeconfig, installNamespace: install!.namespace, namespace: freshNamespace('abl-s') });
+}
+
+/** Namespace an access review of `atom` is asked in: the Role's own, else any namespace a Website lives in. */
+const reviewNamespace = (atom: RoleAtom): string => atom.role.namespace ?? 'default';
+
+async function waitUntilAllowed(atom: RoleAtom, allowed: boolean): Promise<void> {
+  await waitFor(`${describeAtom(atom)} ${allowed ? 'granted' : 'revoked'}`,
+    () => (canI(install!.token, atom, reviewNamespace(atom)) === allowed ? true : undefined), 10_000, 100);
+}
+
+test.before(() => {
+  // A Website another file left behind would be reconciled by every run here; in a terminating
+  // namespace each write is a 403 that has nothing to do with RBAC.
+  removeWebsites();
+  install = installForRuntime(KATALOG, 'ablation');
+  roles = rolesBoundTo(install.bundle, 'orkestra', install.namespace);
+  atoms = atomsOf(roles);
+});
+
+test.after(() => {
+  try {
+    // Later files must find the bundle's roles whole, whatever happened here.
+    if (install) applyBundle(install.bundle);
+  } finally {
+    cleanupNamespaces();
+  }
+});
+
+test('the runtime ServiceAccount holds the ClusterRole and the leader-election Role, every atom allowed', () => {
+  assert.equal(roles.map((r) => `${r.kind}/${r.name}`), ['ClusterRole/orkestra-runtime', 'Role/orkestra-runtime-leader-election']);
+  assert.ok(atoms.length >= 10, `only ${atoms.length} atoms`);
+  const denied = atoms.filter((a) => !canI(install!.token, a, reviewNamespace(a))).map(describeAtom);
+  assert.equal(denied, [], 'atoms the API server denies with the whole bundle applied');
+});
+
+test('scenario S with the whole bundle: every step happens, no forbidden request', async () => {
+  const outcome = await runS();
+  process.stderr.write(`\n  baseline S: ${(outcome.durationMs / 1000).toFixed(1)} s\n`);
+  assert.is(outcome.missed, undefined, 'a step of S did not happen');
+  assert.is(outcome.forbidden, 0, `forbidden requests: ${outcome.forbiddenLogs.join('\n')}`);
+});
+
+/**
+ * How S broke without `atom`: `proof` when a step did not happen or the runtime logged the API
+ * server denying exactly this atom; `noise` when its only 403s deny something else (nothing to do
+ * with the removed atom, so they prove nothing); undefined when nothing broke.
+ */
+function judge(atom: RoleAtom, o: ScenarioOutcome): { type: 'proof' | 'noise'; how: string } | undefined {
+  const denial = denialOf(atom, o.forbiddenLogs);
+  if (denial !== undefined) return { type: 'proof', how: `${o.forbidden ?? '?'} forbidden: ${denial}` };
+  if (o.missed !== undefined) return { type: 'proof', how: `missed: ${o.missed}` };
+  if (o.forbidden === undefined) return { type: 'proof', how: 'no "runtime stopped" line' };
+  if (o.forbidden === 0) return undefined;
+  return { type: 'noise', how: `${o.forbidden} forbidden, none naming it: ${o.forbiddenLogs[0] ?? '(no log line)'}` };
+}
+
+test('removing any single atom breaks scenario S', async () => {
+  const rows: { atom: RoleAtom; verdict: ReturnType<typeof judge>; ms: number }[] = [];
+  for (const atom of atoms) {
+    replaceWithout(atom);
+    try {
+      await waitUntilAllowed(atom, false);
+      const outcome = await runS();
+      rows.push({ atom, verdict: judge(atom, outcome), ms: outcome.durationMs });
+    } finally {
+      applyBundle(install!.bundle);
+    }
+    await waitUntilAllowed(atom, true);
+  }
+  const width = Math.max(...rows.map((r) => describeAtom(r.atom).length));
+  const line = (r: (typeof rows)[number]) => `  ${describeAtom(r.atom).padEnd(width)}  ${(r.ms / 1000).toFixed(1).padStart(5)} s  `
+    + (r.verdict === undefined ? 'BROKE NOTHING' : `${r.verdict.type === 'proof' ? 'broke' : 'NOISE'}: ${r.verdict.how.slice(0, 160)}`);
+  process.stderr.write(`\n${rows.map(line).join('\n')}\n`);
+  const unproven = rows.filter((r) => r.verdict?.type !== 'proof').map((r) => r.verdict === undefined
+    ? `${describeAtom(r.atom)}: removing it broke nothing`
+    : `${describeAtom(r.atom)}: removing it broke S only with 403s on other requests (${r.verdict.how.slice(0, 200)})`);
+  assert.equal(unproven, [], `${unproven.length} of ${rows.length} atoms are not needed by S:\n${unproven.join('\n')}\n`);
+});
+
+test.run();
