@@ -5,6 +5,7 @@ import { controlPlane } from './control-plane.ts';
 import { kubectlOk, tokenKubeconfig } from './kubectl.ts';
 import { freshNamespace } from './namespace.ts';
 import { ork } from './ork.ts';
+import { waitForOwnerMapping, type OwnerKind } from './owner-mapping.ts';
 import { scratchDir } from './scratch.ts';
 
 /** A Katalog installed the way a user installs it, ready for a runtime to run in. */
@@ -20,17 +21,24 @@ export interface RuntimeInstall {
 }
 
 /**
- * Applies the Katalog's CRDs (waiting until they are Established), then its bundle into a fresh
- * namespace, and makes a token kubeconfig for the `orkestra` ServiceAccount.
+ * Applies the Katalog's CRDs (waiting until they are Established and the API server can map their
+ * kinds as owners), then its bundle into a fresh namespace, and makes a token kubeconfig for the
+ * `orkestra` ServiceAccount.
  */
 export function installForRuntime(katalog: string, prefix: string): RuntimeInstall {
   const dir = scratchDir(prefix);
   const crds = ork(['generate', 'crd', '-f', katalog]);
   kubectlOk(['apply', '--server-side', '--field-manager', 'e2e', '-f', '-'], { input: crds });
+  const kinds: OwnerKind[] = [];
   for (const doc of parseAllDocuments(crds)) {
-    const name = (doc.toJS() as { metadata?: { name?: string } } | null)?.metadata?.name;
-    if (name) kubectlOk(['wait', '--for', 'condition=Established', '--timeout', '60s', `crd/${name}`]);
+    const crd = doc.toJS() as { metadata?: { name?: string }; spec?: { group: string; names: { kind: string; plural: string }; versions: { name: string; storage?: boolean }[] } } | null;
+    const name = crd?.metadata?.name;
+    if (!name || !crd?.spec) continue;
+    kubectlOk(['wait', '--for', 'condition=Established', '--timeout', '60s', `crd/${name}`]);
+    const version = crd.spec.versions.find((v) => v.storage)?.name ?? crd.spec.versions[0]!.name;
+    kinds.push({ group: crd.spec.group, version, kind: crd.spec.names.kind, plural: crd.spec.names.plural });
   }
+  waitForOwnerMapping(kinds);
   const namespace = freshNamespace(prefix);
   const bundle = join(dir, 'bundle.yaml');
   writeFileSync(bundle, ork(['generate', 'bundle', '-f', katalog, '-n', namespace]));

@@ -92,9 +92,15 @@ export function describeAtom(atom: RoleAtom): string {
 
 /**
  * The first log text carrying the API server's RBAC denial of exactly this atom
- * (`cannot <verb> resource "<resource>" in API group "<group>"`), if any.
+ * (`cannot <verb> resource "<resource>" in API group "<group>"`, or the owner-reference plugin's
+ * refusal for `update` on `<owner>/finalizers`), if any.
  */
 export function denialOf(atom: RuleAtom, logs: readonly string[]): string | undefined {
   const needle = `cannot ${atom.verb} resource "${atom.resource}" in API group "${atom.group}"`;
-  return logs.find((l) => l.includes(needle));
+  // update on <owner>/finalizers is checked by OwnerReferencesPermissionEnforcement, not by the
+  // request's own authorization, and that plugin words its refusal differently.
+  const owner = atom.verb === 'update' && atom.resource.endsWith('/finalizers')
+    ? "cannot set blockOwnerDeletion if an ownerReference refers to a resource you can't set finalizers on"
+    : undefined;
+  return logs.find((l) => l.includes(needle) || (owner !== undefined && l.includes(owner)));
 }
