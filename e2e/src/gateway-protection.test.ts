@@ -6,7 +6,7 @@ import * as assert from 'uvu/assert';
 import { kubectl, kubectlJson, kubectlOk, type KubectlResult } from './harness/kubectl.ts';
 import { cleanupNamespaces, freshNamespace } from './harness/namespace.ts';
 import { gatewayReady, linesOf, startGateway, stopGateway, stoppedLine, type GatewayProcess } from './harness/gateway-process.ts';
-import { installForGateway, removeGatewayWebhooks, type GatewayInstall } from './harness/install-for-gateway.ts';
+import { installForGateway, uninstallGateway, type GatewayInstall } from './harness/install-for-gateway.ts';
 import { waitFor } from './harness/wait.ts';
 
 const KATALOG = 'e2e/fixtures/gateway-protection/katalog.yaml';
@@ -80,7 +80,7 @@ test.after(async () => {
     if (g) await stopGateway(g);
   } finally {
     // Cluster-wide and shared with every later e2e file: never leave them behind.
-    removeGatewayWebhooks();
+    uninstallGateway();
     kubectl(['delete', 'namespace', '--wait=false', '--ignore-not-found', RESTRICTED]);
     if (install) for (const crd of install.crds) kubectl(['delete', 'crd', '--wait=false', '--ignore-not-found', crd]);
     cleanupNamespaces();

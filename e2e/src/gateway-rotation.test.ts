@@ -12,7 +12,7 @@ import { controlPlane } from './harness/control-plane.ts';
 import { kubectl, kubectlOk } from './harness/kubectl.ts';
 import { cleanupNamespaces, freshNamespace } from './harness/namespace.ts';
 import { gatewayReady, linesOf, startGateway, stopGateway, stoppedLine, type GatewayProcess } from './harness/gateway-process.ts';
-import { installForGateway, removeGatewayWebhooks } from './harness/install-for-gateway.ts';
+import { installForGateway, uninstallGateway } from './harness/install-for-gateway.ts';
 import { waitFor } from './harness/wait.ts';
 
 const KATALOG = 'e2e/fixtures/gateway-rotation/katalog.yaml';
@@ -81,7 +81,7 @@ test.after(async () => {
     gateway = undefined;
     if (g) await stopGateway(g);
   } finally {
-    removeGatewayWebhooks();
+    uninstallGateway();
     cleanupNamespaces();
   }
 });

@@ -51,3 +51,13 @@ export function installForGateway(katalog: string, prefix: string): GatewayInsta
 export function removeGatewayWebhooks(): void {
   kubectl(['delete', 'validatingwebhookconfiguration', '--ignore-not-found', '--wait=false', ...GATEWAY_WEBHOOK_CONFIGS]);
 }
+
+/**
+ * Removes what an install left outside its namespace: the webhook configurations (first: they
+ * matter most) and the cluster-wide `orkestra-gateway` ClusterRole and ClusterRoleBinding. The
+ * namespace itself goes with `cleanupNamespaces`; stop the gateway before, or it recreates them.
+ */
+export function uninstallGateway(): void {
+  removeGatewayWebhooks();
+  kubectl(['delete', 'clusterrolebinding,clusterrole', 'orkestra-gateway', '--ignore-not-found', '--wait=false']);
+}
