@@ -40,13 +40,15 @@ export function planGatewayGrants(katalog: Katalog, installNamespace: string): G
     vwc(['create'], `housekeeper: create ${webhooks.map((w) => w.name).join(' and ')} when missing (create cannot be limited by name)`);
   }
   for (const w of webhooks) {
-    vwc(['get', 'list', 'watch', 'update', 'patch'], `${w.feature}: watch ${w.name} by name (fieldSelector metadata.name), restore it when edited and patch its caBundle`, [w.name]);
+    // The housekeeper polls by name (get) and repairs with an update on the resourceVersion it read,
+    // which also drops webhooks someone added; it neither watches nor patches.
+    vwc(['get', 'update'], `${w.feature}: read ${w.name} every housekeeper pass, restore it when edited and put the current caBundle in it`, [w.name]);
     if (w.cleanupOnShutdown) vwc(['delete'], `${w.feature}: cleanupOnShutdown removes ${w.name} on graceful stop`, [w.name]);
   }
   const tls = (verbs: string[], reason: string, names?: string[]): void => {
     grants.push({ component: 'gateway', role: GATEWAY_TLS_ROLE, scope: { type: 'namespace', namespace: installNamespace }, apiGroup: '', resource: 'secrets', verbs, ...(names ? { resourceNames: names } : {}), reason });
   };
   tls(['create'], `certificates: create the Secret ${GATEWAY_TLS_SECRET} on first start (create cannot be limited by name)`);
-  tls(['get', 'list', 'watch', 'update', 'patch'], `certificates: watch ${GATEWAY_TLS_SECRET} by name, restore it and rotate the CA and serving certificate in it`, [GATEWAY_TLS_SECRET]);
+  tls(['get', 'update'], `certificates: read ${GATEWAY_TLS_SECRET} at start and every housekeeper pass, restore it and rotate the CA and serving certificate in it`, [GATEWAY_TLS_SECRET]);
   return { grants, findings: [], notes: [] };
 }

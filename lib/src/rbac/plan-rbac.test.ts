@@ -59,11 +59,11 @@ test('the standalone gateway Katalog: webhook configurations by name, its TLS Se
   assert.equal(plan.components.runtime.roles, []);
   assert.equal(lines(role(plan, 'orkestra-gateway')), [
     'admissionregistration.k8s.io validatingwebhookconfigurations create',
-    'admissionregistration.k8s.io validatingwebhookconfigurations[orkestra-deletion-protection,orkestra-namespace-protection] get,list,watch,update,patch',
+    'admissionregistration.k8s.io validatingwebhookconfigurations[orkestra-deletion-protection,orkestra-namespace-protection] get,update',
   ]);
   assert.equal(lines(role(plan, 'orkestra-gateway-tls', 'orkestra-system')), [
     'core secrets create',
-    'core secrets[orkestra-gateway-tls] get,list,watch,update,patch',
+    'core secrets[orkestra-gateway-tls] get,update',
   ]);
   assert.equal(plan.components.gateway.roles.length, 2, 'protection reads nothing else');
 });
@@ -80,7 +80,7 @@ spec: {}
 `));
   assert.equal(lines(role(plan, 'orkestra-gateway')), [
     'admissionregistration.k8s.io validatingwebhookconfigurations create',
-    'admissionregistration.k8s.io validatingwebhookconfigurations[orkestra-deletion-protection] get,list,watch,update,patch,delete',
+    'admissionregistration.k8s.io validatingwebhookconfigurations[orkestra-deletion-protection] get,update,delete',
   ]);
 });
 
