@@ -14,6 +14,24 @@ const APPS = [
   // The gateway image ships only this file: `ork gate` and `ork version`.
   { entry: 'apps/gateway/dist/main.js', out: 'apps/gateway/dist/ork-gateway.mjs', meta: 'apps/gateway/dist/ork-gateway.meta.json' },
 ];
+// @kubernetes/client-node declares no `sideEffects`, so esbuild keeps every module its index
+// re-exports: hundreds of generated API models the runtime never touches (it uses KubeConfig for
+// config and auth only), which cost ~10 MB of resident memory at start. Its modules have no side
+// effects we rely on, so they are marked side-effect free and the unused ones are dropped.
+const clientNodePure = {
+  name: 'client-node-side-effect-free',
+  setup(b) {
+    b.onResolve({ filter: /.*/ }, async (args) => {
+      if (args.pluginData?.resolved) return undefined;
+      if (!args.importer.includes('/@kubernetes/client-node/') && !args.path.startsWith('@kubernetes/client-node')) return undefined;
+      const r = await b.resolve(args.path, { resolveDir: args.resolveDir, kind: args.kind, importer: args.importer, pluginData: { resolved: true } });
+      if (r.errors.length > 0) return { errors: r.errors };
+      if (r.external) return { path: r.path, external: true };
+      return { path: r.path, sideEffects: !r.path.includes('/@kubernetes/client-node/') };
+    });
+  },
+};
+
 // Metafile paths are relative to absWorkingDir: pin it so they read `lib/dist/...` from any cwd.
 const root = new URL('..', import.meta.url).pathname;
 for (const app of APPS) {
@@ -29,6 +47,7 @@ for (const app of APPS) {
     logLevel: 'warning',
     metafile: true,
     external: app.external ?? [],
+    plugins: [clientNodePure],
     // Bundled CommonJS dependencies may call require(); give the ESM bundle one.
     banner: { js: "import { createRequire as __ork_createRequire } from 'node:module'; const require = __ork_createRequire(import.meta.url);" },
   });
