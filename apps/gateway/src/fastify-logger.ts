@@ -1,7 +1,7 @@
 // Fastify wants a pino-shaped logger; the gateway has one JSON-lines format, so the servers' few
 // lines (rejected bodies, handler failures: per-request logging is off) go through its Logger.
 import type { FastifyBaseLogger } from 'fastify';
-import type { LogFields, Logger } from './logger.ts';
+import type { LogFields, Logger } from '@orkestra/adapters/app';
 
 /** Adapts the gateway's Logger to the logger fastify expects, keeping the fields it passes. */
 export function fastifyLogger(log: Logger): FastifyBaseLogger {

@@ -1,6 +1,6 @@
 // Shared fixtures of the gateway's unit tests: a Katalog, a silent logger, and fast fake certificates.
 import { parseKatalog, type Katalog } from '@orkestra/lib';
-import type { LogFields, Logger } from './logger.ts';
+import type { LogFields, Logger } from '@orkestra/adapters/app';
 
 /** A standalone gateway Katalog (the seed's), with certManager values the tests can override. */
 export function gatewayKatalog(extra = ''): Katalog {

@@ -7,7 +7,7 @@
 import type { Clock, Cluster, ClusterObject as KubeObject, ValidatingWebhookConfiguration } from '@orkestra/lib';
 import { SECRETS, type CertManager, type CertSnapshot } from './cert-manager.ts';
 import { HOUSEKEEPER_PAUSED_ANNOTATION, TLS_SECRET } from './cert-secret.ts';
-import type { Logger } from './logger.ts';
+import type { Logger } from '@orkestra/adapters/app';
 import { ensureWebhookConfigs, type ConfigOutcome } from './webhook-configs.ts';
 
 /** What the housekeeper works with. */

@@ -1,12 +1,12 @@
 // The composition root of the gateway (`ork gate`): the only file here that touches process, env,
 // argv, files and signals. It can gate and report its version, nothing else (DESIGN §1).
-import { readFileSync, realpathSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
+import { isEntryPoint, readPackageVersion, runApp } from '@orkestra/adapters/app';
 import { kubeCluster, loadKubeConfig } from '@orkestra/adapters/kube';
 import { systemClock } from '@orkestra/adapters/system';
 import type { PemKeyPair } from '@orkestra/adapters/tls';
 import {
-  checkCertPolicy, checkProvidedCertificate, hasErrors, parseKatalog, planGatewayPolicy, planWebhookConfigs, servingSans,
+  checkCertPolicy, checkProvidedCertificate, planGatewayPolicy, planWebhookConfigs, servingSans,
   type CertRotationPolicy, type Katalog, type WebhookEndpoint,
 } from '@orkestra/lib';
 import { admissionHandlers } from './admission.ts';
@@ -16,8 +16,7 @@ import { parseConfig, type GatewayConfig } from './config.ts';
 import { createGatewayMetrics } from './gateway-metrics.ts';
 import { gatewayKatalog } from './gateway-view.ts';
 import { Housekeeper } from './housekeeper.ts';
-import { createLogger, type Logger } from './logger.ts';
-import { parseArgs, USAGE } from './parse-args.ts';
+import { createLogger, type Logger } from '@orkestra/adapters/app';
 import { selfCheck } from './self-check.ts';
 import { serveHttp } from './serve-http.ts';
 import { serveWebhooks, type ServedWebhooks } from './serve-webhooks.ts';
@@ -26,25 +25,17 @@ import { deleteWebhookConfigs } from './webhook-configs.ts';
 const DELETION_CONFIG = 'orkestra-deletion-protection';
 const NAMESPACE_CONFIG = 'orkestra-namespace-protection';
 
+const PACKAGE_JSON = new URL('../package.json', import.meta.url);
+
 /** Runs `ork-gateway <argv>` (or `ork gate ...`); exit codes go to process.exitCode. */
 export async function main(argv: readonly string[]): Promise<void> {
-  const command = parseArgs(argv);
-  if (command.type === 'usage-error') return exit2(`${command.message}\n${USAGE}`);
-  if (command.type === 'version') {
-    process.stdout.write(`ork-gateway ${readVersion()} (node ${process.version})\n`);
-    return;
-  }
-  const configured = parseConfig(process.env);
-  if (configured.type === 'error') return exit2(configured.message);
-  const config = configured.config;
-  const file = command.file ?? config.katalogPath;
-  if (file === undefined) return exit2('no Katalog: pass -f FILE or set KATALOG_PATH');
-  const katalog = loadKatalog(file);
-  if (katalog !== undefined) await gate(config, katalog);
+  await runApp(argv, process.env, (text) => process.stdout.write(text), {
+    program: 'ork-gateway', verb: 'gate', version: readPackageVersion(PACKAGE_JSON), parseConfig, serve: gate, exit2,
+  });
 }
 
 // Started as a program (node main.js, node ork-gateway.mjs) it runs; imported, it waits to be called.
-if (isEntryPoint(import.meta.url)) await main(process.argv.slice(2));
+if (isEntryPoint(import.meta.url, process.argv[1])) await main(process.argv.slice(2));
 
 async function gate(config: GatewayConfig, katalog: Katalog): Promise<void> {
   const clock = systemClock;
@@ -139,7 +130,7 @@ async function gate(config: GatewayConfig, katalog: Katalog): Promise<void> {
   const http = await serveHttp({
     metrics,
     katalog: () => gatewayKatalog({
-      katalog, policy, gatewayVersion: readVersion(), stats,
+      katalog, policy, gatewayVersion: readPackageVersion(PACKAGE_JSON), stats,
       certificates: () => ({ managed: certs !== undefined, ...(housekeeper.snapshot() ? { servingNotAfterMs: housekeeper.snapshot()!.servingNotAfterMs, caNotAfterMs: housekeeper.snapshot()!.caNotAfterMs } : {}) }),
       housekeeper: () => ({ paused: housekeeper.paused(), intervalMs: config.housekeeperIntervalMs, configsApplied: housekeeper.configsApplied() }),
     }),
@@ -225,31 +216,6 @@ function readProvided(config: GatewayConfig, requiredHost: string, warnBeforeMs:
   return { pair: { certPem, keyPem }, bundle: caPem, notAfterMs: facts.notAfterMs };
 }
 
-function loadKatalog(file: string): Katalog | undefined {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    exit2(`cannot read Katalog ${file}: ${code === 'ENOENT' ? 'no such file' : code ?? String(err)}`);
-    return undefined;
-  }
-  const readFile = (path: string): string | undefined => {
-    try {
-      return readFileSync(path, 'utf8');
-    } catch {
-      return undefined;
-    }
-  };
-  const parsed = parseKatalog({ file, text }, { readFile });
-  if (!parsed.katalog || hasErrors(parsed.diagnostics)) {
-    const first = parsed.diagnostics.find((d) => d.severity === 'error');
-    exit2(first ? `${file}:${first.line}:${first.column}: ${first.code} ${first.message}` : `${file}: invalid Katalog`);
-    return undefined;
-  }
-  return parsed.katalog;
-}
-
 function exit2(message: string): void {
   process.stderr.write(`ork-gateway: ${message}\n`);
   process.exitCode = 2;
@@ -258,22 +224,4 @@ function exit2(message: string): void {
 function exit1(message: string): void {
   process.stderr.write(`ork-gateway: ${message}\n`);
   process.exitCode = 1;
-}
-
-function readVersion(): string {
-  try {
-    return (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
-  } catch {
-    return '0.0.0-dev';
-  }
-}
-
-function isEntryPoint(moduleUrl: string): boolean {
-  const script = process.argv[1];
-  if (script === undefined) return false;
-  try {
-    return realpathSync(script) === realpathSync(fileURLToPath(moduleUrl));
-  } catch {
-    return false;
-  }
 }

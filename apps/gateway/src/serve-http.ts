@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import Fastify, { LogController } from 'fastify';
 import { fastifyLogger } from './fastify-logger.ts';
 import type { GatewayMetrics } from './gateway-metrics.ts';
-import type { Logger } from './logger.ts';
+import type { Logger } from '@orkestra/adapters/app';
 
 /** What the HTTP API serves. */
 export interface HttpSource {

@@ -6,7 +6,7 @@ import { buildWebhookServer, type WebhookServer } from '@orkestra/adapters/webho
 import { MAX_ADMISSION_REVIEW_BYTES, type AdmissionAnswer } from '@orkestra/lib';
 import type { PemKeyPair } from '@orkestra/adapters/tls';
 import { fastifyLogger } from './fastify-logger.ts';
-import type { Logger } from './logger.ts';
+import type { Logger } from '@orkestra/adapters/app';
 
 /** A listening webhook server. */
 export interface ServedWebhooks {

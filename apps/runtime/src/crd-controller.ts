@@ -11,7 +11,7 @@ import { createInformer, type Informer, type InformerHealth, type InformerStats 
 import { ChildIndex } from './child-index.ts';
 import { planChildWatches } from './plan-child-watches.ts';
 import { describeFailure, executeEffect } from './execute-effect.ts';
-import type { Logger } from './logger.ts';
+import type { Logger } from '@orkestra/adapters/app';
 import type { CacheView } from './runtime-view.ts';
 import { Wake } from './wake.ts';
 

@@ -1,7 +1,7 @@
 // Fastify wants a pino-shaped logger; the runtime has one JSON-lines format, so the server's few
 // lines (request failures: per-request logging is off) go through the runtime's Logger instead.
 import type { RuntimeServerOptions } from '@orkestra/adapters/http';
-import type { LogFields, Logger } from './logger.ts';
+import type { LogFields, Logger } from '@orkestra/adapters/app';
 
 type FastifyLogger = NonNullable<RuntimeServerOptions['logger']>;
 

@@ -1,42 +1,32 @@
 // The composition root of the runtime (`ork run`): the only file here that touches process, env,
 // argv, files and signals. It can run and report its version, nothing else (DESIGN §1).
-import { readFileSync, realpathSync } from 'node:fs';
 import { hostname } from 'node:os';
-import { fileURLToPath } from 'node:url';
+import { isEntryPoint, readPackageVersion, runApp } from '@orkestra/adapters/app';
 import { kubeCluster, loadKubeConfig } from '@orkestra/adapters/kube';
 import { createRuntimeMetrics, type RuntimeMetrics } from '@orkestra/adapters/metrics';
 import { systemClock, systemEntropy } from '@orkestra/adapters/system';
-import { hasErrors, parseKatalog, planStartupOrder, type Katalog } from '@orkestra/lib';
+import { planStartupOrder, type Katalog } from '@orkestra/lib';
 import { parseConfig, type RuntimeConfig } from './config.ts';
 import { CrdController, type ReconcileObserver } from './crd-controller.ts';
 import { feedMetrics } from './feed-metrics.ts';
 import { LeaderElector } from './leader.ts';
-import { createLogger, type Logger } from './logger.ts';
-import { parseArgs, USAGE } from './parse-args.ts';
+import { createLogger, type Logger } from '@orkestra/adapters/app';
 import { serveHttp } from './serve-http.ts';
 
 /** How often a controller looks again for its missing CRD or unmet dependencies. */
 const START_POLL_MS = 5_000;
 
+const PACKAGE_JSON = new URL('../package.json', import.meta.url);
+
 /** Runs `ork-runtime <argv>` (or `ork run ...`, handed over by the CLI); exit codes go to process.exitCode. */
 export async function main(argv: readonly string[]): Promise<void> {
-  const command = parseArgs(argv);
-  if (command.type === 'usage-error') return exit2(`${command.message}\n${USAGE}`);
-  if (command.type === 'version') {
-    process.stdout.write(`ork-runtime ${readVersion()} (node ${process.version})\n`);
-    return;
-  }
-  const configured = parseConfig(process.env);
-  if (configured.type === 'error') return exit2(configured.message);
-  const config = configured.config;
-  const file = command.file ?? config.katalogPath;
-  if (file === undefined) return exit2('no Katalog: pass -f FILE or set KATALOG_PATH');
-  const katalog = loadKatalog(file);
-  if (katalog !== undefined) await run(config, katalog);
+  await runApp(argv, process.env, (text) => process.stdout.write(text), {
+    program: 'ork-runtime', verb: 'run', version: readPackageVersion(PACKAGE_JSON), parseConfig, serve: run, exit2,
+  });
 }
 
 // Started as a program (node main.js, node ork-runtime.mjs) it runs; imported by `ork run` it waits to be called.
-if (isEntryPoint(import.meta.url)) await main(process.argv.slice(2));
+if (isEntryPoint(import.meta.url, process.argv[1])) await main(process.argv.slice(2));
 
 async function run(config: RuntimeConfig, katalog: Katalog): Promise<void> {
   const clock = systemClock;
@@ -101,7 +91,7 @@ async function run(config: RuntimeConfig, katalog: Katalog): Promise<void> {
   }
 
   // HTTP API (DESIGN §6): probes, /metrics and /katalog, read from the controllers at request time.
-  const http = await serveHttp({ katalog, controllers, clock, log, metrics, config, isLeader, runtimeVersion: readVersion() });
+  const http = await serveHttp({ katalog, controllers, clock, log, metrics, config, isLeader, runtimeVersion: readPackageVersion(PACKAGE_JSON) });
   if ('error' in http) {
     process.stderr.write(`ork-runtime: ${http.error}\n`);
     process.exitCode = 1;
@@ -147,50 +137,7 @@ function summary(log: Logger, cluster: ReturnType<typeof kubeCluster>, controlle
   });
 }
 
-function loadKatalog(file: string): Katalog | undefined {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    exit2(`cannot read Katalog ${file}: ${code === 'ENOENT' ? 'no such file' : code ?? String(err)}`);
-    return undefined;
-  }
-  const readFile = (path: string): string | undefined => {
-    try {
-      return readFileSync(path, 'utf8');
-    } catch {
-      return undefined;
-    }
-  };
-  const parsed = parseKatalog({ file, text }, { readFile });
-  if (!parsed.katalog || hasErrors(parsed.diagnostics)) {
-    const first = parsed.diagnostics.find((d) => d.severity === 'error');
-    exit2(first ? `${file}:${first.line}:${first.column}: ${first.code} ${first.message}` : `${file}: invalid Katalog`);
-    return undefined;
-  }
-  return parsed.katalog;
-}
-
 function exit2(message: string): void {
   process.stderr.write(`ork-runtime: ${message}\n`);
   process.exitCode = 2;
-}
-
-function readVersion(): string {
-  try {
-    return (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
-  } catch {
-    return '0.0.0-dev';
-  }
-}
-
-function isEntryPoint(moduleUrl: string): boolean {
-  const script = process.argv[1];
-  if (script === undefined) return false;
-  try {
-    return realpathSync(script) === realpathSync(fileURLToPath(moduleUrl));
-  } catch {
-    return false;
-  }
 }

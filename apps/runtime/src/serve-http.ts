@@ -7,7 +7,7 @@ import type { Clock, Katalog } from '@orkestra/lib';
 import type { RuntimeConfig } from './config.ts';
 import type { CrdController } from './crd-controller.ts';
 import { httpLogger } from './http-logger.ts';
-import type { Logger } from './logger.ts';
+import type { Logger } from '@orkestra/adapters/app';
 import { createRuntimeView } from './runtime-view.ts';
 
 /** What the HTTP API is wired to. */

@@ -1,7 +1,9 @@
 import type { Clock } from '@orkestra/lib';
-import type { LogLevel } from './config.ts';
 
-/** Structured fields of a log line (DESIGN §6): component, webhook, rule, err, and more. */
+/** The levels of LOG_LEVEL, least severe first. */
+export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
+
+/** Structured fields of a log line (DESIGN §6): controller, webhook, namespace, name, reconcileID, rule, err, and more. */
 export type LogFields = Readonly<Record<string, string | number | boolean | undefined>>;
 
 /** A JSON-lines logger; `child` adds fields to every line it writes. */

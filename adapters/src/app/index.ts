@@ -1,0 +1,7 @@
+// Plumbing the server apps (runtime, gateway) share at their composition roots.
+export { appUsage, parseAppArgs, type AppCommand } from './parse-app-args.ts';
+export { loadKatalogFile, type LoadedKatalog } from './load-katalog-file.ts';
+export { isEntryPoint, readPackageVersion } from './entry-point.ts';
+export { createLogger, type LogFields, type Logger, type LogLevel } from './logger.ts';
+export { envBool, envDuration, envInteger, envLogLevel, envOptionalText, envText, parseEnv } from './env-schema.ts';
+export { runApp, type AppSpec } from './run-app.ts';
