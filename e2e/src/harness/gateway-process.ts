@@ -1,62 +1,22 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { appendFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { REPO } from './control-plane.ts';
+import { appHttpBase, startApp, stopApp, type AppProcess } from './app-process.ts';
 
 /** `ork gate` (apps/gateway) as a child process, with every JSON log line it printed. */
-export interface GatewayProcess {
-  readonly child: ChildProcess;
-  readonly lines: Record<string, unknown>[];
-  readonly stderr: string[];
-  readonly exited: Promise<number | null>;
-}
+export type GatewayProcess = AppProcess;
 
 /**
  * Starts the gateway on a Katalog with extra environment (KUBECONFIG, ORK_NAMESPACE...). Both
  * servers listen on free loopback ports, so the API server calls `https://127.0.0.1:<port>`.
+ * ORK_E2E_GATEWAY_LOG=<dir> keeps each gateway's log lines there.
  */
 export function startGateway(katalog: string, env: Record<string, string>): GatewayProcess {
-  const child = spawn(process.execPath, [join(REPO, 'apps/gateway/dist/main.js'), 'gate', '-f', katalog], {
-    cwd: REPO,
-    env: {
-      ...process.env, ORK_PORT: '0', ORK_HOST: '127.0.0.1', ORK_WEBHOOK_PORT: '0', ORK_WEBHOOK_HOST: '127.0.0.1',
-      HOUSEKEEPER_SYNC_INTERVAL: '2s', ...env,
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const lines: Record<string, unknown>[] = [];
-  const stderr: string[] = [];
-  let rest = '';
-  child.stdout!.on('data', (chunk: Buffer) => {
-    const parts = (rest + chunk.toString()).split('\n');
-    rest = parts.pop()!;
-    for (const p of parts) {
-      if (!p.trim()) continue;
-      try {
-        lines.push(JSON.parse(p) as Record<string, unknown>);
-      } catch {
-        stderr.push(`(stdout, not JSON) ${p}\n`);
-      }
-    }
-  });
-  child.stderr!.on('data', (chunk: Buffer) => stderr.push(chunk.toString()));
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => {
-    // ORK_E2E_GATEWAY_LOG=<dir>: keep each gateway's log lines for a post-mortem.
-    const dir = process.env['ORK_E2E_GATEWAY_LOG'];
-    if (dir) appendFileSync(join(dir, `gateway-${child.pid}.log`), `${lines.map((l) => JSON.stringify(l)).join('\n')}\n${stderr.join('')}`);
-    resolve(code);
-  }));
-  return { child, lines, stderr, exited };
+  return startApp('apps/gateway/dist/main.js', ['gate', '-f', katalog], {
+    ORK_PORT: '0', ORK_HOST: '127.0.0.1', ORK_WEBHOOK_PORT: '0', ORK_WEBHOOK_HOST: '127.0.0.1', HOUSEKEEPER_SYNC_INTERVAL: '2s', ...env,
+  }, process.env['ORK_E2E_GATEWAY_LOG']);
 }
 
 /** Sends SIGTERM and waits for the exit code; SIGKILL and an error if it takes over 20 s. */
-export async function stopGateway(g: GatewayProcess): Promise<number | null> {
-  if (g.child.exitCode === null && g.child.signalCode === null) g.child.kill('SIGTERM');
-  const timeout = new Promise<'timeout'>((resolve) => setTimeout(resolve, 20_000, 'timeout').unref());
-  const code = await Promise.race([g.exited, timeout]);
-  if (code !== 'timeout') return code;
-  g.child.kill('SIGKILL');
-  throw new Error('the gateway did not stop within 20 s of SIGTERM');
+export function stopGateway(g: GatewayProcess): Promise<number | null> {
+  return stopApp(g, 'gateway');
 }
 
 /** The log lines with this message. */
@@ -65,15 +25,8 @@ export function linesOf(g: GatewayProcess, msg: string): Record<string, unknown>
 }
 
 /** The gateway's HTTP base URL, once it logged `http listening`; throws after `timeoutMs`. */
-export async function gatewayHttpBase(g: GatewayProcess, timeoutMs = 30_000): Promise<string> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const line = linesOf(g, 'http listening')[0];
-    if (line) return `http://${String(line['host'])}:${String(line['port'])}`;
-    if (g.child.exitCode !== null) throw new Error(`the gateway exited (${g.child.exitCode}) before listening: ${g.stderr.join('')}`);
-    if (Date.now() > deadline) throw new Error(`the gateway did not log "http listening" within ${timeoutMs} ms: ${g.stderr.join('')}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
+export function gatewayHttpBase(g: GatewayProcess, timeoutMs = 30_000): Promise<string> {
+  return appHttpBase(g, 'gateway', timeoutMs);
 }
 
 /** Waits until `/readyz` answers 200: certificates loaded and both configurations applied. */
