@@ -48,6 +48,7 @@ for (const app of APPS) {
     metafile: true,
     external: app.external ?? [],
     plugins: [clientNodePure],
+    alias: { 'node-fetch': `${root}scripts/shims/node-fetch.mjs` },
     // Bundled CommonJS dependencies may call require(); give the ESM bundle one.
     banner: { js: "import { createRequire as __ork_createRequire } from 'node:module'; const require = __ork_createRequire(import.meta.url);" },
   });

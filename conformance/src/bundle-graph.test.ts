@@ -66,6 +66,10 @@ test('the runtime bundle holds no planner, generator, CLI command or webhook ser
   assert.equal(violations(runtime()), []);
 });
 
+test('the runtime bundle holds no fastify: its HTTP API is plain node:http (the idle RSS budget)', () => {
+  assert.equal(runtime().filter((m) => /node_modules\/(fastify|@fastify\/|find-my-way|light-my-request|fast-json-stringify|ajv|pino)/.test(m)), []);
+});
+
 test('the runtime bundle holds what ork run needs', () => {
   const modules = runtime();
   // Without these the check above could pass on an empty or wrong metafile.

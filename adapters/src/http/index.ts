@@ -1,5 +1,5 @@
-// @orkestra/adapters/http: the runtime's HTTP API (probes, /metrics, /katalog) on fastify.
-export { buildRuntimeServer, type RuntimeServerOptions } from './build-runtime-server.ts';
+// @orkestra/adapters/http: the runtime's HTTP API (probes, /metrics, /katalog) on node:http.
+export { buildRuntimeServer, type HttpLogger, type RuntimeServer, type RuntimeServerOptions } from './build-runtime-server.ts';
 export type { MetricsSource } from './probe-routes.ts';
 export { overallHealth } from './overall-health.ts';
 export type {

@@ -4,10 +4,13 @@ import { createRuntimeMetrics } from '../metrics/runtime-metrics.ts';
 import { buildRuntimeServer } from './build-runtime-server.ts';
 import { fakeCr, fakeCrd, fakeRuntimeView } from './fake-runtime-view.test-support.ts';
 import type { FakeState } from './fake-runtime-view.test-support.ts';
+import { closeAll, serveForTest } from './serve-for-test.test-support.ts';
+import type { TestClient } from './serve-for-test.test-support.ts';
 
 const test = suite('katalog routes');
+test.after.each(closeAll);
 
-function setup(over: Partial<FakeState> = {}) {
+async function setup(over: Partial<FakeState> = {}) {
   const state: FakeState = {
     isLeader: true,
     ready: true,
@@ -21,17 +24,17 @@ function setup(over: Partial<FakeState> = {}) {
     broken: false,
     ...over,
   };
-  const app = buildRuntimeServer({ view: fakeRuntimeView(state), metrics: createRuntimeMetrics({ defaultMetrics: false }), readTimeoutMs: 5_000, writeTimeoutMs: 20_000 });
-  return { state, app };
+  const server = buildRuntimeServer({ view: fakeRuntimeView(state), metrics: createRuntimeMetrics({ defaultMetrics: false }), readTimeoutMs: 5_000, writeTimeoutMs: 20_000 });
+  return { state, app: await serveForTest(server) };
 }
 
-const get = async (app: ReturnType<typeof setup>['app'], url: string) => {
-  const res = await app.inject({ method: 'GET', url });
-  return { status: res.statusCode, body: res.json() };
+const get = async (app: TestClient, url: string) => {
+  const res = await app.get(url);
+  return { status: res.status, body: res.json() };
 };
 
 test('/katalog summarises the CRDs and counts only enabled ones', async () => {
-  const { app } = setup();
+  const { app } = await setup();
   const { status, body } = await get(app, '/katalog');
   assert.is(status, 200);
   assert.is(body.name, 'shop');
@@ -47,7 +50,7 @@ test('/katalog summarises the CRDs and counts only enabled ones', async () => {
 });
 
 test('/katalog says degraded and omits an unset gateway endpoint', async () => {
-  const { app } = setup({ isLeader: false, gatewayEndpoint: undefined, crds: [fakeCrd('widgets', { state: 'degraded' })] });
+  const { app } = await setup({ isLeader: false, gatewayEndpoint: undefined, crds: [fakeCrd('widgets', { state: 'degraded' })] });
   const { status, body } = await get(app, '/katalog');
   // /katalog reports health in its body; only /health and /katalog/{crd}/health answer 503.
   assert.is(status, 200);
@@ -58,7 +61,7 @@ test('/katalog says degraded and omits an unset gateway endpoint', async () => {
 });
 
 test('/katalog/{crd} returns the CRD info with derived fields, any case', async () => {
-  const { app } = setup();
+  const { app } = await setup();
   for (const url of ['/katalog/widgets', '/katalog/Widgets']) {
     const { status, body } = await get(app, url);
     assert.is(status, 200, url);
@@ -74,7 +77,7 @@ test('/katalog/{crd} returns the CRD info with derived fields, any case', async 
 test('/katalog/{crd}/health answers 200 healthy or pending, 503 otherwise', async () => {
   const cases = [['healthy', 200], ['pending', 200], ['degraded', 503], ['waiting-for-dependency', 503], ['not-started', 503]] as const;
   for (const [state, code] of cases) {
-    const { app } = setup({ crds: [fakeCrd('widgets', { state })] });
+    const { app } = await setup({ crds: [fakeCrd('widgets', { state })] });
     const { status, body } = await get(app, '/katalog/widgets/health');
     assert.is(status, code, state);
     assert.is(body.state, state);
@@ -86,7 +89,7 @@ test('/katalog/{crd}/health answers 200 healthy or pending, 503 otherwise', asyn
 });
 
 test('/katalog/{crd}/cr lists the cached CRs', async () => {
-  const { app } = setup();
+  const { app } = await setup();
   const { status, body } = await get(app, '/katalog/widgets/cr');
   assert.is(status, 200);
   assert.is(body.total, 2);
@@ -94,13 +97,13 @@ test('/katalog/{crd}/cr lists the cached CRs', async () => {
   assert.equal(body.items.map((i: { namespace: string; name: string }) => `${i.namespace}/${i.name}`), ['shop/w1', 'other/w2']);
   assert.is(body.items[0].spec, undefined);
   assert.is(body.isLeader, true);
-  const empty = await get(setup({ crs: {} }).app, '/katalog/widgets/cr');
+  const empty = await get((await setup({ crs: {} })).app, '/katalog/widgets/cr');
   assert.is(empty.status, 200);
   assert.is(empty.body.total, 0);
 });
 
 test('CR detail by namespace/name, or by name for cluster-scoped CRDs', async () => {
-  const { app } = setup();
+  const { app } = await setup();
   const namespaced = await get(app, '/katalog/widgets/cr/shop/w1');
   assert.is(namespaced.status, 200);
   assert.is(namespaced.body.uid, 'uid-w1');
@@ -113,7 +116,7 @@ test('CR detail by namespace/name, or by name for cluster-scoped CRDs', async ()
 });
 
 test('unknown CRDs and CRs answer 404 {error, message}', async () => {
-  const { app } = setup({ isLeader: false });
+  const { app } = await setup({ isLeader: false });
   const cases: [string, string, string][] = [
     ['/katalog/nope', 'crd-not-found', 'no CRD "nope" in the Katalog'],
     ['/katalog/nope/health', 'crd-not-found', 'no CRD "nope" in the Katalog'],
@@ -135,9 +138,9 @@ test('unknown CRDs and CRs answer 404 {error, message}', async () => {
 });
 
 test('a malformed URL is a 400 JSON error, not a 500', async () => {
-  const { app } = setup();
-  const res = await app.inject({ method: 'GET', url: '/katalog/%E0%A4%A' });
-  assert.is(res.statusCode, 400);
+  const { app } = await setup();
+  const res = await app.get('/katalog/%E0%A4%A');
+  assert.is(res.status, 400);
   assert.is(res.json().error, 'bad-request');
 });
 

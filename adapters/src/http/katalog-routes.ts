@@ -1,100 +1,90 @@
 import { healthHttpStatus, isStarted } from '@orkestra/lib';
 import type { HealthState } from '@orkestra/lib';
-import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { CrdHealthResponse, CrdInfoResponse, CrDetailResponse, CrListResponse, KatalogResponse } from './responses.ts';
+import type { KatalogRoute } from './match-route.ts';
 import type { CrdInfo, RuntimeView } from './runtime-view.ts';
 import { overallHealth } from './overall-health.ts';
-import { sendError } from './send-error.ts';
+import { errorReply, jsonReply } from './reply.ts';
+import type { Reply } from './reply.ts';
 
-interface CrdParams { crd: string }
-interface NamespacedCrParams extends CrdParams { namespace: string; name: string }
-interface ClusterCrParams extends CrdParams { name: string }
-
-/** Registers `/katalog` and the per-CRD routes under it. */
-export function registerKatalogRoutes(app: FastifyInstance, view: RuntimeView): void {
-  // The URL segment is the lowercase CRD name; accept any case rather than 404 on `Widgets`.
-  const crdName = (params: CrdParams): string => params.crd.toLowerCase();
-  const unknownCrd = (reply: FastifyReply, name: string): FastifyReply =>
-    sendError(reply, 404, 'crd-not-found', `no CRD "${name}" in the Katalog`, view.isLeader());
-
-  app.get('/katalog', async () => {
-    const summary = view.katalog();
-    const enabled = summary.crds.filter((c) => c.enabled);
-    const ready = view.ready();
-    const { status, httpStatus } = overallHealth(enabled.map((c) => c.state), ready);
-    const gatewayEndpoint = view.gatewayEndpoint();
-    const body: KatalogResponse = {
-      ...summary,
-      isLeader: view.isLeader(),
-      ready,
-      healthy: httpStatus === 200,
-      status,
-      total: summary.crds.length,
-      totalEnabled: enabled.length,
-      statusCounts: countStates(enabled.map((c) => c.state)),
-      ...(gatewayEndpoint !== undefined ? { gatewayEndpoint } : {}),
-    };
-    return body;
-  });
-
-  app.get<{ Params: CrdParams }>('/katalog/:crd', async (request, reply) => {
-    const info = view.crd(crdName(request.params));
-    if (!info) return unknownCrd(reply, crdName(request.params));
-    const body: CrdInfoResponse = {
-      ...info,
-      isLeader: view.isLeader(),
-      healthy: info.state === 'healthy',
-      started: isStarted(info.state),
-      workersIdle: Math.max(0, info.workers - info.workersActive),
-    };
-    return body;
-  });
-
-  app.get<{ Params: CrdParams }>('/katalog/:crd/health', async (request, reply) => {
-    const report = view.crdHealth(crdName(request.params));
-    if (!report) return unknownCrd(reply, crdName(request.params));
-    const body: CrdHealthResponse = {
-      ...report,
-      isLeader: view.isLeader(),
-      healthy: report.state === 'healthy',
-      started: isStarted(report.state),
-      pending: report.state === 'pending',
-    };
-    return reply.code(healthHttpStatus(report.state)).send(body);
-  });
-
-  app.get<{ Params: CrdParams }>('/katalog/:crd/cr', async (request, reply) => {
-    const list = view.crs(crdName(request.params));
-    if (!list) return unknownCrd(reply, crdName(request.params));
-    const body: CrListResponse = { ...list, isLeader: view.isLeader(), total: list.items.length };
-    return body;
-  });
-
-  const sendCr = (reply: FastifyReply, info: CrdInfo, namespace: string | undefined, name: string): FastifyReply => {
-    if (info.namespaced !== (namespace !== undefined)) {
-      const hint = info.namespaced ? `/katalog/${info.name}/cr/{namespace}/{name}` : `/katalog/${info.name}/cr/{name}`;
-      return sendError(reply, 404, 'wrong-scope', `CRD "${info.name}" is ${info.namespaced ? 'namespaced' : 'cluster-scoped'}: use ${hint}`, view.isLeader());
+/** Answers `/katalog` and the per-CRD routes under it. */
+export function answerKatalogRoute(route: KatalogRoute, view: RuntimeView): Reply {
+  switch (route.type) {
+    case 'katalog':
+      return jsonReply(200, katalogBody(view));
+    case 'crd': {
+      const info = view.crd(route.crd);
+      if (!info) return unknownCrd(view, route.crd);
+      const body: CrdInfoResponse = {
+        ...info,
+        isLeader: view.isLeader(),
+        healthy: info.state === 'healthy',
+        started: isStarted(info.state),
+        workersIdle: Math.max(0, info.workers - info.workersActive),
+      };
+      return jsonReply(200, body);
     }
-    const detail = view.cr(info.name, namespace, name);
-    if (!detail) {
-      const where = namespace === undefined ? name : `${namespace}/${name}`;
-      return sendError(reply, 404, 'cr-not-found', `no ${info.kind} "${where}" in the cache`, view.isLeader());
+    case 'crd-health': {
+      const report = view.crdHealth(route.crd);
+      if (!report) return unknownCrd(view, route.crd);
+      const body: CrdHealthResponse = {
+        ...report,
+        isLeader: view.isLeader(),
+        healthy: report.state === 'healthy',
+        started: isStarted(report.state),
+        pending: report.state === 'pending',
+      };
+      return jsonReply(healthHttpStatus(report.state), body);
     }
-    const body: CrDetailResponse = { ...detail, isLeader: view.isLeader() };
-    return reply.send(body);
+    case 'cr-list': {
+      const list = view.crs(route.crd);
+      if (!list) return unknownCrd(view, route.crd);
+      const body: CrListResponse = { ...list, isLeader: view.isLeader(), total: list.items.length };
+      return jsonReply(200, body);
+    }
+    case 'cr': {
+      const info = view.crd(route.crd);
+      if (!info) return unknownCrd(view, route.crd);
+      return crReply(view, info, route.namespace, route.name);
+    }
+  }
+}
+
+function katalogBody(view: RuntimeView): KatalogResponse {
+  const summary = view.katalog();
+  const enabled = summary.crds.filter((c) => c.enabled);
+  const ready = view.ready();
+  const { status, httpStatus } = overallHealth(enabled.map((c) => c.state), ready);
+  const gatewayEndpoint = view.gatewayEndpoint();
+  return {
+    ...summary,
+    isLeader: view.isLeader(),
+    ready,
+    healthy: httpStatus === 200,
+    status,
+    total: summary.crds.length,
+    totalEnabled: enabled.length,
+    statusCounts: countStates(enabled.map((c) => c.state)),
+    ...(gatewayEndpoint !== undefined ? { gatewayEndpoint } : {}),
   };
+}
 
-  app.get<{ Params: NamespacedCrParams }>('/katalog/:crd/cr/:namespace/:name', async (request, reply) => {
-    const info = view.crd(crdName(request.params));
-    if (!info) return unknownCrd(reply, crdName(request.params));
-    return sendCr(reply, info, request.params.namespace, request.params.name);
-  });
+function unknownCrd(view: RuntimeView, name: string): Reply {
+  return errorReply(404, 'crd-not-found', `no CRD "${name}" in the Katalog`, view.isLeader());
+}
 
-  app.get<{ Params: ClusterCrParams }>('/katalog/:crd/cr/:name', async (request, reply) => {
-    const info = view.crd(crdName(request.params));
-    if (!info) return unknownCrd(reply, crdName(request.params));
-    return sendCr(reply, info, undefined, request.params.name);
-  });
+function crReply(view: RuntimeView, info: CrdInfo, namespace: string | undefined, name: string): Reply {
+  if (info.namespaced !== (namespace !== undefined)) {
+    const hint = info.namespaced ? `/katalog/${info.name}/cr/{namespace}/{name}` : `/katalog/${info.name}/cr/{name}`;
+    return errorReply(404, 'wrong-scope', `CRD "${info.name}" is ${info.namespaced ? 'namespaced' : 'cluster-scoped'}: use ${hint}`, view.isLeader());
+  }
+  const detail = view.cr(info.name, namespace, name);
+  if (!detail) {
+    const where = namespace === undefined ? name : `${namespace}/${name}`;
+    return errorReply(404, 'cr-not-found', `no ${info.kind} "${where}" in the cache`, view.isLeader());
+  }
+  const body: CrDetailResponse = { ...detail, isLeader: view.isLeader() };
+  return jsonReply(200, body);
 }
 
 function countStates(states: readonly HealthState[]): Record<HealthState, number> {

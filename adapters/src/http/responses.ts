@@ -61,7 +61,7 @@ export interface CrListResponse extends CrList, Stamped {
 export interface CrDetailResponse extends CrDetail, Stamped {}
 
 /** The `error` code of an error body. */
-export type ErrorCode = 'crd-not-found' | 'cr-not-found' | 'wrong-scope' | 'route-not-found' | 'bad-request' | 'internal';
+export type ErrorCode = 'crd-not-found' | 'cr-not-found' | 'wrong-scope' | 'route-not-found' | 'method-not-allowed' | 'bad-request' | 'internal';
 
 /** Every 4xx/5xx body. */
 export interface ErrorResponse extends Stamped {

@@ -6,17 +6,14 @@ import { httpLogger } from './http-logger.ts';
 
 const test = suite('httpLogger');
 
-test('fastify calls become runtime JSON lines with the error message', () => {
+test('a failed request becomes one runtime JSON line with method, url and the error message', () => {
   const lines: Record<string, unknown>[] = [];
   const log = httpLogger(createLogger('info', fakeClock(), (l) => lines.push(JSON.parse(l) as Record<string, unknown>)).child({ component: 'http' }));
-  log.error({ err: new Error('view exploded') }, 'request failed');
-  log.info('listening');
-  log.debug('dropped below info');
-  log.child({}).warn(new Error('boom'), 'bad');
-  assert.equal(lines.map(({ level, msg, err, component }) => ({ level, msg, err, component })), [
-    { level: 'error', msg: 'request failed', err: 'view exploded', component: 'http' },
-    { level: 'info', msg: 'listening', err: undefined, component: 'http' },
-    { level: 'warn', msg: 'bad', err: 'boom', component: 'http' },
+  log.requestFailed(new Error('view exploded'), { method: 'GET', url: '/katalog' });
+  log.requestFailed('not an Error', { method: 'HEAD', url: '/health?x=1' });
+  assert.equal(lines.map(({ level, msg, method, url, err, component }) => ({ level, msg, method, url, err, component })), [
+    { level: 'error', msg: 'request failed', method: 'GET', url: '/katalog', err: 'view exploded', component: 'http' },
+    { level: 'error', msg: 'request failed', method: 'HEAD', url: '/health?x=1', err: 'not an Error', component: 'http' },
   ]);
 });
 

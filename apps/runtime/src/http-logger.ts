@@ -1,24 +1,12 @@
-// Fastify wants a pino-shaped logger; the runtime has one JSON-lines format, so the server's few
-// lines (request failures: per-request logging is off) go through the runtime's Logger instead.
-import type { RuntimeServerOptions } from '@orkestra/adapters/http';
-import type { LogFields, Logger } from '@orkestra/adapters/app';
+// The HTTP server reports only the requests it failed (a 500); per-request lines would drown the
+// reconcile logs, as probes and scrapes arrive every few seconds from several sources.
+import type { HttpLogger } from '@orkestra/adapters/http';
+import type { Logger } from '@orkestra/adapters/app';
 
-type FastifyLogger = NonNullable<RuntimeServerOptions['logger']>;
-
-/** Adapts the runtime's Logger to the logger fastify expects. */
-export function httpLogger(log: Logger): FastifyLogger {
-  // pino's call shapes: (msg), (obj, msg), (err, msg); only `msg` and an error message are kept.
-  const emit = (write: (msg: string, fields?: LogFields) => void) => (first: unknown, second?: unknown): void => {
-    if (typeof first === 'string') return write(first);
-    const msg = typeof second === 'string' ? second : 'http';
-    const err = first instanceof Error ? first : typeof first === 'object' && first !== null && 'err' in first ? (first as { err: unknown }).err : undefined;
-    write(msg, err === undefined ? {} : { err: err instanceof Error ? err.message : String(err) });
+/** Writes the server's failed requests as runtime JSON lines: `request failed` with method, url and err. */
+export function httpLogger(log: Logger): HttpLogger {
+  return {
+    requestFailed: (err, { method, url }) =>
+      log.error('request failed', { method, url, err: err instanceof Error ? err.message : String(err) }),
   };
-  const logger = {
-    level: 'info',
-    fatal: emit(log.error), error: emit(log.error), warn: emit(log.warn), info: emit(log.info),
-    debug: emit(log.debug), trace: emit(log.debug), silent: () => undefined,
-    child: (): FastifyLogger => logger,
-  };
-  return logger;
 }

@@ -1,6 +1,5 @@
 // Wires the HTTP API of DESIGN §6 (probes, /metrics, /katalog) to the running controllers: the view
-// over their caches, the metrics, and the fastify server of adapters/src/http.
-import type { AddressInfo } from 'node:net';
+// over their caches, the metrics, and the node:http server of adapters/src/http.
 import { buildRuntimeServer } from '@orkestra/adapters/http';
 import type { RuntimeMetrics } from '@orkestra/adapters/metrics';
 import type { Clock, Katalog } from '@orkestra/lib';
@@ -43,12 +42,9 @@ export async function serveHttp(deps: HttpDeps): Promise<HttpApi | { readonly er
     logger: httpLogger(log.child({ component: 'http' })),
   });
   try {
-    await server.listen({ port: config.port, host: config.host });
+    const { port } = await server.listen({ port: config.port, host: config.host });
+    return { port, close: () => server.close() };
   } catch (err) {
     return { error: `cannot listen on ${config.host}:${config.port}: ${err instanceof Error ? err.message : String(err)}` };
   }
-  return {
-    port: (server.server.address() as AddressInfo).port,
-    close: () => server.close(),
-  };
 }
