@@ -18,6 +18,7 @@
 //   node bench/gateway/apiserver.mjs [--rounds 2] [--pairs 1000] [--deletes 1500] [--warmup 200]
 //                                    [--concurrency 4] [--concurrent-pairs 500] [--concurrent-deletes 1000]
 //                                    [--katalog examples/gateway/katalog.yaml] [--json out.json]
+//   node bench/gateway/apiserver.mjs --render out.json        (the tables of a saved run)
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
@@ -39,6 +40,7 @@ const { values: opts } = parseArgs({
     'concurrent-deletes': { type: 'string', default: '1000' },
     katalog: { type: 'string', default: 'examples/gateway/katalog.yaml' },
     json: { type: 'string' },
+    render: { type: 'string' },
   },
 });
 const N = {
@@ -309,36 +311,53 @@ function pct(sorted, p) {
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
 }
 function report(samples, gwCalls, load0, load1) {
-  const f = (x) => (x === undefined || Number.isNaN(x) ? '–' : x.toFixed(2));
-  const r = (a, b) => (Math.abs(b) < 0.05 ? 'n/a (VAP adds ~0)' : `${(a / b).toFixed(2)}×`);
-  const out = { date: new Date().toISOString(), node: process.version, load: { start: load0, end: load1 }, rounds: N.rounds, ops: {}, gatewayReviews: gwCalls };
-  const lines = [];
-  lines.push('| op | n per mode | none p50 / p99 | gateway p50 / p99 | VAP p50 / p99 | gateway adds p50 / p99 | VAP adds p50 / p99 | ratio gw/VAP p50 / p99 |');
-  lines.push('| --- | --- | --- | --- | --- | --- | --- | --- |');
+  const out = { date: new Date().toISOString(), node: process.version, load: { start: load0, end: load1 }, rounds: N.rounds, concurrency: N.conc, ops: {}, gatewayReviews: gwCalls };
   for (const op of Object.keys(samples.none)) {
     if (samples.none[op].length === 0) continue;
-    const st = {};
+    out.ops[op] = {};
     for (const m of MODES) {
       const s = [...samples[m][op]].sort((a, b) => a - b);
-      st[m] = { n: s.length, p50: pct(s, 50), p90: pct(s, 90), p99: pct(s, 99), mean: s.reduce((x, y) => x + y, 0) / s.length };
+      out.ops[op][m] = { n: s.length, p50: pct(s, 50), p90: pct(s, 90), p99: pct(s, 99), mean: s.reduce((x, y) => x + y, 0) / s.length };
     }
-    const add = (m, p) => st[m][p] - st.none[p];
-    out.ops[op] = st;
-    lines.push(`| ${op} | ${st.none.n} | ${f(st.none.p50)} / ${f(st.none.p99)} | ${f(st.gateway.p50)} / ${f(st.gateway.p99)} | ${f(st.vap.p50)} / ${f(st.vap.p99)} | `
-      + `${f(add('gateway', 'p50'))} / ${f(add('gateway', 'p99'))} | ${f(add('vap', 'p50'))} / ${f(add('vap', 'p99'))} | `
-      + `${r(add('gateway', 'p50'), add('vap', 'p50'))} / ${r(add('gateway', 'p99'), add('vap', 'p99'))} |`);
   }
-  console.log(`\nms, client-side; "c" = concurrency ${N.conc}; rounds ${N.rounds}; load average ${load0[0].toFixed(1)} → ${load1[0].toFixed(1)}`);
-  console.log(lines.join('\n'));
-  console.log(`\nreviews the gateway decided during the plain create/delete blocks: ${MODES.map((m) => `${m} ${gwCalls[m].plain}`).join(', ')}`);
-  console.log(`during the protected-delete blocks: ${MODES.map((m) => `${m} ${gwCalls[m].protected}`).join(', ')}`);
+  console.log(render(out));
   return out;
 }
 
+/** The figures as Markdown; also `--render out.json` for a saved run. */
+function render(out) {
+  const f = (x) => x.toFixed(2);
+  const sign = (x) => (x >= 0 ? `+${f(x)}` : f(x));
+  // A ratio only means something when the policy's own cost is measurable above noise.
+  const ratio = (g, v) => (v <= 0.05 ? 'n/a (VAP adds ≤ 0)' : `${(g / v).toFixed(2)}×`);
+  const plain = (op) => !op.startsWith('protected');
+  const lines = [
+    `${out.date}, Node ${out.node}, ${out.rounds} rounds, concurrency ${out.concurrency ?? 4} for "c" rows, load average ${out.load.start[0].toFixed(1)} → ${out.load.end[0].toFixed(1)}; ms, client-side`,
+    '',
+    '| op | n per mode | none p50 / p99 | gateway p50 / p99 | VAP p50 / p99 | gateway adds p50 / p99 | VAP adds p50 / p99 | gateway-added / VAP-added p50 / p99 |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- |',
+  ];
+  for (const [op, st] of Object.entries(out.ops)) {
+    const add = (m, p) => st[m][p] - st.none[p];
+    const name = plain(op) ? `${op} (unlabelled: nothing called)` : `${op} (dryRun, denied)`;
+    lines.push(`| ${name} | ${st.none.n} | ${f(st.none.p50)} / ${f(st.none.p99)} | ${f(st.gateway.p50)} / ${f(st.gateway.p99)} | ${f(st.vap.p50)} / ${f(st.vap.p99)} | `
+      + `${sign(add('gateway', 'p50'))} / ${sign(add('gateway', 'p99'))} | ${sign(add('vap', 'p50'))} / ${sign(add('vap', 'p99'))} | `
+      + `${plain(op) ? '— (noise)' : `${ratio(add('gateway', 'p50'), add('vap', 'p50'))} / ${ratio(add('gateway', 'p99'), add('vap', 'p99'))}`} |`);
+  }
+  const g = out.gatewayReviews;
+  lines.push('', `Reviews the gateway decided (orkestra_admission_decisions_total): create/delete blocks ${MODES.map((m) => `${m} ${g[m].plain}`).join(', ')}; `
+    + `protected-delete blocks ${MODES.map((m) => `${m} ${g[m].protected}`).join(', ')}.`);
+  return lines.join('\n');
+}
+
+if (opts.render) {
+  console.log(render(JSON.parse(readFileSync(opts.render, 'utf8'))));
+  process.exit(0);
+}
 try {
   await main();
 } catch (err) {
-  log('error:', err.stack ?? err);
+  if (!cleaning) log('error:', err.stack ?? err); // after a signal, in-flight requests fail: not news
   process.exitCode = 1;
 } finally {
   await cleanup();
