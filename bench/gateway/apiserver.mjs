@@ -1,0 +1,364 @@
+#!/usr/bin/env node
+// Issue 5, benchmark (2): latency through the API server with no admission, with the gateway
+// (`ork gate` from its bundle, a local process the API server calls on 127.0.0.1) and with an
+// equivalent in-tree ValidatingAdmissionPolicy (CEL), the lower bound. Not a test.
+//
+// Starts its own control plane (tools/kube/up), installs the gateway bundle for the Katalog
+// (default examples/gateway/katalog.yaml) and runs the gateway under its ServiceAccount token, as
+// e2e does. Modes are switched without restarting anything: the gateway keeps running in every
+// mode, with its housekeeper paused (Secret annotation) so that it does not re-create the
+// configurations we delete; in `gateway` mode its two configurations, as it wrote them, are put back.
+// Operations, timed client-side over keep-alive HTTPS with the admin client certificate:
+//   create  / delete : POST then DELETE of an unlabelled ConfigMap (no webhook or policy matches:
+//                      the gateway's objectSelector and the policy's matchConstraints exclude it)
+//   protected delete : DELETE ?dryRun=All of a ConfigMap labelled orkestra.io/deletion-protection=true
+//                      (denied 403 by the gateway and by the policy; 200 with no admission)
+// Blocks run in rounds, the mode order rotating each round; samples are pooled per mode.
+//
+//   node bench/gateway/apiserver.mjs [--rounds 2] [--pairs 1000] [--deletes 1500] [--warmup 200]
+//                                    [--concurrency 4] [--concurrent-pairs 500] [--concurrent-deletes 1000]
+//                                    [--katalog examples/gateway/katalog.yaml] [--json out.json]
+//   node bench/gateway/apiserver.mjs --render out.json        (the tables of a saved run)
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { stringify } from 'yaml';
+import { kubeClient, loadAdminKubeconfig } from './kube-client.mjs';
+
+const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+const { values: opts } = parseArgs({
+  options: {
+    rounds: { type: 'string', default: '2' },
+    pairs: { type: 'string', default: '1000' },
+    deletes: { type: 'string', default: '1500' },
+    warmup: { type: 'string', default: '200' },
+    concurrency: { type: 'string', default: '4' },
+    'concurrent-pairs': { type: 'string', default: '500' },
+    'concurrent-deletes': { type: 'string', default: '1000' },
+    katalog: { type: 'string', default: 'examples/gateway/katalog.yaml' },
+    json: { type: 'string' },
+    render: { type: 'string' },
+  },
+});
+const N = {
+  rounds: Number(opts.rounds), pairs: Number(opts.pairs), deletes: Number(opts.deletes), warmup: Number(opts.warmup),
+  conc: Number(opts.concurrency), cPairs: Number(opts['concurrent-pairs']), cDeletes: Number(opts['concurrent-deletes']),
+};
+const KATALOG = resolve(REPO, opts.katalog);
+const GW_NS = 'ork-bench-gateway';
+const NS = 'ork-bench';
+const LABEL = 'orkestra.io/deletion-protection';
+const MODES = ['none', 'gateway', 'vap'];
+const log = (...a) => console.error(`[${new Date().toISOString().slice(11, 19)}]`, ...a);
+
+// ---- cleanup on exit, SIGINT, SIGTERM and errors ------------------------------------------------
+const cleanups = [];
+let cleaning;
+function cleanup() {
+  cleaning ??= (async () => {
+    for (const fn of cleanups.reverse()) {
+      try { await fn(); } catch (err) { log('cleanup:', err.message); }
+    }
+  })();
+  return cleaning;
+}
+for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
+  process.on(sig, () => { log(`${sig}: tearing down`); cleanup().finally(() => process.exit(130)); });
+}
+
+function run(cmd, args, { input, env } = {}) {
+  return new Promise((res, rej) => {
+    const child = spawn(cmd, args, { cwd: REPO, env: { ...process.env, ...env }, stdio: ['pipe', 'pipe', 'pipe'] });
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (c) => { out += c; });
+    child.stderr.on('data', (c) => { err += c; });
+    child.on('error', rej);
+    child.on('exit', (code) => (code === 0 ? res(out) : rej(new Error(`${cmd} ${args.join(' ')} exited ${code}: ${err.slice(-2000)}`))));
+    child.stdin.end(input);
+  });
+}
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+// ---- control plane, bundle, gateway ---------------------------------------------------------
+async function main() {
+  const load0 = loadavg();
+  const scratch = mkdtempSync(join(tmpdir(), 'ork-bgw-'));
+  cleanups.push(() => rmSync(scratch, { recursive: true, force: true }));
+  const state = mkdtempSync(join(tmpdir(), 'ork-bgw-kube-'));
+  cleanups.push(async () => { log('tools/kube/down'); await run(join(REPO, 'tools/kube/down'), [state]); });
+  log('tools/kube/up', state);
+  await run(join(REPO, 'tools/kube/up'), [state], { env: { ORK_KUBE_WATCH_PID: String(process.pid) } });
+  const env = Object.fromEntries(readFileSync(join(state, 'env'), 'utf8').split('\n').filter((l) => l.includes('=')).map((l) => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)]));
+  const kubectl = (args, input) => run(join(env.KUBE_BIN_DIR, 'kubectl'), args, { input, env: { KUBECONFIG: env.KUBECONFIG } });
+  const admin = loadAdminKubeconfig(env.KUBECONFIG);
+  const kube = kubeClient(admin, { maxSockets: Math.max(1, N.conc) });
+  cleanups.push(() => kube.close());
+
+  log('installing the gateway bundle for', opts.katalog);
+  const bundle = await run(process.execPath, [join(REPO, 'apps/cli/bin/ork.js'), 'generate', 'bundle', '-f', KATALOG, '--for', 'gateway', '-n', GW_NS]);
+  await kubectl(['apply', '--server-side', '--field-manager', 'bench', '-f', '-'], bundle);
+  const token = (await kubectl(['-n', GW_NS, 'create', 'token', 'orkestra-gateway', '--duration', '2h'])).trim();
+  const tokenKubeconfig = join(scratch, 'gateway.kubeconfig');
+  writeFileSync(tokenKubeconfig, stringify({
+    apiVersion: 'v1', kind: 'Config',
+    clusters: [{ name: 'bench', cluster: { server: admin.server.href.replace(/\/$/, ''), 'certificate-authority-data': admin.ca.toString('base64') } }],
+    users: [{ name: 'token', user: { token } }],
+    contexts: [{ name: 'token', context: { cluster: 'bench', user: 'token' } }],
+    'current-context': 'token',
+  }), { mode: 0o600 });
+
+  await kube.must('POST', '/api/v1/namespaces', { apiVersion: 'v1', kind: 'Namespace', metadata: { name: NS } });
+  await kube.must('POST', `/api/v1/namespaces/${NS}/configmaps`, {
+    apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'protected', labels: { [LABEL]: 'true' } }, data: { k: 'v' },
+  });
+
+  const gw = startGateway(tokenKubeconfig);
+  cleanups.push(() => gw.stop());
+  const gwBase = await gw.ready();
+  log('gateway ready at', gwBase);
+  const whcNames = ['orkestra-deletion-protection', 'orkestra-namespace-protection'];
+  const whcPath = (n = '') => `/apis/admissionregistration.k8s.io/v1/validatingwebhookconfigurations${n ? `/${n}` : ''}`;
+  const saved = [];
+  for (const n of whcNames) {
+    const o = await kube.must('GET', whcPath(n));
+    saved.push({ apiVersion: o.apiVersion, kind: o.kind, metadata: { name: o.metadata.name, labels: o.metadata.labels }, webhooks: o.webhooks });
+  }
+  // Pause the housekeeper (live break-glass switch), then take the configurations away.
+  await kube.must('PATCH', `/api/v1/namespaces/${GW_NS}/secrets/orkestra-gateway-tls`,
+    { metadata: { annotations: { 'orkestra.io/housekeeper-paused': 'true' } } }, undefined);
+  await gw.waitFor('housekeeper paused', 30_000);
+  for (const n of whcNames) await kube.must('DELETE', whcPath(n));
+
+  const vapPath = '/apis/admissionregistration.k8s.io/v1/validatingadmissionpolicies';
+  const vapbPath = '/apis/admissionregistration.k8s.io/v1/validatingadmissionpolicybindings';
+  const selectors = {
+    objectSelector: { matchLabels: { [LABEL]: 'true' } },
+    namespaceSelector: { matchExpressions: [{ key: 'kubernetes.io/metadata.name', operator: 'NotIn', values: [GW_NS] }] },
+  };
+  const policy = {
+    apiVersion: 'admissionregistration.k8s.io/v1', kind: 'ValidatingAdmissionPolicy', metadata: { name: 'bench-deletion-protection' },
+    spec: {
+      failurePolicy: 'Fail',
+      matchConstraints: {
+        ...selectors,
+        resourceRules: [{ operations: ['DELETE'], apiGroups: ['*'], apiVersions: ['*'], resources: ['*'], scope: '*' }],
+      },
+      validations: [{
+        expression: `oldObject == null || !has(oldObject.metadata.labels) || !('${LABEL}' in oldObject.metadata.labels) || oldObject.metadata.labels['${LABEL}'] != 'true'`,
+        reason: 'Forbidden', // 403 as the webhook's denial (the default reason, Invalid, is 422)
+        message: `deleting this object is denied by deletion protection: it carries the label ${LABEL}: "true"`,
+      }],
+    },
+  };
+  const binding = {
+    apiVersion: 'admissionregistration.k8s.io/v1', kind: 'ValidatingAdmissionPolicyBinding', metadata: { name: 'bench-deletion-protection' },
+    spec: { policyName: 'bench-deletion-protection', validationActions: ['Deny'], matchResources: selectors },
+  };
+
+  const modes = {
+    none: { up: async () => {}, down: async () => {}, expect: (r) => r.status === 200 },
+    gateway: {
+      up: async () => { for (const o of saved) await kube.must('POST', whcPath(), o); },
+      down: async () => { for (const n of whcNames) await kube.must('DELETE', whcPath(n)); },
+      expect: (r) => r.status === 403 && r.body.includes('admission webhook \\"labels.deletion-protection.orkestra.io\\" denied'),
+    },
+    vap: {
+      up: async () => { await kube.must('POST', vapPath, policy); await kube.must('POST', vapbPath, binding); },
+      down: async () => { await kube.must('DELETE', `${vapbPath}/bench-deletion-protection`); await kube.must('DELETE', `${vapPath}/bench-deletion-protection`); },
+      expect: (r) => r.status === 403 && r.body.includes('ValidatingAdmissionPolicy'),
+    },
+  };
+  const protectedPath = `/api/v1/namespaces/${NS}/configmaps/protected?dryRun=All`;
+  async function settle(mode) {
+    const deadline = Date.now() + 60_000;
+    for (let ok = 0; ok < 20;) {
+      const r = await kube.call('DELETE', protectedPath);
+      if (modes[mode].expect(r)) ok++;
+      else {
+        ok = 0;
+        if (Date.now() > deadline) throw new Error(`mode ${mode} did not take effect: ${r.status} ${r.body.slice(0, 300)}`);
+        await sleep(100);
+      }
+    }
+  }
+
+  const samples = Object.fromEntries(MODES.map((m) => [m, { create: [], delete: [], protected: [], 'create c': [], 'delete c': [], 'protected c': [] }]));
+  const gwCalls = Object.fromEntries(MODES.map((m) => [m, { plain: 0, protected: 0 }]));
+  let seq = 0;
+  async function pairs(mode, count, into, conc) {
+    await parallel(count, conc, async () => {
+      const name = `b${seq++}`;
+      const c = await kube.call('POST', `/api/v1/namespaces/${NS}/configmaps`, { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name }, data: { k: 'v' } });
+      if (c.status !== 201) throw new Error(`create ${name}: ${c.status} ${c.body.slice(0, 300)}`);
+      const d = await kube.call('DELETE', `/api/v1/namespaces/${NS}/configmaps/${name}`);
+      if (d.status !== 200) throw new Error(`delete ${name}: ${d.status} ${d.body.slice(0, 300)}`);
+      into?.create.push(c.ms);
+      into?.delete.push(d.ms);
+    });
+  }
+  async function protectedDeletes(mode, count, into, conc) {
+    await parallel(count, conc, async () => {
+      const r = await kube.call('DELETE', protectedPath);
+      if (!modes[mode].expect(r)) throw new Error(`protected delete in mode ${mode}: ${r.status} ${r.body.slice(0, 300)}`);
+      into?.push(r.ms);
+    });
+  }
+
+  for (let round = 0; round < N.rounds; round++) {
+    const order = MODES.map((_, i) => MODES[(i + round) % MODES.length]);
+    for (const mode of order) {
+      log(`round ${round + 1}/${N.rounds}: ${mode}`);
+      await modes[mode].up();
+      await settle(mode);
+      await pairs(mode, N.warmup, undefined, 1);
+      await protectedDeletes(mode, N.warmup, undefined, 1);
+      const s = samples[mode];
+      const a = await gw.decisions();
+      await pairs(mode, N.pairs, s, 1);
+      if (N.conc > 1) await pairs(mode, N.cPairs, { create: s['create c'], delete: s['delete c'] }, N.conc);
+      const b = await gw.decisions();
+      await protectedDeletes(mode, N.deletes, s.protected, 1);
+      if (N.conc > 1) await protectedDeletes(mode, N.cDeletes, s['protected c'], N.conc);
+      const c = await gw.decisions();
+      gwCalls[mode].plain += b - a;
+      gwCalls[mode].protected += c - b;
+      await modes[mode].down();
+      await settle('none');
+    }
+  }
+
+  const result = report(samples, gwCalls, load0, loadavg());
+  if (opts.json) writeFileSync(opts.json, JSON.stringify(result, null, 2));
+}
+
+async function parallel(count, conc, fn) {
+  let next = 0;
+  await Promise.all(Array.from({ length: Math.min(conc, count) }, async () => {
+    while (next < count) { next++; await fn(); }
+  }));
+}
+
+// ---- the gateway process ----------------------------------------------------------------------
+function startGateway(kubeconfig) {
+  const child = spawn(process.execPath, [join(REPO, 'apps/gateway/dist/ork-gateway.mjs'), 'gate', '-f', KATALOG], {
+    cwd: REPO,
+    env: {
+      ...process.env, KUBECONFIG: kubeconfig, ORK_NAMESPACE: GW_NS, ORK_PORT: '0', ORK_HOST: '127.0.0.1',
+      ORK_WEBHOOK_PORT: '0', ORK_WEBHOOK_HOST: '127.0.0.1', HOUSEKEEPER_SYNC_INTERVAL: '2s',
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const msgs = new Map();
+  let rest = '';
+  let stderr = '';
+  child.stdout.on('data', (chunk) => {
+    const parts = (rest + chunk).split('\n');
+    rest = parts.pop();
+    for (const p of parts) {
+      // Only the few lines we wait for are parsed (one `admission denied` line per denial otherwise).
+      if (!p.includes('listening') && !p.includes('housekeeper paused')) continue;
+      try { const l = JSON.parse(p); if (!msgs.has(l.msg)) msgs.set(l.msg, l); } catch { /* not JSON */ }
+    }
+  });
+  child.stderr.on('data', (c) => { stderr += c; });
+  const exited = new Promise((r) => child.on('exit', (code, sig) => r(code ?? sig)));
+  let base;
+  async function waitFor(msg, ms) {
+    const deadline = Date.now() + ms;
+    while (!msgs.has(msg)) {
+      if (child.exitCode !== null) throw new Error(`the gateway exited (${child.exitCode}): ${stderr.slice(-2000)}`);
+      if (Date.now() > deadline) throw new Error(`the gateway did not log "${msg}" within ${ms} ms: ${stderr.slice(-2000)}`);
+      await sleep(100);
+    }
+    return msgs.get(msg);
+  }
+  return {
+    waitFor,
+    async ready() {
+      const l = await waitFor('http listening', 30_000);
+      base = `http://${l.host}:${l.port}`;
+      const deadline = Date.now() + 60_000;
+      for (;;) {
+        const r = await fetch(`${base}/readyz`).catch(() => ({ status: 0 }));
+        if (r.status === 200) return base;
+        if (Date.now() > deadline) throw new Error(`the gateway was not ready within 60 s: ${stderr.slice(-2000)}`);
+        await sleep(200);
+      }
+    },
+    /** Sum of orkestra_admission_decisions_total: reviews the API server sent (self-checks excluded). */
+    async decisions() {
+      const text = await (await fetch(`${base}/metrics`)).text();
+      let sum = 0;
+      for (const line of text.split('\n')) if (line.startsWith('orkestra_admission_decisions_total{')) sum += Number(line.slice(line.lastIndexOf(' ') + 1));
+      return sum;
+    },
+    async stop() {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      child.kill('SIGTERM');
+      const t = setTimeout(() => child.kill('SIGKILL'), 20_000);
+      await exited;
+      clearTimeout(t);
+    },
+  };
+}
+
+// ---- figures --------------------------------------------------------------------------------
+function pct(sorted, p) {
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
+}
+function report(samples, gwCalls, load0, load1) {
+  const out = { date: new Date().toISOString(), node: process.version, load: { start: load0, end: load1 }, rounds: N.rounds, concurrency: N.conc, ops: {}, gatewayReviews: gwCalls };
+  for (const op of Object.keys(samples.none)) {
+    if (samples.none[op].length === 0) continue;
+    out.ops[op] = {};
+    for (const m of MODES) {
+      const s = [...samples[m][op]].sort((a, b) => a - b);
+      out.ops[op][m] = { n: s.length, p50: pct(s, 50), p90: pct(s, 90), p99: pct(s, 99), mean: s.reduce((x, y) => x + y, 0) / s.length };
+    }
+  }
+  console.log(render(out));
+  return out;
+}
+
+/** The figures as Markdown; also `--render out.json` for a saved run. */
+function render(out) {
+  const f = (x) => x.toFixed(2);
+  const sign = (x) => (x >= 0 ? `+${f(x)}` : f(x));
+  // A ratio only means something when the policy's own cost is measurable above noise.
+  const ratio = (g, v) => (v <= 0.05 ? 'n/a (VAP adds ≤ 0)' : `${(g / v).toFixed(2)}×`);
+  const plain = (op) => !op.startsWith('protected');
+  const lines = [
+    `${out.date}, Node ${out.node}, ${out.rounds} rounds, concurrency ${out.concurrency ?? 4} for "c" rows, load average ${out.load.start[0].toFixed(1)} → ${out.load.end[0].toFixed(1)}; ms, client-side`,
+    '',
+    '| op | n per mode | none p50 / p99 | gateway p50 / p99 | VAP p50 / p99 | gateway adds p50 / p99 | VAP adds p50 / p99 | gateway-added / VAP-added p50 / p99 |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- |',
+  ];
+  for (const [op, st] of Object.entries(out.ops)) {
+    const add = (m, p) => st[m][p] - st.none[p];
+    const name = plain(op) ? `${op} (unlabelled: nothing called)` : `${op} (dryRun, denied)`;
+    lines.push(`| ${name} | ${st.none.n} | ${f(st.none.p50)} / ${f(st.none.p99)} | ${f(st.gateway.p50)} / ${f(st.gateway.p99)} | ${f(st.vap.p50)} / ${f(st.vap.p99)} | `
+      + `${sign(add('gateway', 'p50'))} / ${sign(add('gateway', 'p99'))} | ${sign(add('vap', 'p50'))} / ${sign(add('vap', 'p99'))} | `
+      + `${plain(op) ? '— (noise)' : `${ratio(add('gateway', 'p50'), add('vap', 'p50'))} / ${ratio(add('gateway', 'p99'), add('vap', 'p99'))}`} |`);
+  }
+  const g = out.gatewayReviews;
+  lines.push('', `Reviews the gateway decided (orkestra_admission_decisions_total): create/delete blocks ${MODES.map((m) => `${m} ${g[m].plain}`).join(', ')}; `
+    + `protected-delete blocks ${MODES.map((m) => `${m} ${g[m].protected}`).join(', ')}.`);
+  return lines.join('\n');
+}
+
+if (opts.render) {
+  console.log(render(JSON.parse(readFileSync(opts.render, 'utf8'))));
+  process.exit(0);
+}
+try {
+  await main();
+} catch (err) {
+  if (!cleaning) log('error:', err.stack ?? err); // after a signal, in-flight requests fail: not news
+  process.exitCode = 1;
+} finally {
+  await cleanup();
+}
