@@ -45,6 +45,17 @@ async function run(config: RuntimeConfig, katalog: Katalog): Promise<void> {
   // processes on one host never share it.
   const identity = `${hostname()}_${Math.floor(entropy.float() * 2 ** 32).toString(16).padStart(8, '0')}`;
   const abort = new AbortController();
+  // From here on a SIGTERM is a clean stop: one that arrives while the HTTP API starts finds the
+  // controllers' signal already aborted, and the process still ends with "runtime stopped".
+  let stopping = false;
+  const shutdown = (signal: string): void => {
+    if (stopping) return;
+    stopping = true;
+    log.info('shutting down', { signal });
+    abort.abort();
+  };
+  process.once('SIGTERM', () => shutdown('SIGTERM'));
+  process.once('SIGINT', () => shutdown('SIGINT'));
   const controllers: CrdController[] = [];
   const elector = config.leaderElection
     ? new LeaderElector({
@@ -104,15 +115,6 @@ async function run(config: RuntimeConfig, katalog: Katalog): Promise<void> {
     katalog: katalog.metadata.name, crds: controllers.length, identity, namespace: config.namespace,
     leaderElection: config.leaderElection, env: config.env,
   });
-  let stopping = false;
-  const shutdown = (signal: string): void => {
-    if (stopping) return;
-    stopping = true;
-    log.info('shutting down', { signal });
-    abort.abort();
-  };
-  process.once('SIGTERM', () => shutdown('SIGTERM'));
-  process.once('SIGINT', () => shutdown('SIGINT'));
 
   const leading = elector?.run(abort.signal) ?? Promise.resolve();
   // Controllers start in startup order; one that waits (missing CRD, dependency) never holds up the others.
