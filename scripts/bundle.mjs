@@ -8,8 +8,8 @@ import { writeFileSync } from 'node:fs';
 import { build } from 'esbuild';
 
 const APPS = [
-  // `ork run` loads the runtime's own bundle at run time: the CLI bundle never carries it.
-  { entry: 'apps/cli/dist/main.js', out: 'apps/cli/dist/ork.mjs', meta: 'apps/cli/dist/ork.meta.json', external: ['@orkestra/runtime/bundle'] },
+  // `ork run` and `ork gate` load the runtime's and gateway's own bundles at run time: the CLI bundle never carries them.
+  { entry: 'apps/cli/dist/main.js', out: 'apps/cli/dist/ork.mjs', meta: 'apps/cli/dist/ork.meta.json', external: ['@orkestra/runtime/bundle', '@orkestra/gateway/bundle'] },
   { entry: 'apps/runtime/dist/main.js', out: 'apps/runtime/dist/ork-runtime.mjs', meta: 'apps/runtime/dist/ork-runtime.meta.json' },
   // The gateway image ships only this file: `ork gate` and `ork version`.
   { entry: 'apps/gateway/dist/main.js', out: 'apps/gateway/dist/ork-gateway.mjs', meta: 'apps/gateway/dist/ork-gateway.meta.json' },

@@ -1,14 +1,14 @@
 // A CliIo over an in-memory file system, for command tests.
 import type { ReadResult } from '@orkestra/adapters/fs';
-import type { CliIo } from './io.ts';
+import type { CliIo, ServerApp } from './io.ts';
 
 /** An in-memory CliIo; `out` and `err` collect what the command printed. */
 export interface FakeIo extends CliIo {
   readonly files: Map<string, string>;
   out: string;
   err: string;
-  /** What `ork run` handed to the runtime, if it did. */
-  handedOff: readonly string[] | undefined;
+  /** What `ork run`/`ork gate` handed over, and to which app, if it did. */
+  handedOff: { readonly app: ServerApp; readonly argv: readonly string[] } | undefined;
 }
 
 /** Builds a fake CliIo with the given files (paths as the command will see them) and stdin. */
@@ -32,7 +32,7 @@ export function fakeIo(files: Record<string, string> = {}, stdin?: string): Fake
     cwd: '/work',
     color: false,
     version: { version: '1.2.3', commit: 'abc123', node: 'v20.20.2', platform: 'linux/x64' },
-    handOff: (argv) => { io.handedOff = argv; },
+    handOff: (app, argv) => { io.handedOff = { app, argv }; },
   };
   return io;
 }

@@ -12,9 +12,12 @@ export interface CliIo {
   /** Colour diagnostics (stderr is a TTY and NO_COLOR is unset). */
   readonly color: boolean;
   readonly version: VersionInfo;
-  /** Hands the process over to the runtime (`ork run`) once the command returns; main.ts loads it. */
-  readonly handOff: (runtimeArgv: readonly string[]) => void;
+  /** Hands the process over to a server app (`ork run`, `ork gate`) once the command returns; main.ts loads it. */
+  readonly handOff: (app: ServerApp, argv: readonly string[]) => void;
 }
+
+/** The apps `ork` can hand over to, each its own bundle. */
+export type ServerApp = 'runtime' | 'gateway';
 
 /** What `ork version` reports. */
 export interface VersionInfo {

@@ -1,15 +1,16 @@
 // The composition root of the developer CLI: the only file here that touches process. `ork run`
-// hands the process to the runtime's bundle, loaded only then (the other commands never pay for it).
+// and `ork gate` hand the process to the runtime's or the gateway's bundle, loaded only then (the
+// other commands never pay for them).
 import { existsSync, readFileSync } from 'node:fs';
 import { readStdin, readTextFile, writeFileAtomic } from '@orkestra/adapters/fs';
 import { platformInfo } from '@orkestra/adapters/system';
 import { COMMANDS } from './commands/index.ts';
-import type { CliIo } from './io.ts';
+import type { CliIo, ServerApp } from './io.ts';
 import { runCli } from './run-cli.ts';
 
 const build = readBuildInfo();
 const platform = platformInfo();
-let runtimeArgv: readonly string[] | undefined;
+let handedOff: { readonly app: ServerApp; readonly argv: readonly string[] } | undefined;
 const io: CliIo = {
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
@@ -20,8 +21,8 @@ const io: CliIo = {
   cwd: process.cwd(),
   color: Boolean(process.stderr.isTTY) && !process.env['NO_COLOR'],
   version: { version: build.version, commit: build.commit, node: platform.node, platform: platform.platform },
-  handOff: (argv) => {
-    runtimeArgv = argv;
+  handOff: (app, argv) => {
+    handedOff = { app, argv };
   },
 };
 
@@ -34,9 +35,9 @@ try {
   process.exitCode = 2;
 }
 
-if (runtimeArgv !== undefined && process.exitCode === 0) {
-  const { main } = await import('@orkestra/runtime/bundle');
-  await main(runtimeArgv);
+if (handedOff !== undefined && process.exitCode === 0) {
+  const { main } = handedOff.app === 'runtime' ? await import('@orkestra/runtime/bundle') : await import('@orkestra/gateway/bundle');
+  await main(handedOff.argv);
 }
 
 function readBuildInfo(): { version: string; commit: string } {

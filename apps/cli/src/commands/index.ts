@@ -1,7 +1,7 @@
 import type { Command } from '../command.ts';
 import { generateBundleCommand, generateConfigMapCommand, generateCrdCommand, generateRbacCommand, generateSchemaCommand } from './generate.ts';
 import { initCommand } from './init.ts';
-import { runCommand } from './run.ts';
+import { gateCommand, runCommand } from './serve.ts';
 import { validateCommand } from './validate.ts';
 import { versionCommand } from './version.ts';
 
@@ -15,5 +15,6 @@ export const COMMANDS: readonly Command[] = [
   generateSchemaCommand,
   initCommand,
   runCommand,
+  gateCommand,
   versionCommand,
 ];

@@ -4,19 +4,19 @@ import { fakeIo } from '../fake-io.test-support.ts';
 import { runCli } from '../run-cli.ts';
 import { COMMANDS } from './index.ts';
 
-const test = suite('ork run (the CLI side: arguments, then hand-over)');
+const test = suite('ork run, ork gate (the CLI side: arguments, then hand-over)');
 
 test('hands run -f FILE to the runtime', () => {
   const io = fakeIo();
   assert.is(runCli(['run', '-f', 'examples/website/katalog.yaml'], COMMANDS, io), 0);
-  assert.equal(io.handedOff, ['run', '-f', 'examples/website/katalog.yaml']);
+  assert.equal(io.handedOff, { app: 'runtime', argv: ['run', '-f', 'examples/website/katalog.yaml'] });
   assert.is(io.err, '');
 });
 
 test('without -f the runtime falls back to KATALOG_PATH', () => {
   const io = fakeIo();
   assert.is(runCli(['run'], COMMANDS, io), 0);
-  assert.equal(io.handedOff, ['run']);
+  assert.equal(io.handedOff, { app: 'runtime', argv: ['run'] });
 });
 
 const refused: [string, string[], RegExp][] = [
@@ -41,10 +41,21 @@ test('run --help shows its usage and hands nothing over', () => {
   assert.is(io.handedOff, undefined);
 });
 
-test('the command list shows run', () => {
+test('hands gate -f FILE to the gateway, with the same checks', () => {
+  const io = fakeIo();
+  assert.is(runCli(['gate', '-f', 'examples/gateway/katalog.yaml'], COMMANDS, io), 0);
+  assert.equal(io.handedOff, { app: 'gateway', argv: ['gate', '-f', 'examples/gateway/katalog.yaml'] });
+  const bad = fakeIo();
+  assert.is(runCli(['gate', '-f', '-'], COMMANDS, bad), 2);
+  assert.match(bad.err, /ork gate cannot read the Katalog from standard input/);
+  assert.is(bad.handedOff, undefined);
+});
+
+test('the command list shows run and gate', () => {
   const io = fakeIo();
   runCli(['--help'], COMMANDS, io);
   assert.match(io.out, /\brun\b.*Run the operator/);
+  assert.match(io.out, /\bgate\b.*Run the admission gateway/);
 });
 
 test.run();

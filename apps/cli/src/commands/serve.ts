@@ -1,0 +1,36 @@
+import type { Command } from '../command.ts';
+import { EXIT, UsageError, type ServerApp } from '../io.ts';
+
+/**
+ * `ork run` and `ork gate`: the runtime and the gateway, reachable from the developer CLI. The
+ * CLI only checks the arguments and hands over; each app (its own bundle) reads its configuration
+ * from the environment, so `ork run` and the image's `ork-runtime run` behave the same.
+ */
+function serveCommand(app: ServerApp, name: string, summary: string, examples: readonly string[]): Command {
+  return {
+    name,
+    summary,
+    usage: `ork ${name} [-f FILE]`,
+    options: [{
+      name: 'filename', short: 'f', type: 'string', value: 'FILE',
+      description: 'Katalog file (default: $KATALOG_PATH); configuration comes from the environment (DESIGN §6)',
+    }],
+    examples,
+    run(values, positionals, io) {
+      if (positionals.length > 0) throw new UsageError(`${name} takes no arguments, got ${positionals.join(' ')}`, 'pass the Katalog with -f FILE');
+      const file = values['filename'] as string | undefined;
+      if (file === '-') throw new UsageError(`ork ${name} cannot read the Katalog from standard input`, 'pass a file: it is read once at start');
+      io.handOff(app, [name, ...(file !== undefined ? ['-f', file] : [])]);
+      return EXIT.ok;
+    },
+  };
+}
+
+export const runCommand = serveCommand('runtime', 'run', 'Run the operator for a Katalog against the current cluster (reconcile, leader election, HTTP API)', [
+  'ork run -f examples/website/katalog.yaml',
+  'KUBECONFIG=~/.kube/config ORK_PORT=8081 LOG_LEVEL=debug ork run -f katalog.yaml',
+]);
+
+export const gateCommand = serveCommand('gateway', 'gate', 'Run the admission gateway for a Katalog (deletion and namespace protection, TLS, housekeeper)', [
+  'ORK_WEBHOOK_HOST=127.0.0.1 ork gate -f examples/gateway/katalog.yaml',
+]);
