@@ -1,0 +1,108 @@
+// Keeps the chart's environment variables in step with the apps (DESIGN §6, §9): every name the chart
+// renders into the runtime and gateway Deployments is one the app reads, and every name the app
+// reads can be set from values, save the listed exceptions. The apps' names are read as text from
+// the ENV schema in apps/*/src/config.ts, so a new variable there fails this test until the chart maps it.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { suite } from 'uvu';
+import * as assert from 'uvu/assert';
+import { parseAllDocuments } from 'yaml';
+
+const REPO = new URL('../../', import.meta.url).pathname;
+const CHART = join(REPO, 'chart');
+const test = suite('chart env vars against the apps');
+
+/** App variables the chart deliberately does not set, with the reason. */
+const NOT_FROM_VALUES: Record<'runtime' | 'gateway', Record<string, string>> = {
+  runtime: {
+    ORK_HOST: 'the default 0.0.0.0 is right in a pod; loopback is for tests only',
+  },
+  gateway: {
+    ORK_HOST: 'the default 0.0.0.0 is right in a pod; loopback is for tests only',
+    ORK_WEBHOOK_HOST: 'the default 0.0.0.0 is right in a pod; loopback is for tests only',
+    ORK_WEBHOOK_URL: 'out of cluster only: in a pod the webhooks name the Service (ORK_GATEWAY_SERVICE_NAME)',
+    KUBERNETES_SERVICE_HOST: 'set by the kubelet in every pod; it tells the gateway it runs in cluster',
+    POD_NAMESPACE: 'fallback spelling of ORK_NAMESPACE, which the chart sets from the downward API',
+  },
+};
+
+/** Values that make every optional variable render (gatewayEndpoint, provided TLS). */
+const EVERYTHING = `
+runtime:
+  gatewayEndpoint: http://orkestra-gateway.orkestra-system.svc:8080
+gateway:
+  enabled: true
+  tls:
+    existingSecret: my-gateway-tls
+    hasCA: true
+`;
+
+function helmBin(): string {
+  // As the e2e harness gets kubectl: tools/kube/build (a cached no-op once built) prints the bin dir last.
+  const build = spawnSync(join(REPO, 'tools/kube/build'), [], { encoding: 'utf8', timeout: 60 * 60 * 1000, stdio: ['ignore', 'pipe', 'pipe'] });
+  const binDir = build.stdout.trim().split('\n').pop() ?? '';
+  const helm = join(binDir, 'helm');
+  if (build.status !== 0 || !existsSync(helm)) {
+    throw new Error(`helm not found: tools/kube/build exited ${build.status} (bin dir "${binDir}"): ${build.stderr.trim().split('\n').slice(-5).join(' | ')}`);
+  }
+  return helm;
+}
+
+function render(extraValues?: string): unknown[] {
+  const args = ['template', 'orkestra', CHART, '--namespace', 'orkestra-system'];
+  if (extraValues !== undefined) {
+    const file = join(mkdtempSync(join(tmpdir(), 'ork-chart-')), 'values.yaml');
+    writeFileSync(file, extraValues);
+    args.push('--values', file);
+  }
+  const r = spawnSync(helmBin(), args, { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  assert.is(r.status, 0, `helm template failed: ${r.stderr}`);
+  return parseAllDocuments(r.stdout).map((d) => d.toJS() as unknown).filter((o) => o !== null);
+}
+
+interface Deployment { kind: string; metadata: { name: string }; spec: { template: { spec: { containers: { env?: { name: string }[] }[] } } } }
+
+function envNames(objects: unknown[], deployment: string): string[] {
+  const d = objects.find((o): o is Deployment => (o as Deployment).kind === 'Deployment' && (o as Deployment).metadata.name === deployment);
+  assert.ok(d, `no Deployment ${deployment} rendered`);
+  return d.spec.template.spec.containers.flatMap((c) => (c.env ?? []).map((e) => e.name)).sort();
+}
+
+/** The keys of `const ENV = v.object({ ... })` in an app's config.ts. */
+function appEnvNames(app: 'runtime' | 'gateway'): string[] {
+  const text = readFileSync(join(REPO, 'apps', app, 'src/config.ts'), 'utf8');
+  const body = /const ENV = v\.object\(\{\n([\s\S]*?)\n\}\);/.exec(text)?.[1];
+  assert.ok(body, `apps/${app}/src/config.ts: no "const ENV = v.object({" block`);
+  const names = [...body.matchAll(/^\s{2}([A-Z][A-Z0-9_]*):/gm)].map((m) => m[1]!);
+  assert.ok(names.length >= 10, `apps/${app}/src/config.ts: only ${names.length} variables found`);
+  return names.sort();
+}
+
+for (const [app, deployment] of [['runtime', 'orkestra-runtime'], ['gateway', 'orkestra-gateway']] as const) {
+  test(`${app}: every variable the default render sets is one the app reads`, () => {
+    const defaults = render(app === 'gateway' ? 'gateway:\n  enabled: true\n' : undefined);
+    const reads = new Set(appEnvNames(app));
+    const unknown = envNames(defaults, deployment).filter((n) => !reads.has(n));
+    assert.equal(unknown, [], `chart sets variables apps/${app}/src/config.ts does not read`);
+  });
+
+  test(`${app}: every variable the app reads can be set from values, or is a listed exception`, () => {
+    const rendered = new Set(envNames(render(EVERYTHING), deployment));
+    const exceptions = NOT_FROM_VALUES[app];
+    const missing = appEnvNames(app).filter((n) => !rendered.has(n) && !(n in exceptions));
+    assert.equal(missing, [], `apps/${app}/src/config.ts reads variables no chart value sets`);
+    const stale = Object.keys(exceptions).filter((n) => !appEnvNames(app).includes(n) || rendered.has(n));
+    assert.equal(stale, [], 'exceptions the app no longer reads or the chart now sets');
+  });
+}
+
+test('the gateway Service name the chart passes is the Service it renders', () => {
+  const objects = render('gateway:\n  enabled: true\n') as { kind: string; metadata: { name: string }; spec: { template?: { spec: { containers: { env?: { name: string; value?: string }[] }[] } } } }[];
+  const env = objects.find((o) => o.kind === 'Deployment' && o.metadata.name === 'orkestra-gateway')!.spec.template!.spec.containers[0]!.env!;
+  const name = env.find((e) => e.name === 'ORK_GATEWAY_SERVICE_NAME')?.value;
+  assert.ok(objects.some((o) => o.kind === 'Service' && o.metadata.name === name), `no Service named ${name}`);
+});
+
+test.run();
