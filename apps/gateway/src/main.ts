@@ -47,6 +47,18 @@ async function gate(config: GatewayConfig, katalog: Katalog): Promise<void> {
   const certProblems = checkCertPolicy(cm);
   if (certProblems.length > 0) return exit2(`${katalog.file}: security.certManager: ${certProblems.join('; ')}`);
   const log = createLogger(config.logLevel, clock, (line) => process.stdout.write(line));
+  // From here on a SIGTERM is a clean stop, even during start-up: the housekeeper then sees an
+  // aborted signal at once and the shutdown path (cleanupOnShutdown, `gateway stopped`) runs.
+  const abort = new AbortController();
+  let signalName = '';
+  const shutdown = (signal: string): void => {
+    if (abort.signal.aborted) return;
+    signalName = signal;
+    log.info('shutting down', { signal });
+    abort.abort();
+  };
+  process.once('SIGTERM', () => shutdown('SIGTERM'));
+  process.once('SIGINT', () => shutdown('SIGINT'));
 
   // Where the API server calls: the given URL, the Service in cluster, else loopback (dev, tests;
   // the port is known only once the server listens).
@@ -153,16 +165,6 @@ async function gate(config: GatewayConfig, katalog: Katalog): Promise<void> {
     certificates: certs ? 'managed' : 'provided', housekeeperIntervalMs: config.housekeeperIntervalMs,
   });
 
-  const abort = new AbortController();
-  let signalName = '';
-  const shutdown = (signal: string): void => {
-    if (abort.signal.aborted) return;
-    signalName = signal;
-    log.info('shutting down', { signal });
-    abort.abort();
-  };
-  process.once('SIGTERM', () => shutdown('SIGTERM'));
-  process.once('SIGINT', () => shutdown('SIGINT'));
 
   await housekeeper.run(config.housekeeperIntervalMs, abort.signal);
 
