@@ -1,0 +1,132 @@
+// DESIGN §4 (b) for the gateway: removing any single rule from the bundle makes some e2e behaviour
+// fail. For every atom (one verb on one group/resource, for one name where the rule names objects)
+// that the `--for gateway` bundle grants the `orkestra-gateway` ServiceAccount, the role is
+// replaced without that atom and a fresh gateway runs scenario G (harness/gateway-scenario.ts). G
+// must break each time: a forbidden request naming exactly that atom, or a step that did not
+// happen. An atom whose removal breaks nothing is named in the failure: either the planner grants
+// too much or G does not exercise it, and either way it is a finding.
+// The fixture turns on both protections with cleanupOnShutdown, so the bundle holds every atom the
+// planner can grant the gateway (delete on the two names exists only with cleanupOnShutdown).
+import { suite } from 'uvu';
+import * as assert from 'uvu/assert';
+import { canI } from './harness/access-review.ts';
+import { kubectl, kubectlOk } from './harness/kubectl.ts';
+import { cleanupNamespaces, freshNamespace } from './harness/namespace.ts';
+import { waitFor } from './harness/wait.ts';
+import { applyBundle } from './harness/install-for-runtime.ts';
+import { GATEWAY_WEBHOOK_CONFIGS, installForGateway, uninstallGateway, type GatewayInstall } from './harness/install-for-gateway.ts';
+import { atomsOf, describeAtom, replaceWithout, rolesBoundTo, type BundleRole, type RoleAtom } from './harness/role-ablation.ts';
+import { gatewayDenialOf, PROTECTION_LABEL, resetGatewayState, runGatewayScenario, type GatewayScenarioOutcome } from './harness/gateway-scenario.ts';
+
+const KATALOG = 'e2e/fixtures/gateway-ablation/katalog.yaml';
+
+const test = suite('ork gate: every RBAC atom the bundle grants the gateway is needed by some behaviour');
+let install: GatewayInstall | undefined;
+let token = '';
+let guarded = '';
+let roles: BundleRole[] = [];
+let atoms: RoleAtom[] = [];
+
+function runG(): Promise<GatewayScenarioOutcome> {
+  return runGatewayScenario({ katalog: KATALOG, kubeconfig: install!.kubeconfig, installNamespace: install!.namespace, guardedNamespace: guarded });
+}
+
+/** A Role's atoms are asked in its namespace; for the ClusterRole's (cluster-scoped) the namespace is ignored. */
+const reviewNamespace = (atom: RoleAtom): string => atom.role.namespace ?? install!.namespace;
+
+async function waitUntilAllowed(atom: RoleAtom, allowed: boolean): Promise<void> {
+  await waitFor(`${describeAtom(atom)} ${allowed ? 'granted' : 'revoked'}`,
+    () => (canI(token, atom, reviewNamespace(atom)) === allowed ? true : undefined), 10_000, 100);
+}
+
+test.before(() => {
+  install = installForGateway(KATALOG, 'gw-abl');
+  token = kubectlOk(['create', 'token', 'orkestra-gateway', '--duration', '1h'], { namespace: install.namespace }).trim();
+  roles = rolesBoundTo(install.bundle, 'orkestra-gateway', install.namespace);
+  atoms = atomsOf(roles);
+  guarded = freshNamespace('gw-abl-objs');
+  kubectlOk(['apply', '-f', '-'], {
+    namespace: guarded,
+    input: JSON.stringify({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'guarded', labels: { [PROTECTION_LABEL]: 'true' } } }),
+  });
+});
+
+test.after(() => {
+  try {
+    // Later files must find no configuration pointing at a dead gateway, and the roles whole.
+    if (install) {
+      resetGatewayState(install.namespace);
+      applyBundle(install.bundle);
+    }
+  } finally {
+    uninstallGateway();
+    for (const name of GATEWAY_WEBHOOK_CONFIGS) kubectl(['delete', 'validatingwebhookconfiguration', name, '--ignore-not-found']);
+    if (guarded) kubectl(['label', 'configmap', 'guarded', `${PROTECTION_LABEL}-`], { namespace: guarded });
+    cleanupNamespaces();
+  }
+});
+
+test('the gateway ServiceAccount holds the ClusterRole and the TLS Role, every atom allowed', () => {
+  assert.equal(roles.map((r) => `${r.kind}/${r.name}`), ['ClusterRole/orkestra-gateway', 'Role/orkestra-gateway-tls']);
+  assert.equal(atoms.map(describeAtom), [
+    'admissionregistration.k8s.io validatingwebhookconfigurations create',
+    'admissionregistration.k8s.io validatingwebhookconfigurations get [orkestra-deletion-protection]',
+    'admissionregistration.k8s.io validatingwebhookconfigurations get [orkestra-namespace-protection]',
+    'admissionregistration.k8s.io validatingwebhookconfigurations update [orkestra-deletion-protection]',
+    'admissionregistration.k8s.io validatingwebhookconfigurations update [orkestra-namespace-protection]',
+    'admissionregistration.k8s.io validatingwebhookconfigurations delete [orkestra-deletion-protection]',
+    'admissionregistration.k8s.io validatingwebhookconfigurations delete [orkestra-namespace-protection]',
+    `core secrets create (Role ${install!.namespace}/orkestra-gateway-tls)`,
+    `core secrets get [orkestra-gateway-tls] (Role ${install!.namespace}/orkestra-gateway-tls)`,
+    `core secrets update [orkestra-gateway-tls] (Role ${install!.namespace}/orkestra-gateway-tls)`,
+  ], 'the atoms this file knows how to exercise; a new one needs a step in G');
+  const denied = atoms.filter((a) => !canI(token, a, reviewNamespace(a))).map(describeAtom);
+  assert.equal(denied, [], 'atoms the API server denies with the whole bundle applied');
+});
+
+test('scenario G with the whole bundle: every step happens, no forbidden request', async () => {
+  const outcome = await runG();
+  process.stderr.write(`\n  baseline G: ${(outcome.durationMs / 1000).toFixed(1)} s\n`);
+  assert.is(outcome.missed, undefined, 'a step of G did not happen');
+  assert.is(outcome.forbidden, 0, `forbidden requests: ${outcome.forbiddenLogs.join('\n')}`);
+  assert.equal(outcome.forbiddenLogs, []);
+});
+
+/**
+ * How G broke without `atom`: `proof` when a step did not happen or the gateway logged the API
+ * server denying exactly this atom (verb, resource, group, and name when the atom has one);
+ * `noise` when its only 403s deny something else; undefined when nothing broke.
+ */
+function judge(atom: RoleAtom, o: GatewayScenarioOutcome): { type: 'proof' | 'noise'; how: string } | undefined {
+  const denial = gatewayDenialOf(atom, o.forbiddenLogs);
+  if (denial !== undefined) return { type: 'proof', how: `${o.forbidden ?? '(exited)'} forbidden: ${denial}` };
+  if (o.missed !== undefined) return { type: 'proof', how: `missed: ${o.missed}` };
+  if (o.forbidden === undefined) return { type: 'proof', how: 'no "gateway stopped" line' };
+  if (o.forbidden === 0 && o.forbiddenLogs.length === 0) return undefined;
+  return { type: 'noise', how: `${o.forbidden} forbidden, none naming it: ${o.forbiddenLogs[0] ?? '(no log line)'}` };
+}
+
+test('removing any single atom breaks scenario G', async () => {
+  const rows: { atom: RoleAtom; verdict: ReturnType<typeof judge>; ms: number }[] = [];
+  for (const atom of atoms) {
+    replaceWithout(atom);
+    try {
+      await waitUntilAllowed(atom, false);
+      const outcome = await runG();
+      rows.push({ atom, verdict: judge(atom, outcome), ms: outcome.durationMs });
+    } finally {
+      applyBundle(install!.bundle);
+    }
+    await waitUntilAllowed(atom, true);
+  }
+  const width = Math.max(...rows.map((r) => describeAtom(r.atom).length));
+  const line = (r: (typeof rows)[number]) => `  ${describeAtom(r.atom).padEnd(width)}  ${(r.ms / 1000).toFixed(1).padStart(5)} s  `
+    + (r.verdict === undefined ? 'BROKE NOTHING' : `${r.verdict.type === 'proof' ? 'broke' : 'NOISE'}: ${r.verdict.how.slice(0, 220)}`);
+  process.stderr.write(`\n${rows.map(line).join('\n')}\n`);
+  const unproven = rows.filter((r) => r.verdict?.type !== 'proof').map((r) => r.verdict === undefined
+    ? `${describeAtom(r.atom)}: removing it broke nothing`
+    : `${describeAtom(r.atom)}: removing it broke G only with 403s on other requests (${r.verdict.how.slice(0, 200)})`);
+  assert.equal(unproven, [], `${unproven.length} of ${rows.length} atoms are not needed by G:\n${unproven.join('\n')}\n`);
+});
+
+test.run();
