@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { parseAllDocuments } from 'yaml';
+import { kubeTool } from './kube-tools.ts';
 
 const REPO = new URL('../../', import.meta.url).pathname;
 const CHART = join(REPO, 'chart');
@@ -54,20 +55,6 @@ controlCenter:
     tls: [{ secretName: cc-tls, hosts: [cc.example.org] }]
 `;
 
-let binDir: string | undefined;
-function bin(name: 'helm' | 'kubeconform'): string {
-  // As the e2e harness gets kubectl: tools/kube/build (a cached no-op once built) prints the bin dir last.
-  if (binDir === undefined) {
-    const build = spawnSync(join(REPO, 'tools/kube/build'), [], { encoding: 'utf8', timeout: 60 * 60 * 1000, stdio: ['ignore', 'pipe', 'pipe'] });
-    const dir = build.stdout.trim().split('\n').pop() ?? '';
-    if (build.status !== 0) throw new Error(`tools/kube/build exited ${build.status}: ${build.stderr.trim().split('\n').slice(-5).join(' | ')}`);
-    binDir = dir;
-  }
-  const path = join(binDir, name);
-  if (!existsSync(path)) throw new Error(`${name} not found in ${binDir} (tools/kube/build)`);
-  return path;
-}
-
 function run(cmd: string, args: readonly string[]): { status: number; stdout: string; stderr: string } {
   const r = spawnSync(cmd, args, { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
   return { status: r.status ?? -1, stdout: r.stdout ?? '', stderr: r.stderr ?? String(r.error ?? '') };
@@ -80,7 +67,7 @@ function valuesFile(text: string): string {
 }
 
 function template(args: readonly string[]): string {
-  const r = run(bin('helm'), ['template', 'orkestra', CHART, '--namespace', 'orkestra-system', ...args]);
+  const r = run(kubeTool('helm'), ['template', 'orkestra', CHART, '--namespace', 'orkestra-system', ...args]);
   assert.is(r.status, 0, `helm template ${args.join(' ')} failed: ${r.stderr}`);
   return r.stdout;
 }
@@ -96,7 +83,7 @@ const CASES: Record<string, readonly string[]> = {
 
 for (const [name, args] of Object.entries(CASES)) {
   test(`helm lint --strict passes: ${name}`, () => {
-    const r = run(bin('helm'), ['lint', '--strict', CHART, ...args]);
+    const r = run(kubeTool('helm'), ['lint', '--strict', CHART, ...args]);
     assert.is(r.status, 0, `${r.stdout}\n${r.stderr}`);
     assert.match(r.stdout, /1 chart\(s\) linted, 0 chart\(s\) failed/);
   });
@@ -137,11 +124,11 @@ test('a Katalog change changes the pod template (checksum annotation)', () => {
 });
 
 test('values.schema.json rejects runtime.replicaCount=two, naming the field', () => {
-  const r = run(bin('helm'), ['template', 'orkestra', CHART, '--set', 'runtime.replicaCount=two']);
+  const r = run(kubeTool('helm'), ['template', 'orkestra', CHART, '--set', 'runtime.replicaCount=two']);
   assert.is.not(r.status, 0, 'a string replicaCount rendered');
   assert.match(r.stderr, /\/runtime\/replicaCount/);
   assert.match(r.stderr, /want integer/);
-  const unknown = run(bin('helm'), ['template', 'orkestra', CHART, '--set', 'runtime.replicas=3']);
+  const unknown = run(kubeTool('helm'), ['template', 'orkestra', CHART, '--set', 'runtime.replicas=3']);
   assert.is.not(unknown.status, 0, 'an unknown value key (typo) rendered');
 });
 
@@ -193,7 +180,7 @@ test('every rendered manifest passes kubeconform -strict (offline schemas)', () 
   let checked = 0;
   for (const [name, args] of Object.entries(CASES)) {
     const manifest = valuesFile(template(args));
-    const r = run(bin('kubeconform'), ['-strict', '-summary', '-output', 'text', '-schema-location', `${schemas}/{{ .ResourceKind }}{{ .KindSuffix }}.json`, manifest]);
+    const r = run(kubeTool('kubeconform'), ['-strict', '-summary', '-output', 'text', '-schema-location', `${schemas}/{{ .ResourceKind }}{{ .KindSuffix }}.json`, manifest]);
     assert.is(r.status, 0, `${name}: ${r.stdout}${r.stderr}`);
     assert.match(r.stdout, /Invalid: 0, Errors: 0, Skipped: 0/, `${name}: ${r.stdout}`);
     checked += Number(/Valid: (\d+)/.exec(r.stdout)?.[1] ?? 0);
@@ -204,7 +191,7 @@ test('every rendered manifest passes kubeconform -strict (offline schemas)', () 
 test('kubeconform -strict with these schemas rejects an unknown field', () => {
   const schemas = writeKubeconformSchemas();
   const bad = valuesFile(template([]).replace('serviceAccountName: orkestra\n', 'serviceAccountName: orkestra\n      serviceAcountName: typo\n'));
-  const r = run(bin('kubeconform'), ['-strict', '-summary', '-schema-location', `${schemas}/{{ .ResourceKind }}{{ .KindSuffix }}.json`, bad]);
+  const r = run(kubeTool('kubeconform'), ['-strict', '-summary', '-schema-location', `${schemas}/{{ .ResourceKind }}{{ .KindSuffix }}.json`, bad]);
   assert.is.not(r.status, 0, `a typo passed: ${r.stdout}`);
   assert.match(r.stdout, /serviceAcountName/);
 });

@@ -3,12 +3,13 @@
 // reads can be set from values, save the listed exceptions. The apps' names are read as text from
 // the ENV schema in apps/*/src/config.ts, so a new variable there fails this test until the chart maps it.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { parseAllDocuments } from 'yaml';
+import { kubeTool } from './kube-tools.ts';
 
 const REPO = new URL('../../', import.meta.url).pathname;
 const CHART = join(REPO, 'chart');
@@ -39,17 +40,6 @@ gateway:
     hasCA: true
 `;
 
-function helmBin(): string {
-  // As the e2e harness gets kubectl: tools/kube/build (a cached no-op once built) prints the bin dir last.
-  const build = spawnSync(join(REPO, 'tools/kube/build'), [], { encoding: 'utf8', timeout: 60 * 60 * 1000, stdio: ['ignore', 'pipe', 'pipe'] });
-  const binDir = build.stdout.trim().split('\n').pop() ?? '';
-  const helm = join(binDir, 'helm');
-  if (build.status !== 0 || !existsSync(helm)) {
-    throw new Error(`helm not found: tools/kube/build exited ${build.status} (bin dir "${binDir}"): ${build.stderr.trim().split('\n').slice(-5).join(' | ')}`);
-  }
-  return helm;
-}
-
 function render(extraValues?: string): unknown[] {
   const args = ['template', 'orkestra', CHART, '--namespace', 'orkestra-system'];
   if (extraValues !== undefined) {
@@ -57,7 +47,7 @@ function render(extraValues?: string): unknown[] {
     writeFileSync(file, extraValues);
     args.push('--values', file);
   }
-  const r = spawnSync(helmBin(), args, { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const r = spawnSync(kubeTool('helm'), args, { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
   assert.is(r.status, 0, `helm template failed: ${r.stderr}`);
   return parseAllDocuments(r.stdout).map((d) => d.toJS() as unknown).filter((o) => o !== null);
 }
