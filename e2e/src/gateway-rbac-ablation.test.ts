@@ -12,10 +12,9 @@ import * as assert from 'uvu/assert';
 import { canI } from './harness/access-review.ts';
 import { kubectl, kubectlOk } from './harness/kubectl.ts';
 import { cleanupNamespaces, freshNamespace } from './harness/namespace.ts';
-import { waitFor } from './harness/wait.ts';
 import { applyBundle } from './harness/install-for-runtime.ts';
 import { GATEWAY_WEBHOOK_CONFIGS, installForGateway, uninstallGateway, type GatewayInstall } from './harness/install-for-gateway.ts';
-import { atomsOf, describeAtom, replaceWithout, rolesBoundTo, type BundleRole, type RoleAtom } from './harness/role-ablation.ts';
+import { ablateEach, atomsOf, describeAtom, rolesBoundTo, type BundleRole, type RoleAtom } from './harness/role-ablation.ts';
 import { gatewayDenialOf, PROTECTION_LABEL, resetGatewayState, runGatewayScenario, type GatewayScenarioOutcome } from './harness/gateway-scenario.ts';
 
 const KATALOG = 'e2e/fixtures/gateway-ablation/katalog.yaml';
@@ -33,11 +32,6 @@ function runG(): Promise<GatewayScenarioOutcome> {
 
 /** A Role's atoms are asked in its namespace; for the ClusterRole's (cluster-scoped) the namespace is ignored. */
 const reviewNamespace = (atom: RoleAtom): string => atom.role.namespace ?? install!.namespace;
-
-async function waitUntilAllowed(atom: RoleAtom, allowed: boolean): Promise<void> {
-  await waitFor(`${describeAtom(atom)} ${allowed ? 'granted' : 'revoked'}`,
-    () => (canI(token, atom, reviewNamespace(atom)) === allowed ? true : undefined), 10_000, 100);
-}
 
 test.before(() => {
   install = installForGateway(KATALOG, 'gw-abl');
@@ -92,41 +86,13 @@ test('scenario G with the whole bundle: every step happens, no forbidden request
   assert.equal(outcome.forbiddenLogs, []);
 });
 
-/**
- * How G broke without `atom`: `proof` when a step did not happen or the gateway logged the API
- * server denying exactly this atom (verb, resource, group, and name when the atom has one);
- * `noise` when its only 403s deny something else; undefined when nothing broke.
- */
-function judge(atom: RoleAtom, o: GatewayScenarioOutcome): { type: 'proof' | 'noise'; how: string } | undefined {
-  const denial = gatewayDenialOf(atom, o.forbiddenLogs);
-  if (denial !== undefined) return { type: 'proof', how: `${o.forbidden ?? '(exited)'} forbidden: ${denial}` };
-  if (o.missed !== undefined) return { type: 'proof', how: `missed: ${o.missed}` };
-  if (o.forbidden === undefined) return { type: 'proof', how: 'no "gateway stopped" line' };
-  if (o.forbidden === 0 && o.forbiddenLogs.length === 0) return undefined;
-  return { type: 'noise', how: `${o.forbidden} forbidden, none naming it: ${o.forbiddenLogs[0] ?? '(no log line)'}` };
-}
-
 test('removing any single atom breaks scenario G', async () => {
-  const rows: { atom: RoleAtom; verdict: ReturnType<typeof judge>; ms: number }[] = [];
-  for (const atom of atoms) {
-    replaceWithout(atom);
-    try {
-      await waitUntilAllowed(atom, false);
-      const outcome = await runG();
-      rows.push({ atom, verdict: judge(atom, outcome), ms: outcome.durationMs });
-    } finally {
-      applyBundle(install!.bundle);
-    }
-    await waitUntilAllowed(atom, true);
-  }
-  const width = Math.max(...rows.map((r) => describeAtom(r.atom).length));
-  const line = (r: (typeof rows)[number]) => `  ${describeAtom(r.atom).padEnd(width)}  ${(r.ms / 1000).toFixed(1).padStart(5)} s  `
-    + (r.verdict === undefined ? 'BROKE NOTHING' : `${r.verdict.type === 'proof' ? 'broke' : 'NOISE'}: ${r.verdict.how.slice(0, 220)}`);
-  process.stderr.write(`\n${rows.map(line).join('\n')}\n`);
-  const unproven = rows.filter((r) => r.verdict?.type !== 'proof').map((r) => r.verdict === undefined
-    ? `${describeAtom(r.atom)}: removing it broke nothing`
-    : `${describeAtom(r.atom)}: removing it broke G only with 403s on other requests (${r.verdict.how.slice(0, 200)})`);
-  assert.equal(unproven, [], `${unproven.length} of ${rows.length} atoms are not needed by G:\n${unproven.join('\n')}\n`);
+  // A denial counts only when it names the verb, resource, group, and the name for atoms bound to one.
+  const unproven = await ablateEach(atoms, {
+    scenario: 'G', finalLine: 'gateway stopped', token, reviewNamespace, run: runG, denial: gatewayDenialOf,
+    restore: () => applyBundle(install!.bundle),
+  });
+  assert.equal(unproven, [], `${unproven.length} of ${atoms.length} atoms are not needed by G:\n${unproven.join('\n')}\n`);
 });
 
 test.run();

@@ -10,9 +10,8 @@ import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { canI } from './harness/access-review.ts';
 import { cleanupNamespaces, freshNamespace } from './harness/namespace.ts';
-import { waitFor } from './harness/wait.ts';
 import { applyBundle, installForRuntime, type RuntimeInstall } from './harness/install-for-runtime.ts';
-import { atomsOf, denialOf, describeAtom, replaceWithout, rolesBoundTo, type BundleRole, type RoleAtom } from './harness/role-ablation.ts';
+import { ablateEach, atomsOf, describeAtom, rolesBoundTo, type BundleRole, type RoleAtom } from './harness/role-ablation.ts';
 import { removeWebsites, runWebsiteScenario, type ScenarioOutcome } from './harness/website-scenario.ts';
 
 const KATALOG = 'examples/starter/katalog.yaml';
@@ -29,11 +28,6 @@ function runS(): Promise<ScenarioOutcome> {
 
 /** Namespace an access review of `atom` is asked in: the Role's own, else any namespace a Website lives in. */
 const reviewNamespace = (atom: RoleAtom): string => atom.role.namespace ?? 'default';
-
-async function waitUntilAllowed(atom: RoleAtom, allowed: boolean): Promise<void> {
-  await waitFor(`${describeAtom(atom)} ${allowed ? 'granted' : 'revoked'}`,
-    () => (canI(install!.token, atom, reviewNamespace(atom)) === allowed ? true : undefined), 10_000, 100);
-}
 
 test.before(() => {
   // A Website another file left behind would be reconciled by every run here; in a terminating
@@ -67,41 +61,12 @@ test('scenario S with the whole bundle: every step happens, no forbidden request
   assert.is(outcome.forbidden, 0, `forbidden requests: ${outcome.forbiddenLogs.join('\n')}`);
 });
 
-/**
- * How S broke without `atom`: `proof` when a step did not happen or the runtime logged the API
- * server denying exactly this atom; `noise` when its only 403s deny something else (nothing to do
- * with the removed atom, so they prove nothing); undefined when nothing broke.
- */
-function judge(atom: RoleAtom, o: ScenarioOutcome): { type: 'proof' | 'noise'; how: string } | undefined {
-  const denial = denialOf(atom, o.forbiddenLogs);
-  if (denial !== undefined) return { type: 'proof', how: `${o.forbidden ?? '?'} forbidden: ${denial}` };
-  if (o.missed !== undefined) return { type: 'proof', how: `missed: ${o.missed}` };
-  if (o.forbidden === undefined) return { type: 'proof', how: 'no "runtime stopped" line' };
-  if (o.forbidden === 0) return undefined;
-  return { type: 'noise', how: `${o.forbidden} forbidden, none naming it: ${o.forbiddenLogs[0] ?? '(no log line)'}` };
-}
-
 test('removing any single atom breaks scenario S', async () => {
-  const rows: { atom: RoleAtom; verdict: ReturnType<typeof judge>; ms: number }[] = [];
-  for (const atom of atoms) {
-    replaceWithout(atom);
-    try {
-      await waitUntilAllowed(atom, false);
-      const outcome = await runS();
-      rows.push({ atom, verdict: judge(atom, outcome), ms: outcome.durationMs });
-    } finally {
-      applyBundle(install!.bundle);
-    }
-    await waitUntilAllowed(atom, true);
-  }
-  const width = Math.max(...rows.map((r) => describeAtom(r.atom).length));
-  const line = (r: (typeof rows)[number]) => `  ${describeAtom(r.atom).padEnd(width)}  ${(r.ms / 1000).toFixed(1).padStart(5)} s  `
-    + (r.verdict === undefined ? 'BROKE NOTHING' : `${r.verdict.type === 'proof' ? 'broke' : 'NOISE'}: ${r.verdict.how.slice(0, 160)}`);
-  process.stderr.write(`\n${rows.map(line).join('\n')}\n`);
-  const unproven = rows.filter((r) => r.verdict?.type !== 'proof').map((r) => r.verdict === undefined
-    ? `${describeAtom(r.atom)}: removing it broke nothing`
-    : `${describeAtom(r.atom)}: removing it broke S only with 403s on other requests (${r.verdict.how.slice(0, 200)})`);
-  assert.equal(unproven, [], `${unproven.length} of ${rows.length} atoms are not needed by S:\n${unproven.join('\n')}\n`);
+  const unproven = await ablateEach(atoms, {
+    scenario: 'S', finalLine: 'runtime stopped', token: install!.token, reviewNamespace, run: runS,
+    restore: () => applyBundle(install!.bundle),
+  });
+  assert.equal(unproven, [], `${unproven.length} of ${atoms.length} atoms are not needed by S:\n${unproven.join('\n')}\n`);
 });
 
 test.run();

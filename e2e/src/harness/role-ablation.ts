@@ -2,7 +2,9 @@ import { readFileSync } from 'node:fs';
 import { parseAllDocuments } from 'yaml';
 import type { PolicyRule } from '@orkestra/lib';
 import { kubectlJson, kubectlOk } from './kubectl.ts';
+import { canI } from './access-review.ts';
 import { ruleAtomList, type RuleAtom } from './rbac-atoms.ts';
+import { waitFor } from './wait.ts';
 
 /** A ClusterRole or Role of a bundle, with the rules the bundle gives it. */
 export interface BundleRole {
@@ -103,4 +105,72 @@ export function denialOf(atom: RuleAtom, logs: readonly string[]): string | unde
     ? "cannot set blockOwnerDeletion if an ownerReference refers to a resource you can't set finalizers on"
     : undefined;
   return logs.find((l) => l.includes(needle) || (owner !== undefined && l.includes(owner)));
+}
+
+/** What a scenario run without an atom showed: how many 403s, which were logged, what did not happen. */
+export interface AblationOutcome {
+  /** 403s the app counted in its final line; undefined when it printed none (it exited or hung). */
+  readonly forbidden: number | undefined;
+  /** Log text of each 403, for naming the denied atom. */
+  readonly forbiddenLogs: readonly string[];
+  /** The first step of the scenario that did not happen, if any. */
+  readonly missed?: string | undefined;
+  readonly durationMs: number;
+}
+
+/** How one ablation went: `proof` names the break, `noise` 403s on other atoms only, undefined nothing broke. */
+export type AblationVerdict = { readonly type: 'proof' | 'noise'; readonly how: string } | undefined;
+
+/** How an app and its scenario are ablated. */
+export interface AblationPlan<O extends AblationOutcome> {
+  /** The scenario's letter in messages (`S`, `G`). */
+  readonly scenario: string;
+  /** What the app's final line is called (`runtime stopped`), for the verdict when it is missing. */
+  readonly finalLine: string;
+  readonly token: string;
+  /** The namespace an access review of `atom` is asked in. */
+  readonly reviewNamespace: (atom: RoleAtom) => string;
+  readonly run: () => Promise<O>;
+  /** The logged denial of exactly `atom`, if any (defaults to denialOf). */
+  readonly denial?: (atom: RoleAtom, logs: readonly string[]) => string | undefined;
+  /** Puts every role back whole. */
+  readonly restore: () => void;
+}
+
+/**
+ * Removes each atom in turn, waits until an access review under the token says no, runs the
+ * scenario, restores the roles and waits for yes again. Prints one row per atom and returns the
+ * atoms whose removal proved nothing (empty when every rule is needed).
+ */
+export async function ablateEach<O extends AblationOutcome>(atoms: readonly RoleAtom[], plan: AblationPlan<O>): Promise<string[]> {
+  const waitUntil = (atom: RoleAtom, allowed: boolean) => waitFor(`${describeAtom(atom)} ${allowed ? 'granted' : 'revoked'}`,
+    () => (canI(plan.token, atom, plan.reviewNamespace(atom)) === allowed ? true : undefined), 10_000, 100);
+  const judge = (atom: RoleAtom, o: O): AblationVerdict => {
+    const denial = (plan.denial ?? denialOf)(atom, o.forbiddenLogs);
+    if (denial !== undefined) return { type: 'proof', how: `${o.forbidden ?? '(exited)'} forbidden: ${denial}` };
+    if (o.missed !== undefined) return { type: 'proof', how: `missed: ${o.missed}` };
+    if (o.forbidden === undefined) return { type: 'proof', how: `no "${plan.finalLine}" line` };
+    if (o.forbidden === 0 && o.forbiddenLogs.length === 0) return undefined;
+    // 403s that deny something else have nothing to do with the removed atom: they prove nothing.
+    return { type: 'noise', how: `${o.forbidden} forbidden, none naming it: ${o.forbiddenLogs[0] ?? '(no log line)'}` };
+  };
+  const rows: { atom: RoleAtom; verdict: AblationVerdict; ms: number }[] = [];
+  for (const atom of atoms) {
+    replaceWithout(atom);
+    try {
+      await waitUntil(atom, false);
+      const outcome = await plan.run();
+      rows.push({ atom, verdict: judge(atom, outcome), ms: outcome.durationMs });
+    } finally {
+      plan.restore();
+    }
+    await waitUntil(atom, true);
+  }
+  const width = Math.max(...rows.map((r) => describeAtom(r.atom).length));
+  const line = (r: (typeof rows)[number]) => `  ${describeAtom(r.atom).padEnd(width)}  ${(r.ms / 1000).toFixed(1).padStart(5)} s  `
+    + (r.verdict === undefined ? 'BROKE NOTHING' : `${r.verdict.type === 'proof' ? 'broke' : 'NOISE'}: ${r.verdict.how.slice(0, 200)}`);
+  process.stderr.write(`\n${rows.map(line).join('\n')}\n`);
+  return rows.filter((r) => r.verdict?.type !== 'proof').map((r) => r.verdict === undefined
+    ? `${describeAtom(r.atom)}: removing it broke nothing`
+    : `${describeAtom(r.atom)}: removing it broke ${plan.scenario} only with 403s on other requests (${r.verdict.how.slice(0, 200)})`);
 }

@@ -10,7 +10,7 @@ export type AdmissionAnswer =
 /**
  * Answers a raw AdmissionReview body with one decision function: 200 and the response review, or
  * 400 and the problems for a body that is too large, not JSON, or not a v1 review. Never throws,
- * so a malformed body costs a log line, not the process.
+ * so a malformed body costs a log line, never the gateway itself.
  */
 export function answerAdmissionReview(text: string, decide: (request: AdmissionRequest) => AdmissionDecision,
                                       maxBytes: number = MAX_ADMISSION_REVIEW_BYTES): AdmissionAnswer {
