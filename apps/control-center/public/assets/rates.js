@@ -26,14 +26,14 @@ export function counterIncrease(samples, pick) {
   return total;
 }
 
-/** The per-second rate over the samples of the last `windowMs` (at least two samples), or undefined. */
+/** The per-second rate over the samples of the last `windowMs` that have a value (at least two), or undefined. */
 export function recentRate(samples, pick, windowMs = RECENT_WINDOW_MS) {
   const last = samples[samples.length - 1];
   if (!last) return undefined;
   const since = Date.parse(last.at) - windowMs;
-  const recent = samples.filter((s) => Date.parse(s.at) >= since);
+  const recent = samples.filter((s) => Date.parse(s.at) >= since && typeof pick(s) === 'number');
   if (recent.length < 2) return undefined;
-  const seconds = (Date.parse(last.at) - Date.parse(recent[0].at)) / 1000;
+  const seconds = (Date.parse(recent[recent.length - 1].at) - Date.parse(recent[0].at)) / 1000;
   return seconds > 0 ? counterIncrease(recent, pick) / seconds : undefined;
 }
 
