@@ -8,11 +8,13 @@ import { writeFileSync } from 'node:fs';
 import { build } from 'esbuild';
 
 const APPS = [
-  // `ork run` and `ork gate` load the runtime's and gateway's own bundles at run time: the CLI bundle never carries them.
-  { entry: 'apps/cli/dist/main.js', out: 'apps/cli/dist/ork.mjs', meta: 'apps/cli/dist/ork.meta.json', external: ['@orkestra/runtime/bundle', '@orkestra/gateway/bundle'] },
+  // `ork run`, `ork gate` and `ork control` load the runtime's, gateway's and Control Center's own bundles at run time: the CLI bundle never carries them.
+  { entry: 'apps/cli/dist/main.js', out: 'apps/cli/dist/ork.mjs', meta: 'apps/cli/dist/ork.meta.json', external: ['@orkestra/runtime/bundle', '@orkestra/gateway/bundle', '@orkestra/control-center/bundle'] },
   { entry: 'apps/runtime/dist/main.js', out: 'apps/runtime/dist/ork-runtime.mjs', meta: 'apps/runtime/dist/ork-runtime.meta.json' },
   // The gateway image ships only this file: `ork gate` and `ork version`.
   { entry: 'apps/gateway/dist/main.js', out: 'apps/gateway/dist/ork-gateway.mjs', meta: 'apps/gateway/dist/ork-gateway.meta.json' },
+  // The Control Center image ships this file and public/ beside dist/: `serve` and `version`.
+  { entry: 'apps/control-center/dist/main.js', out: 'apps/control-center/dist/ork-control-center.mjs', meta: 'apps/control-center/dist/ork-control-center.meta.json' },
 ];
 // @kubernetes/client-node declares no `sideEffects`, so esbuild keeps every module its index
 // re-exports: hundreds of generated API models the runtime never touches (it uses KubeConfig for

@@ -111,3 +111,10 @@ export {
   BUILTIN_RESTRICTED_NAMESPACES, DELETION_PROTECTION_PATH, GATEWAY_SERVICE, MAX_ADMISSION_REVIEW_BYTES, NAMESPACE_NAME_LABEL,
   NAMESPACE_PROTECTION_PATH, PROTECTION_LABEL, STRICT_EXEMPT_LABEL, WEBHOOK_PORT, WEBHOOK_TIMEOUT_SECONDS,
 } from './gateway/index.ts';
+
+// Control Center (pure): runtime status from polls, history, stats and the snapshot
+export { buildSnapshot, initialRuntimeState, LEADER_ATTEMPTS, readKatalogFacts, retryForLeader, sampleOf, stepRuntimeState, summarize, trimHistory } from './control-center/index.ts';
+export type {
+  CrdFacts, GatewayView, KatalogAnswer, KatalogFacts, PollResult, RuntimeEntry, RuntimeState, RuntimeStatus, Sample, SampleJson, Snapshot,
+  SnapshotStats, StatePolicy,
+} from './control-center/index.ts';

@@ -1,7 +1,8 @@
-// Plumbing the server apps (runtime, gateway) share at their composition roots.
+// Plumbing the server apps (runtime, gateway, control center) share at their composition roots.
 export { appUsage, parseAppArgs, type AppCommand } from './parse-app-args.ts';
 export { loadKatalogFile, type LoadedKatalog } from './load-katalog-file.ts';
 export { isEntryPoint, readPackageVersion } from './entry-point.ts';
 export { createLogger, type LogFields, type Logger, type LogLevel } from './logger.ts';
 export { envBool, envDuration, envInteger, envLogLevel, envOptionalText, envText, parseEnv } from './env-schema.ts';
-export { runApp, type AppSpec } from './run-app.ts';
+export { runApp, runPlainApp, type AppSpec, type PlainAppSpec } from './run-app.ts';
+export { fastifyLogger } from './fastify-logger.ts';

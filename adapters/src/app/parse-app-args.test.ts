@@ -23,4 +23,11 @@ test('the gateway serves with gate', () => {
   assert.is(appUsage('ork-gateway', 'gate'), 'usage: ork-gateway gate [-f FILE] | version');
 });
 
+test('an app without a Katalog refuses -f and says so in its usage', () => {
+  assert.equal(parseAppArgs(['serve'], 'serve', false), { type: 'serve' });
+  assert.equal(parseAppArgs(['serve', '-f', 'k.yaml'], 'serve', false), { type: 'usage-error', message: 'unknown argument "-f"' });
+  assert.equal(parseAppArgs(['serve', '--filename=k.yaml'], 'serve', false), { type: 'usage-error', message: 'unknown argument "--filename=k.yaml"' });
+  assert.is(appUsage('ork-control-center', 'serve', false), 'usage: ork-control-center serve | version');
+});
+
 test.run();

@@ -1,7 +1,7 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import type { Katalog } from '@orkestra/lib';
-import { runApp, type AppSpec } from './run-app.ts';
+import { runApp, runPlainApp, type AppSpec } from './run-app.ts';
 
 const test = suite('runApp');
 
@@ -46,6 +46,25 @@ test('without -f, KATALOG_PATH names the Katalog', async () => {
   await h.run(['run'], { KATALOG_PATH: 'examples/website/katalog.yaml' });
   assert.is(h.served.length, 1);
   assert.is(h.served[0]!.katalog.file, 'examples/website/katalog.yaml');
+});
+
+test('an app without a Katalog serves with its configuration alone, and refuses -f', async () => {
+  const served: string[] = [];
+  const errors: string[] = [];
+  const said: string[] = [];
+  const spec = {
+    program: 'ork-plain', verb: 'serve', version: '1.0.0',
+    parseConfig: (env: Readonly<Record<string, string | undefined>>) => (env['BAD'] ? { type: 'error' as const, message: 'BAD: no' } : { type: 'ok' as const, config: env['X'] ?? 'none' }),
+    serve: async (config: string) => void served.push(config),
+    exit2: (m: string) => void errors.push(m),
+  };
+  await runPlainApp(['serve'], { X: 'x' }, (t) => void said.push(t), spec);
+  await runPlainApp(['serve', '-f', 'k.yaml'], {}, (t) => void said.push(t), spec);
+  await runPlainApp(['serve'], { BAD: '1' }, (t) => void said.push(t), spec);
+  await runPlainApp(['version'], {}, (t) => void said.push(t), spec);
+  assert.equal(served, ['x']);
+  assert.equal(errors, ['unknown argument "-f"\nusage: ork-plain serve | version', 'BAD: no']);
+  assert.match(said.join(''), /^ork-plain 1\.0\.0 \(node v/);
 });
 
 test.run();

@@ -2,7 +2,7 @@
 // fastify server; the runtime's server (adapters/http) is built around its controllers.
 import type { AddressInfo } from 'node:net';
 import Fastify, { LogController } from 'fastify';
-import { fastifyLogger } from './fastify-logger.ts';
+import { fastifyLogger } from '@orkestra/adapters/app';
 import type { GatewayMetrics } from './gateway-metrics.ts';
 import type { Logger } from '@orkestra/adapters/app';
 

@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { buildWebhookServer, type WebhookServer } from '@orkestra/adapters/webhook';
 import { MAX_ADMISSION_REVIEW_BYTES, type AdmissionAnswer } from '@orkestra/lib';
 import type { PemKeyPair } from '@orkestra/adapters/tls';
-import { fastifyLogger } from './fastify-logger.ts';
+import { fastifyLogger } from '@orkestra/adapters/app';
 import type { Logger } from '@orkestra/adapters/app';
 
 /** A listening webhook server. */

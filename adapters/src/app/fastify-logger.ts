@@ -1,9 +1,9 @@
-// Fastify wants a pino-shaped logger; the gateway has one JSON-lines format, so the servers' few
+// Fastify wants a pino-shaped logger; the apps have one JSON-lines format, so a fastify server's few
 // lines (rejected bodies, handler failures: per-request logging is off) go through its Logger.
 import type { FastifyBaseLogger } from 'fastify';
-import type { LogFields, Logger } from '@orkestra/adapters/app';
+import type { LogFields, Logger } from './logger.ts';
 
-/** Adapts the gateway's Logger to the logger fastify expects, keeping the fields it passes. */
+/** Adapts an app's Logger to the logger fastify expects, keeping the fields it passes. */
 export function fastifyLogger(log: Logger): FastifyBaseLogger {
   // pino's call shapes: (msg), (obj, msg), (err, msg).
   const emit = (write: (msg: string, fields?: LogFields) => void) => (first: unknown, second?: unknown): void => {

@@ -1,0 +1,104 @@
+// The Control Center's HTTP server (API.md): the UI under /controlcenter, the read-only JSON API,
+// Server-Sent Events, probes and metrics, with the security headers on every response.
+import Fastify, { LogController, type FastifyInstance, type FastifyReply } from 'fastify';
+import { fastifyLogger, type Logger } from '@orkestra/adapters/app';
+import type { Snapshot } from '@orkestra/lib';
+import type { ControlCenterMetrics } from './cc-metrics.ts';
+import { crdDetail, crDetail, crList, type DetailReply, type DetailSource } from './runtime-details.ts';
+import { formatSseEvent, type SseHub } from './sse-hub.ts';
+import { readStaticFile, safeSegments } from './static-files.ts';
+
+/** Sent with every response, the event stream included. */
+export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
+  'content-security-policy': "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; connect-src 'self'; frame-ancestors 'none'",
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'no-referrer',
+};
+
+/** What the server reads and serves. */
+export interface ServerDeps extends DetailSource {
+  /** Completed poll passes: /readyz is 200 from the first on. */
+  passes(): number;
+  readonly hub: SseHub;
+  readonly metrics: ControlCenterMetrics;
+  /** The UI's directory (public/). */
+  readonly publicDir: URL;
+  readonly log: Logger;
+}
+
+/** Builds the fastify app (not listening). */
+export function buildServer(deps: ServerDeps): FastifyInstance {
+  const app = Fastify({
+    loggerInstance: fastifyLogger(deps.log),
+    logController: new LogController({ disableRequestLogging: true }),
+    requestTimeout: 15_000,
+    // A request for /controlcenter/assets/x must not be redirected or rewritten on the way.
+    routerOptions: { ignoreTrailingSlash: false, ignoreDuplicateSlashes: false },
+  });
+  app.addHook('onRequest', async (_request, reply) => {
+    reply.headers(SECURITY_HEADERS);
+  });
+  app.setNotFoundHandler(async (request, reply) => reply.code(404).send({ error: `no route ${request.method} ${request.url.split('?')[0]}`, hint: 'the API is read-only: GET /api/snapshot, /api/events, /api/runtimes/{id}/crds/{crd}[/crs[/{namespace}/{name}]]' }));
+  app.setErrorHandler(async (err, _request, reply) => {
+    deps.log.error('request failed', { err: err instanceof Error ? err.message : String(err) });
+    return reply.code(500).send({ error: 'internal error' });
+  });
+
+  app.get('/', async (_request, reply) => reply.redirect('/controlcenter', 302));
+
+  // The UI: /controlcenter is the page; a path with a file extension is a file of public/; any
+  // other path under it is a page of the single-page app (deep links reload to index.html).
+  // Returns whether it sent the file (a FastifyReply is thenable, so it is never returned from here).
+  const sendFile = async (reply: FastifyReply, ifNoneMatch: string | undefined, segments: readonly string[]): Promise<boolean> => {
+    const file = await readStaticFile(deps.publicDir, segments);
+    if (!file) return false;
+    reply.header('cache-control', 'no-cache').header('etag', file.etag);
+    if (ifNoneMatch === file.etag) reply.code(304).send();
+    else reply.type(file.contentType).send(file.body);
+    return true;
+  };
+  app.get('/controlcenter', async (request, reply) => {
+    if (!(await sendFile(reply, request.headers['if-none-match'], ['index.html']))) reply.code(404).send({ error: 'the UI is not installed (public/index.html is missing)' });
+    return reply;
+  });
+  app.get('/controlcenter/*', async (request, reply) => {
+    // The raw path, decoded once by safeSegments (fastify's decoded param would be decoded twice).
+    const rest = (request.url.split('?')[0] ?? '').slice('/controlcenter/'.length);
+    const segments = safeSegments(rest);
+    const last = segments?.at(-1) ?? '';
+    const wanted = segments === undefined ? undefined : segments.length === 0 || !last.includes('.') ? ['index.html'] : segments;
+    if (wanted === undefined || !(await sendFile(reply, request.headers['if-none-match'], wanted))) reply.code(404).send({ error: `no such file: ${rest}` });
+    return reply;
+  });
+
+  // The JSON API.
+  app.get('/api/snapshot', async () => deps.snapshot());
+  app.get('/api/events', (request, reply) => {
+    reply.hijack();
+    deps.hub.open(reply.raw, SECURITY_HEADERS, formatSseEvent('snapshot', JSON.stringify(deps.snapshot())));
+    request.raw.on('error', () => reply.raw.destroy());
+  });
+  const send = (reply: FastifyReply, r: DetailReply) => reply.code(r.status).send(r.body);
+  type P = { id: string; crd: string; namespace: string; name: string };
+  app.get<{ Params: P }>('/api/runtimes/:id/crds/:crd', async (request, reply) => send(reply, await crdDetail(deps, request.params.id, request.params.crd)));
+  app.get<{ Params: P }>('/api/runtimes/:id/crds/:crd/crs', async (request, reply) => send(reply, await crList(deps, request.params.id, request.params.crd)));
+  app.get<{ Params: P }>('/api/runtimes/:id/crds/:crd/crs/:namespace/:name', async (request, reply) => {
+    const { id, crd, namespace, name } = request.params;
+    return send(reply, await crDetail(deps, id, crd, namespace, name));
+  });
+
+  // Probes and metrics: the Control Center is a monitor, healthy while its runtimes are not.
+  app.get('/livez', async () => ({ status: 'ok' }));
+  app.get('/readyz', async (_request, reply) => {
+    const ready = deps.passes() > 0;
+    return reply.code(ready ? 200 : 503).send({ status: ready ? 'ok' : 'not ready', passes: deps.passes() });
+  });
+  app.get('/health', async () => healthBody(deps.snapshot(), deps.passes()));
+  app.get('/metrics', async (_request, reply) => reply.header('content-type', deps.metrics.contentType).send(await deps.metrics.metrics()));
+  return app;
+}
+
+/** `/health`: `healthy` once a pass completed (`pending` before), with runtime counts. */
+export function healthBody(snapshot: Snapshot, passes: number): { status: 'healthy' | 'pending'; runtimes: number; online: number } {
+  return { status: passes > 0 ? 'healthy' : 'pending', runtimes: snapshot.stats.totalRuntimes, online: snapshot.stats.onlineRuntimes };
+}

@@ -1,0 +1,62 @@
+// One GET to a runtime or gateway: JSON back, bounded in time and size, a new connection each time.
+// Keep-alive is off on purpose: behind a Kubernetes Service a kept connection sticks to one replica,
+// and the leader-preferring retry (lib retryForLeader) needs each request to be balanced anew.
+import { request as httpRequest, type IncomingMessage } from 'node:http';
+import { request as httpsRequest } from 'node:https';
+
+/** What one GET came back with. */
+export type GetResult =
+  | { readonly type: 'ok'; readonly status: number; readonly body: unknown }
+  | { readonly type: 'error'; readonly message: string };
+
+/** Largest body read (a CR list of a big CRD stays well under it). */
+export const MAX_BODY_BYTES = 16 * 1024 * 1024;
+
+/** GETs `url` and parses the body as JSON; any status comes back as `ok` with its body, failures as one line. */
+export function getJson(url: string, timeoutMs: number): Promise<GetResult> {
+  return new Promise((resolve) => {
+    let settled = false;
+    const done = (r: GetResult): void => {
+      if (settled) return;
+      settled = true;
+      resolve(r);
+    };
+    let target: URL;
+    try {
+      target = new URL(url);
+    } catch {
+      return done({ type: 'error', message: `invalid URL ${url}` });
+    }
+    const request = target.protocol === 'https:' ? httpsRequest : httpRequest;
+    const signal = AbortSignal.timeout(timeoutMs);
+    const req = request(target, { method: 'GET', agent: false, signal, headers: { accept: 'application/json', connection: 'close' } }, (res: IncomingMessage) => {
+      const chunks: Buffer[] = [];
+      let size = 0;
+      res.on('data', (chunk: Buffer) => {
+        size += chunk.length;
+        if (size > MAX_BODY_BYTES) {
+          req.destroy();
+          return done({ type: 'error', message: `answer larger than ${MAX_BODY_BYTES} bytes` });
+        }
+        chunks.push(chunk);
+      });
+      res.on('error', (err) => done({ type: 'error', message: describe(err, timeoutMs) }));
+      res.on('end', () => {
+        const text = Buffer.concat(chunks).toString('utf8');
+        try {
+          done({ type: 'ok', status: res.statusCode ?? 0, body: JSON.parse(text) as unknown });
+        } catch {
+          done({ type: 'error', message: `answered ${res.statusCode ?? 0} with a body that is not JSON` });
+        }
+      });
+    });
+    req.on('error', (err) => done({ type: 'error', message: describe(err, timeoutMs) }));
+    req.end();
+  });
+}
+
+function describe(err: Error, timeoutMs: number): string {
+  if (err.name === 'AbortError' || err.name === 'TimeoutError') return `no answer within ${timeoutMs} ms`;
+  const code = (err as NodeJS.ErrnoException).code;
+  return code !== undefined && !err.message.includes(code) ? `${code}: ${err.message}` : err.message;
+}

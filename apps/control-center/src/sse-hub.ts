@@ -1,0 +1,80 @@
+// Server-Sent Events for /api/events: one `snapshot` event per poll pass to every open stream, a
+// comment every 15 s so proxies keep idle streams open, and nothing kept per client but the socket.
+import type { ServerResponse } from 'node:http';
+
+/** How often an idle stream gets a `: ping` comment. */
+export const PING_MS = 15_000;
+
+/** The `: ping` comment line (ignored by EventSource, keeps proxies from timing the stream out). */
+export const SSE_PING = ': ping\n\n';
+
+/**
+ * One SSE frame. Every line of `data` becomes a `data:` line (the spec joins them back with
+ * newlines), so a value can never end the frame early or inject a field; JSON from
+ * JSON.stringify is one line, so a snapshot is a single `data:` line.
+ */
+export function formatSseEvent(event: string, data: string): string {
+  if (/[\r\n]/.test(event)) throw new Error('an SSE event name is one line');
+  return `event: ${event}\n${data.split(/\r\n|\r|\n/).map((line) => `data: ${line}`).join('\n')}\n\n`;
+}
+
+/** The open event streams. */
+export class SseHub {
+  readonly #clients = new Set<ServerResponse>();
+  readonly #onCount: (n: number) => void;
+  #timer: NodeJS.Timeout | undefined;
+
+  /** `onCount` is told the number of open streams whenever it changes (orkestra_cc_sse_clients). */
+  constructor(onCount: (n: number) => void = () => undefined, pingMs = PING_MS) {
+    this.#onCount = onCount;
+    this.#timer = setInterval(() => this.#write(SSE_PING), pingMs);
+    this.#timer.unref();
+  }
+
+  /** Open streams. */
+  size(): number {
+    return this.#clients.size;
+  }
+
+  /**
+   * Takes over a response as an event stream: writes the head (with `headers`, the security
+   * headers), then `first` (the current snapshot), and keeps it until the client goes.
+   */
+  open(res: ServerResponse, headers: Readonly<Record<string, string>>, first: string): void {
+    res.writeHead(200, {
+      ...headers,
+      'content-type': 'text/event-stream; charset=utf-8',
+      'cache-control': 'no-cache, no-transform',
+      connection: 'keep-alive',
+      // nginx buffers responses unless told otherwise, which would hold events back.
+      'x-accel-buffering': 'no',
+    });
+    res.write(first);
+    this.#clients.add(res);
+    this.#onCount(this.#clients.size);
+    res.on('close', () => {
+      if (this.#clients.delete(res)) this.#onCount(this.#clients.size);
+    });
+  }
+
+  /** Sends one event to every open stream. */
+  broadcast(event: string, data: string): void {
+    this.#write(formatSseEvent(event, data));
+  }
+
+  /** Ends every stream and stops the pings (shutdown: lets the server close). */
+  close(): void {
+    clearInterval(this.#timer);
+    this.#timer = undefined;
+    for (const res of this.#clients) res.end();
+    this.#clients.clear();
+    this.#onCount(0);
+  }
+
+  #write(frame: string): void {
+    for (const res of this.#clients) {
+      // A slow client's buffer grows until it reads or its socket closes; a destroyed one is skipped.
+      if (!res.destroyed) res.write(frame);
+    }
+  }
+}

@@ -1,0 +1,8 @@
+// The Control Center's pure core (DESIGN §8): runtime status, history, stats and the snapshot.
+export { buildSnapshot, summarize } from './build-snapshot.ts';
+export type { RuntimeEntry, SampleJson, Snapshot, SnapshotStats } from './build-snapshot.ts';
+export type { CrdFacts, GatewayView, KatalogAnswer, KatalogFacts, PollResult, RuntimeState, RuntimeStatus, Sample } from './model.ts';
+export { LEADER_ATTEMPTS, retryForLeader } from './prefer-leader.ts';
+export { readKatalogFacts } from './read-katalog-facts.ts';
+export { initialRuntimeState, sampleOf, stepRuntimeState, trimHistory } from './step-runtime-state.ts';
+export type { StatePolicy } from './step-runtime-state.ts';
