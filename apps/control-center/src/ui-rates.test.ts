@@ -8,6 +8,7 @@ type Pick = (s: Sample) => number | undefined;
 interface Rates {
   counterRates(samples: Sample[], pick: Pick): number[];
   counterIncrease(samples: Sample[], pick: Pick): number;
+  windowedRates(samples: Sample[], pick: Pick, windowMs?: number): number[];
   recentRate(samples: Sample[], pick: Pick, windowMs?: number): number | undefined;
   summarizeHistory(history: unknown, crd?: string): { reconcileRates: number[]; queueDepths: number[]; recentRate: number | undefined; errorsInWindow: number; windowSeconds: number };
 }
@@ -34,6 +35,15 @@ test('missing values and samples that do not advance in time are skipped, not ze
   assert.equal(r.counterRates(samples, total), [1]);
   assert.equal(r.counterRates([], total), []);
   assert.equal(r.counterRates([{ at: at(0), totalReconciles: 3 }], total), []);
+});
+
+test('sparkline rates are smoothed over a sliding window, so resync bursts do not read as noise', () => {
+  // A burst of 30 every 30 s, sampled every 10 s.
+  const samples = Array.from({ length: 7 }, (_, i) => ({ at: at(i * 10), totalReconciles: Math.floor(i / 3) * 30 }));
+  assert.equal(r.counterRates(samples, total), [0, 0, 3, 0, 0, 3]);
+  assert.equal(r.windowedRates(samples, total, 30_000), [0, 0, 1, 1, 1, 1]);
+  assert.equal(r.windowedRates(samples, total, 10_000), r.counterRates(samples, total), 'a window of one interval is the plain rate');
+  assert.equal(r.windowedRates([{ at: at(0), totalReconciles: 1 }], total), []);
 });
 
 test('the recent rate covers the last minute only', () => {

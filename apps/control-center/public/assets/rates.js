@@ -5,6 +5,9 @@
 /** The recent window the headline rates are taken over. */
 export const RECENT_WINDOW_MS = 60_000;
 
+/** The window the sparkline's rates are smoothed over. */
+export const SMOOTHING_WINDOW_MS = 30_000;
+
 /**
  * Per-second rates between consecutive samples of a counter read by `pick`. A counter that went
  * down was reset (a runtime restart), so its new value is all increase, as Prometheus' rate() does.
@@ -15,6 +18,24 @@ export function counterRates(samples, pick) {
   for (let i = 1; i < samples.length; i++) {
     const step = stepOf(samples[i - 1], samples[i], pick);
     if (step) rates.push(step.increase / step.seconds);
+  }
+  return rates;
+}
+
+/**
+ * Rates smoothed over a sliding `windowMs`: at each sample, the increase since the oldest sample
+ * within the window, per second. Reconciles come in bursts (a resync re-enqueues everything at
+ * once), so per-interval rates alone read as noise.
+ */
+export function windowedRates(all, pick, windowMs = SMOOTHING_WINDOW_MS) {
+  const samples = all.filter((s) => typeof pick(s) === 'number');
+  const rates = [];
+  for (let i = 1; i < samples.length; i++) {
+    const since = Date.parse(samples[i].at) - windowMs;
+    let j = i - 1;
+    while (j > 0 && Date.parse(samples[j - 1].at) >= since) j--;
+    const seconds = (Date.parse(samples[i].at) - Date.parse(samples[j].at)) / 1000;
+    if (seconds > 0) rates.push(counterIncrease(samples.slice(j, i + 1), pick) / seconds);
   }
   return rates;
 }
@@ -60,7 +81,7 @@ export function summarizeHistory(history, crd) {
   const pick = pickers(crd);
   const queue = gaugeValues(samples, pick.queue);
   return {
-    reconcileRates: counterRates(samples, pick.reconciles),
+    reconcileRates: windowedRates(samples, pick.reconciles),
     queueDepths: queue,
     recentRate: recentRate(samples, pick.reconciles),
     errorsInWindow: counterIncrease(samples, pick.errors),

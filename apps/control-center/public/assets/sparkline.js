@@ -28,12 +28,12 @@ export function pointsAttribute(points) {
 }
 
 /**
- * A labelled sparkline: the chart, the latest value and the peak, all as text too so the figure is
- * readable without the picture. `format` turns a value into text.
+ * A labelled sparkline: the chart, the latest value (or `current` when given) and the peak, all as
+ * text too so the figure is readable without the picture. `format` turns a value into text.
  */
-export function renderSparkline(values, { label, format, className = '' }) {
+export function renderSparkline(values, { label, format, className = '', current }) {
   const points = sparklinePoints(values);
-  const latest = values.length ? values[values.length - 1] : undefined;
+  const latest = current ?? (values.length ? values[values.length - 1] : undefined);
   const peak = values.length ? Math.max(...values) : undefined;
   const summary = latest === undefined ? 'no data yet' : `now ${format(latest)}, peak ${format(peak)}`;
   const chart = svg('svg', {

@@ -57,7 +57,7 @@ export function renderCr(route, data, nowMs) {
           { label: 'API version', cell: (c) => c.apiVersion },
           { label: 'State', cell: (c) => (c.exists ? badge('exists') : badge('missing')) },
         ], list, { className: 'child-table' })))),
-    section('Recent events', table([
+    section('Recent events', events?.error ? notice('warn', `Events unavailable: ${events.error}`) : table([
       { label: 'Type', cell: (e) => badge(e.type) },
       { label: 'Reason', cell: (e) => e.reason ?? '—' },
       { label: 'Note', className: 'wrap', cell: (e) => e.note ?? '' },

@@ -43,7 +43,7 @@ export function renderCrd(route, data, runtime, nowMs) {
         ['served by', info.isLeader === false ? 'a follower (the leader reconciles)' : info.isLeader ? 'the leader' : undefined],
       ]))),
     section('Activity', h('div', { class: 'activity' },
-      renderSparkline(history.reconcileRates, { label: 'reconcile rate', format: formatRatePerMinute }),
+      renderSparkline(history.reconcileRates, { label: 'reconcile rate', format: formatRatePerMinute, current: history.recentRate }),
       renderSparkline(history.queueDepths, { label: 'queue depth', format: formatCount }))),
     section('Dependencies', renderDependencies(route, info, health)),
     section('RBAC rules', renderRbac(info.rbac), { id: 'rbac' }),

@@ -31,8 +31,8 @@ function renderRuntime(runtime, nowMs) {
     h('span', { class: 'runtime-id' }, runtime.id),
     katalog ? h('span', { class: 'katalog-name' }, katalog.name, katalog.version ? h('span', { class: 'muted' }, ` v${katalog.version}`) : null) : null,
     badge(runtime.status),
-    runtime.isLeader === true ? h('span', { class: 'chip chip-leader', title: 'This runtime holds the leader Lease and reconciles' }, 'leader') : null,
-    runtime.isLeader === false ? h('span', { class: 'chip', title: 'A follower: caches warm, not reconciling' }, 'follower') : null);
+    runtime.isLeader === true && runtime.status !== 'offline' ? h('span', { class: 'chip chip-leader', title: 'This runtime holds the leader Lease and reconciles' }, 'leader') : null,
+    runtime.isLeader === false && runtime.status !== 'offline' ? h('span', { class: 'chip', title: 'A follower: caches warm, not reconciling' }, 'follower') : null);
   const facts = keyValues([
     ['URL', h('code', {}, runtime.url)],
     ['last seen', runtime.lastSeen ? `${ageOf(runtime.lastSeen, nowMs)} ago` : 'never'],
@@ -41,7 +41,7 @@ function renderRuntime(runtime, nowMs) {
     ['description', katalog?.description],
   ]);
   const activity = h('div', { class: 'activity' },
-    renderSparkline(history.reconcileRates, { label: 'reconcile rate', format: formatRatePerMinute }),
+    renderSparkline(history.reconcileRates, { label: 'reconcile rate', format: formatRatePerMinute, current: history.recentRate }),
     renderSparkline(history.queueDepths, { label: 'queue depth', format: formatCount }),
     h('div', { class: 'activity-figure' },
       h('span', { class: 'activity-value' }, formatCount(history.errorsInWindow)),
@@ -63,8 +63,13 @@ function renderCrdTable(runtime, katalog) {
     { label: 'CRs', className: 'num', cell: (c) => link(hrefFor({ type: 'crs', runtime: runtime.id, crd: c.name }), formatCount(c.resourceCount)) },
     { label: 'Queue', className: 'num', cell: (c) => formatCount(c.queueDepth) },
     { label: 'Reconciles', className: 'num', cell: (c) => formatCount(c.totalReconciles) },
-    { label: 'Rate', cell: (c) => renderSparkline(summarizeHistory(runtime.history, c.name).reconcileRates, { label: 'rate', format: formatRatePerMinute, className: 'spark-inline' }) },
+    { label: 'Rate', cell: (c) => crdRate(runtime, c) },
     { label: 'Errors', className: 'num', cell: (c) => h('span', { class: c.errorRate > 0 ? 'text-bad' : undefined }, formatPercent(c.errorRate)) },
     { label: 'Scope', cell: (c) => chips([c.namespaced ? 'Namespaced' : 'Cluster']) },
   ], crds, { empty: 'This Katalog declares no CRD.', className: 'crd-table', rowClass: (c) => `crd-row state-${c.state}` });
+}
+
+function crdRate(runtime, crd) {
+  const history = summarizeHistory(runtime.history, crd.name);
+  return renderSparkline(history.reconcileRates, { label: 'rate', format: formatRatePerMinute, className: 'spark-inline', current: history.recentRate });
 }
