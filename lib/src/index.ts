@@ -44,6 +44,8 @@ export { planKatalogJsonSchema } from './json-schema/plan-katalog-json-schema.ts
 
 // RBAC, bundle and the --full report
 export { planRbac } from './rbac/plan-rbac.ts';
+export { planCrdRules } from './rbac/plan-crd-rules.ts';
+export type { CrdRule } from './rbac/plan-crd-rules.ts';
 export type { PlanRbacOptions, RbacPlan } from './rbac/plan-rbac.ts';
 export type { Component, ComponentRbac, CrdRbac, PlannedRole, PlannedRule, PolicyRule, RbacScope } from './rbac/rbac-model.ts';
 export type { RbacNote } from './rbac/rbac-findings.ts';
