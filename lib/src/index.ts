@@ -115,7 +115,7 @@ export {
 } from './gateway/index.ts';
 
 // Control Center (pure): runtime status from polls, history, stats and the snapshot
-export { buildSnapshot, initialRuntimeState, LEADER_ATTEMPTS, readKatalogFacts, retryForLeader, sampleOf, stepRuntimeState, summarize, trimHistory } from './control-center/index.ts';
+export { buildSnapshot, initialRuntimeState, LEADER_ATTEMPTS, parseRuntimeUrls, readKatalogFacts, retryForLeader, sampleOf, stepRuntimeState, summarize, trimHistory } from './control-center/index.ts';
 export type {
   CrdFacts, GatewayView, KatalogAnswer, KatalogFacts, PollResult, RuntimeEntry, RuntimeState, RuntimeStatus, Sample, SampleJson, Snapshot,
   SnapshotStats, StatePolicy,

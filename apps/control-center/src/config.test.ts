@@ -23,8 +23,8 @@ test('values are read and converted; a bare number is seconds', () => {
 const bad: [Record<string, string>, RegExp][] = [
   [{}, /^ORKESTRA_URLS: must list at least one runtime URL/],
   [{ ORKESTRA_URLS: ' , ' }, /^ORKESTRA_URLS: must list at least one runtime URL/],
-  [{ ORKESTRA_URLS: 'orkestra-runtime:8080' }, /^ORKESTRA_URLS: "orkestra-runtime:8080" must be an http:\/\/ or https:\/\/ URL$/],
-  [{ ORKESTRA_URLS: 'not a url' }, /^ORKESTRA_URLS: "not a url" is not a URL/],
+  [{ ORKESTRA_URLS: 'orkestra-runtime:8080' }, /^ORKESTRA_URLS: "orkestra-runtime:8080" is not a URL/],
+  [{ ORKESTRA_URLS: 'ftp://a' }, /^ORKESTRA_URLS: "ftp:\/\/a" must be an http:\/\/ or https:\/\/ URL$/],
   [{ ORKESTRA_URLS: 'http://u:p@a:8080' }, /^ORKESTRA_URLS: "http:\/\/u:p@a:8080" must not carry credentials/],
   [{ ORKESTRA_URLS: 'http://a:8080?x=1' }, /must not have a query or fragment$/],
   [{ ORKESTRA_URLS: 'http://a:8080,http://a:8080/' }, /^ORKESTRA_URLS: "http:\/\/a:8080" is listed twice$/],
