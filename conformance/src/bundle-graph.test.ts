@@ -25,9 +25,12 @@ function bundledModules(meta: string, out: string): string[] {
 
 // What the runtime must never carry: the generators and planners of the developer CLI, the CLI's
 // commands, and anything that serves admission webhooks (the gateway's job; none exists yet, so
-// these paths guard the future).
+// these paths guard the future). The runtime does carry the derivation of its own grants
+// (plan-crd-rules and the runtime-grant files it uses) to show each CRD's rules with their reasons
+// on /katalog/{crd}; what turns grants into a bundle (plan-rbac, the gateway's grants, installer
+// needs, the lint, the bundle planner) stays out.
 const NOT_IN_RUNTIME: readonly [RegExp, string][] = [
-  [/^lib\/dist\/rbac\/(?!child-target\.js$)/, 'RBAC planner'],
+  [/^lib\/dist\/rbac\/(plan-rbac|plan-gateway-grants|installer-needs|lint-rules)\.js$/, 'RBAC planner'],
   [/^lib\/dist\/bundle\//, 'bundle generator'],
   [/^lib\/dist\/crd\/plan-crd\.js$/, 'CRD generator'],
   [/^lib\/dist\/json-schema\//, 'JSON Schema generator'],
@@ -73,7 +76,7 @@ test('the runtime bundle holds no fastify: its HTTP API is plain node:http (the 
 test('the runtime bundle holds what ork run needs', () => {
   const modules = runtime();
   // Without these the check above could pass on an empty or wrong metafile.
-  for (const m of ['apps/runtime/dist/main.js', 'lib/dist/runtime/plan-reconcile.js', 'adapters/dist/http/build-runtime-server.js', 'adapters/dist/kube/informer.js']) {
+  for (const m of ['apps/runtime/dist/main.js', 'lib/dist/runtime/plan-reconcile.js', 'adapters/dist/http/build-runtime-server.js', 'adapters/dist/kube/informer.js', 'lib/dist/rbac/plan-crd-rules.js']) {
     assert.ok(modules.includes(m), m);
   }
 });
@@ -121,6 +124,36 @@ test('the gateway bundle runs on its own and reports its version; it has no othe
   const other = spawnSync(process.execPath, [`${repo}apps/gateway/dist/ork-gateway.mjs`, 'generate', 'rbac'], { encoding: 'utf8', timeout: 20_000 });
   assert.is(other.status, 2);
   assert.match(other.stderr, /^ork-gateway: unknown command "generate"/);
+});
+
+// The Control Center reads runtimes over HTTP and nothing else: no cluster client, no planner,
+// no reconcile, no webhook or certificate code, no runtime HTTP API.
+const NOT_IN_CONTROL_CENTER: readonly [RegExp, string][] = [
+  [/^lib\/dist\/(rbac|bundle|crd|json-schema|report|reconcile|gateway)\//, 'planner or generator'],
+  [/^lib\/dist\/runtime\/plan-reconcile\.js$/, 'runtime reconcile'],
+  [/^adapters\/dist\/(kube|http|tls|webhook)\//, 'cluster client, runtime HTTP API or webhook server'],
+  [/^node_modules\/@kubernetes\//, 'Kubernetes client'],
+  [/^apps\/(cli|runtime|gateway)\//, 'another app'],
+];
+const controlCenter = () => bundledModules('apps/control-center/dist/ork-control-center.meta.json', 'apps/control-center/dist/ork-control-center.mjs');
+
+test('the Control Center bundle holds no cluster client, planner, reconcile or webhook server', () => {
+  const found = controlCenter().flatMap((m) => NOT_IN_CONTROL_CENTER.filter(([re]) => re.test(m)).map(([, why]) => `${m} (${why})`));
+  assert.equal(found, []);
+  // The patterns match real paths: the runtime bundle trips them.
+  const runtimeFound = runtime().filter((m) => NOT_IN_CONTROL_CENTER.some(([re]) => re.test(m)));
+  for (const m of ['adapters/dist/kube/informer.js', 'lib/dist/runtime/plan-reconcile.js', 'lib/dist/rbac/plan-crd-rules.js']) assert.ok(runtimeFound.includes(m), m);
+});
+
+test('the Control Center bundle holds what it serves with and reports its version; it has no other command', () => {
+  const modules = controlCenter();
+  for (const m of ['apps/control-center/dist/main.js', 'apps/control-center/dist/poller.js', 'lib/dist/control-center/step-runtime-state.js']) assert.ok(modules.includes(m), m);
+  const r = spawnSync(process.execPath, [`${repo}apps/control-center/dist/ork-control-center.mjs`, 'version'], { encoding: 'utf8', timeout: 20_000 });
+  assert.is(r.status, 0, r.stderr);
+  assert.match(r.stdout, /^ork-control-center \d+\.\d+\.\d+\S* \(node v\d+/);
+  const other = spawnSync(process.execPath, [`${repo}apps/control-center/dist/ork-control-center.mjs`, 'run'], { encoding: 'utf8', timeout: 20_000 });
+  assert.is(other.status, 2);
+  assert.match(other.stderr, /^ork-control-center: unknown command "run"\nusage: ork-control-center serve \| version/);
 });
 
 test.run();

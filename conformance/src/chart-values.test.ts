@@ -1,5 +1,5 @@
 // Keeps the chart's environment variables in step with the apps (DESIGN §6, §9): every name the chart
-// renders into the runtime and gateway Deployments is one the app reads, and every name the app
+// renders into the runtime, gateway and Control Center Deployments is one the app reads, and every name the app
 // reads can be set from values, save the listed exceptions. The apps' names are read as text from
 // the ENV schema in apps/*/src/config.ts, so a new variable there fails this test until the chart maps it.
 import { spawnSync } from 'node:child_process';
@@ -15,8 +15,10 @@ const REPO = new URL('../../', import.meta.url).pathname;
 const CHART = join(REPO, 'chart');
 const test = suite('chart env vars against the apps');
 
+type App = 'runtime' | 'gateway' | 'control-center';
+
 /** App variables the chart deliberately does not set, with the reason. */
-const NOT_FROM_VALUES: Record<'runtime' | 'gateway', Record<string, string>> = {
+const NOT_FROM_VALUES: Record<App, Record<string, string>> = {
   runtime: {
     ORK_HOST: 'the default 0.0.0.0 is right in a pod; loopback is for tests only',
   },
@@ -27,7 +29,14 @@ const NOT_FROM_VALUES: Record<'runtime' | 'gateway', Record<string, string>> = {
     KUBERNETES_SERVICE_HOST: 'set by the kubelet in every pod; it tells the gateway it runs in cluster',
     POD_NAMESPACE: 'fallback spelling of ORK_NAMESPACE, which the chart sets from the downward API',
   },
+  'control-center': {
+    ORK_HOST: 'the default 0.0.0.0 is right in a pod; loopback is for tests only',
+    REQUEST_TIMEOUT: 'the seed has no value for it; the 5s default suits in-cluster runtimes, extraEnv can change it',
+  },
 };
+
+/** The fewest variables each app's ENV block can hold, so a broken extraction cannot pass as "nothing to check". */
+const MIN_VARIABLES: Record<App, number> = { runtime: 10, gateway: 10, 'control-center': 5 };
 
 /** Values that make every optional variable render (gatewayEndpoint, provided TLS). */
 const EVERYTHING = `
@@ -61,16 +70,16 @@ function envNames(objects: unknown[], deployment: string): string[] {
 }
 
 /** The keys of `const ENV = v.object({ ... })` in an app's config.ts. */
-function appEnvNames(app: 'runtime' | 'gateway'): string[] {
+function appEnvNames(app: App): string[] {
   const text = readFileSync(join(REPO, 'apps', app, 'src/config.ts'), 'utf8');
   const body = /const ENV = v\.object\(\{\n([\s\S]*?)\n\}\);/.exec(text)?.[1];
   assert.ok(body, `apps/${app}/src/config.ts: no "const ENV = v.object({" block`);
   const names = [...body.matchAll(/^\s{2}([A-Z][A-Z0-9_]*):/gm)].map((m) => m[1]!);
-  assert.ok(names.length >= 10, `apps/${app}/src/config.ts: only ${names.length} variables found`);
+  assert.ok(names.length >= MIN_VARIABLES[app], `apps/${app}/src/config.ts: only ${names.length} variables found`);
   return names.sort();
 }
 
-for (const [app, deployment] of [['runtime', 'orkestra-runtime'], ['gateway', 'orkestra-gateway']] as const) {
+for (const [app, deployment] of [['runtime', 'orkestra-runtime'], ['gateway', 'orkestra-gateway'], ['control-center', 'orkestra-cc']] as const) {
   test(`${app}: every variable the default render sets is one the app reads`, () => {
     const defaults = render(app === 'gateway' ? 'gateway:\n  enabled: true\n' : undefined);
     const reads = new Set(appEnvNames(app));
@@ -87,6 +96,18 @@ for (const [app, deployment] of [['runtime', 'orkestra-runtime'], ['gateway', 'o
     assert.equal(stale, [], 'exceptions the app no longer reads or the chart now sets');
   });
 }
+
+test('the Control Center watches this release\'s runtime Service by default, or the URLs given', () => {
+  type Env = { name: string; value?: string }[];
+  const envOf = (objects: unknown[]): Env => (objects as { kind: string; metadata: { name: string }; spec: { template: { spec: { containers: { env: Env }[] } } } }[])
+    .find((o) => o.kind === 'Deployment' && o.metadata.name === 'orkestra-cc')!.spec.template.spec.containers[0]!.env;
+  const byDefault = envOf(render());
+  assert.is(byDefault.find((e) => e.name === 'ORKESTRA_URLS')?.value, 'http://orkestra-runtime:8080');
+  assert.is(byDefault.find((e) => e.name === 'REFRESH_INTERVAL')?.value, '10s');
+  assert.is(byDefault.find((e) => e.name === 'ORK_PORT')?.value, '8081');
+  const given = envOf(render('controlCenter:\n  config:\n    orkestraURLs: [http://a:8080, http://b:8080]\n'));
+  assert.is(given.find((e) => e.name === 'ORKESTRA_URLS')?.value, 'http://a:8080,http://b:8080');
+});
 
 test('the gateway Service name the chart passes is the Service it renders', () => {
   const objects = render('gateway:\n  enabled: true\n') as { kind: string; metadata: { name: string }; spec: { template?: { spec: { containers: { env?: { name: string; value?: string }[] }[] } } } }[];

@@ -44,6 +44,8 @@ export { planKatalogJsonSchema } from './json-schema/plan-katalog-json-schema.ts
 
 // RBAC, bundle and the --full report
 export { planRbac } from './rbac/plan-rbac.ts';
+export { planCrdRules } from './rbac/plan-crd-rules.ts';
+export type { CrdRule } from './rbac/plan-crd-rules.ts';
 export type { PlanRbacOptions, RbacPlan } from './rbac/plan-rbac.ts';
 export type { Component, ComponentRbac, CrdRbac, PlannedRole, PlannedRule, PolicyRule, RbacScope } from './rbac/rbac-model.ts';
 export type { RbacNote } from './rbac/rbac-findings.ts';
@@ -113,7 +115,7 @@ export {
 } from './gateway/index.ts';
 
 // Control Center (pure): runtime status from polls, history, stats and the snapshot
-export { buildSnapshot, initialRuntimeState, LEADER_ATTEMPTS, readKatalogFacts, retryForLeader, sampleOf, stepRuntimeState, summarize, trimHistory } from './control-center/index.ts';
+export { buildSnapshot, initialRuntimeState, LEADER_ATTEMPTS, parseRuntimeUrls, readKatalogFacts, retryForLeader, sampleOf, stepRuntimeState, summarize, trimHistory } from './control-center/index.ts';
 export type {
   CrdFacts, GatewayView, KatalogAnswer, KatalogFacts, PollResult, RuntimeEntry, RuntimeState, RuntimeStatus, Sample, SampleJson, Snapshot,
   SnapshotStats, StatePolicy,

@@ -1,6 +1,6 @@
 // A RuntimeView over plain data, for route tests; mutate `state` between requests.
 import type { HealthState } from '@orkestra/lib';
-import type { CrDetail, CrdInfo, CrListItem, RuntimeView } from './runtime-view.ts';
+import type { CrDetail, CrdInfo, CrEvent, CrListItem, RuntimeView } from './runtime-view.ts';
 
 /** What the fake view reads; tests edit it in place. */
 export interface FakeState {
@@ -9,6 +9,8 @@ export interface FakeState {
   gatewayEndpoint: string | undefined;
   crds: CrdInfo[];
   crs: Record<string, CrDetail[]>;
+  /** Recorded Events by `crd/namespace/name` (`crd//name` when cluster-scoped), newest first. */
+  events?: Record<string, CrEvent[]>;
   /** Makes every getter throw, to exercise the error handler. */
   broken: boolean;
 }
@@ -20,6 +22,7 @@ export function fakeCrd(name: string, over: Partial<CrdInfo> = {}): CrdInfo {
     namespaced: true, enabled: true, state: 'healthy', resourceCount: 1, queueDepth: 0, totalReconciles: 4, errorRate: 0.25,
     dependsOn: [], workers: 3, workersSource: 'default', workersActive: 1, resyncSeconds: 15, resyncSource: 'default',
     deletionProtection: { protectCRD: false, protectCRs: false }, hasUnhealthyDependencies: false,
+    rbac: { rules: [{ apiGroups: ['example.com'], resources: [name], verbs: ['list', 'watch'], reasons: [`${name}: list and watch`], scope: 'cluster', critical: false }] },
     ...over,
   };
 }
@@ -55,7 +58,7 @@ export function fakeRuntimeView(state: FakeState): RuntimeView {
     },
     katalog: () => {
       guard();
-      return { name: 'shop', version: '1.0.0', runtimeVersion: '0.1.0', crds: state.crds.map(({ name, group, version, kind, plural, namespaced, enabled, state: s, resourceCount, queueDepth, totalReconciles, errorRate }) => ({ name, group, version, kind, plural, namespaced, enabled, state: s, resourceCount, queueDepth, totalReconciles, errorRate })) };
+      return { name: 'shop', version: '1.0.0', runtimeVersion: '0.1.0', crds: state.crds.map(({ name, group, version, kind, plural, namespaced, enabled, state: s, resourceCount, queueDepth, totalReconciles, errorRate, workers }) => ({ name, group, version, kind, plural, namespaced, enabled, state: s, resourceCount, queueDepth, totalReconciles, errorRate, workers })) };
     },
     crd: (name) => {
       guard();
@@ -79,6 +82,11 @@ export function fakeRuntimeView(state: FakeState): RuntimeView {
     cr: (crd, namespace, name) => {
       guard();
       return (state.crs[crd] ?? []).find((cr) => cr.name === name && cr.namespace === namespace);
+    },
+    crEvents: (crd, namespace, name) => {
+      guard();
+      if (!(state.crs[crd] ?? []).some((cr) => cr.name === name && cr.namespace === namespace)) return undefined;
+      return { items: state.events?.[`${crd}/${namespace ?? ''}/${name}`] ?? [] };
     },
   };
 }

@@ -3,10 +3,10 @@ export { buildRuntimeServer, type HttpLogger, type RuntimeServer, type RuntimeSe
 export type { MetricsSource } from './probe-routes.ts';
 export { overallHealth } from './overall-health.ts';
 export type {
-  ChildSummary, CrDetail, CrdHealthLine, CrdHealthReport, CrdInfo, CrdSummary, CrList, CrListItem,
+  ChildSummary, CrDetail, CrdHealthLine, CrdHealthReport, CrdInfo, CrdSummary, CrEvent, CrEventList, CrList, CrListItem,
   HealthSummary, KatalogSummary, ReadyStatus, RuntimeView, SettingSource,
 } from './runtime-view.ts';
 export type {
-  CrdHealthResponse, CrdInfoResponse, CrDetailResponse, CrListResponse, ErrorCode, ErrorResponse,
+  CrdHealthResponse, CrdInfoResponse, CrDetailResponse, CrEventsResponse, CrListResponse, ErrorCode, ErrorResponse,
   HealthResponse, KatalogResponse, OverallStatus, ProbeResponse, Stamped,
 } from './responses.ts';

@@ -71,7 +71,33 @@ test('/katalog/{crd} returns the CRD info with derived fields, any case', async 
     assert.is(body.workers, 3);
     assert.is(body.workersIdle, 2);
     assert.is(body.isLeader, true);
+    assert.equal(body.rbac.rules, [{ apiGroups: ['example.com'], resources: ['widgets'], verbs: ['list', 'watch'], reasons: ['widgets: list and watch'], scope: 'cluster', critical: false }]);
   }
+});
+
+test('/katalog lists each CRD with its workers', async () => {
+  const { app } = await setup();
+  const { body } = await get(app, '/katalog');
+  assert.equal(body.crds.map((c: { workers: number }) => c.workers), [3, 3, 3]);
+});
+
+test('CR events by namespace/name/events, or name/events for cluster-scoped CRDs, newest first', async () => {
+  const event = (reason: string, at: string) => ({ type: 'Normal' as const, reason, note: 'ready', action: 'Reconcile', at, count: 1 });
+  const { app } = await setup({
+    events: {
+      'widgets/shop/w1': [event('Reconciled', '2026-11-24T01:00:02Z'), event('Created', '2026-11-24T01:00:01Z')],
+      'clusterwidgets//cw1': [event('Reconciled', '2026-11-24T01:00:03Z')],
+    },
+  });
+  const namespaced = await get(app, '/katalog/widgets/cr/shop/w1/events');
+  assert.is(namespaced.status, 200);
+  assert.equal(namespaced.body.items.map((e: { reason: string }) => e.reason), ['Reconciled', 'Created']);
+  assert.is(namespaced.body.isLeader, true);
+  const cluster = await get(app, '/katalog/clusterwidgets/cr/cw1/events');
+  assert.is(cluster.status, 200);
+  assert.equal(cluster.body.items, [event('Reconciled', '2026-11-24T01:00:03Z')]);
+  const none = await get(app, '/katalog/widgets/cr/other/w2/events');
+  assert.equal([none.status, none.body.items], [200, []]);
 });
 
 test('/katalog/{crd}/health answers 200 healthy or pending, 503 otherwise', async () => {
@@ -129,6 +155,12 @@ test('unknown CRDs and CRs answer 404 {error, message}', async () => {
     ['/katalog/widgets/cr/w1', 'wrong-scope', 'CRD "widgets" is namespaced: use /katalog/widgets/cr/{namespace}/{name}'],
     ['/katalog/clusterwidgets/cr/shop/cw1', 'wrong-scope', 'CRD "clusterwidgets" is cluster-scoped: use /katalog/clusterwidgets/cr/{name}'],
     ['/katalog/widgets/cr/shop/w1/extra', 'route-not-found', 'no route GET /katalog/widgets/cr/shop/w1/extra'],
+    ['/katalog/widgets/cr/shop/w1/events/x', 'route-not-found', 'no route GET /katalog/widgets/cr/shop/w1/events/x'],
+    ['/katalog/nope/cr/shop/w1/events', 'crd-not-found', 'no CRD "nope" in the Katalog'],
+    ['/katalog/widgets/cr/shop/missing/events', 'cr-not-found', 'no Widget "shop/missing" in the cache'],
+    ['/katalog/clusterwidgets/cr/missing/events', 'cr-not-found', 'no Clusterwidget "missing" in the cache'],
+    ['/katalog/widgets/cr/w1/events', 'cr-not-found', 'no Widget "w1/events" in the cache'],
+    ['/katalog/clusterwidgets/cr/shop/cw1/events', 'wrong-scope', 'CRD "clusterwidgets" is cluster-scoped: use /katalog/clusterwidgets/cr/{name}/events'],
   ];
   for (const [url, error, message] of cases) {
     const { status, body } = await get(app, url);

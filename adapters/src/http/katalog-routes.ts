@@ -1,6 +1,6 @@
 import { healthHttpStatus, isStarted } from '@orkestra/lib';
 import type { HealthState } from '@orkestra/lib';
-import type { CrdHealthResponse, CrdInfoResponse, CrDetailResponse, CrListResponse, KatalogResponse } from './responses.ts';
+import type { CrdHealthResponse, CrdInfoResponse, CrDetailResponse, CrEventsResponse, CrListResponse, KatalogResponse } from './responses.ts';
 import type { KatalogRoute } from './match-route.ts';
 import type { CrdInfo, RuntimeView } from './runtime-view.ts';
 import { overallHealth } from './overall-health.ts';
@@ -45,7 +45,13 @@ export function answerKatalogRoute(route: KatalogRoute, view: RuntimeView): Repl
     case 'cr': {
       const info = view.crd(route.crd);
       if (!info) return unknownCrd(view, route.crd);
+      if (!info.namespaced && route.namespace !== undefined && route.name === 'events') return eventsReply(view, info, undefined, route.namespace);
       return crReply(view, info, route.namespace, route.name);
+    }
+    case 'cr-events': {
+      const info = view.crd(route.crd);
+      if (!info) return unknownCrd(view, route.crd);
+      return eventsReply(view, info, route.namespace, route.name);
     }
   }
 }
@@ -74,17 +80,32 @@ function unknownCrd(view: RuntimeView, name: string): Reply {
 }
 
 function crReply(view: RuntimeView, info: CrdInfo, namespace: string | undefined, name: string): Reply {
-  if (info.namespaced !== (namespace !== undefined)) {
-    const hint = info.namespaced ? `/katalog/${info.name}/cr/{namespace}/{name}` : `/katalog/${info.name}/cr/{name}`;
-    return errorReply(404, 'wrong-scope', `CRD "${info.name}" is ${info.namespaced ? 'namespaced' : 'cluster-scoped'}: use ${hint}`, view.isLeader());
-  }
+  const problem = scopeProblem(view, info, namespace, '');
+  if (problem) return problem;
   const detail = view.cr(info.name, namespace, name);
-  if (!detail) {
-    const where = namespace === undefined ? name : `${namespace}/${name}`;
-    return errorReply(404, 'cr-not-found', `no ${info.kind} "${where}" in the cache`, view.isLeader());
-  }
+  if (!detail) return unknownCr(view, info, namespace, name);
   const body: CrDetailResponse = { ...detail, isLeader: view.isLeader() };
   return jsonReply(200, body);
+}
+
+function eventsReply(view: RuntimeView, info: CrdInfo, namespace: string | undefined, name: string): Reply {
+  const problem = scopeProblem(view, info, namespace, '/events');
+  if (problem) return problem;
+  const events = view.crEvents(info.name, namespace, name);
+  if (!events) return unknownCr(view, info, namespace, name);
+  const body: CrEventsResponse = { ...events, isLeader: view.isLeader() };
+  return jsonReply(200, body);
+}
+
+function scopeProblem(view: RuntimeView, info: CrdInfo, namespace: string | undefined, suffix: string): Reply | undefined {
+  if (info.namespaced === (namespace !== undefined)) return undefined;
+  const hint = info.namespaced ? `/katalog/${info.name}/cr/{namespace}/{name}${suffix}` : `/katalog/${info.name}/cr/{name}${suffix}`;
+  return errorReply(404, 'wrong-scope', `CRD "${info.name}" is ${info.namespaced ? 'namespaced' : 'cluster-scoped'}: use ${hint}`, view.isLeader());
+}
+
+function unknownCr(view: RuntimeView, info: CrdInfo, namespace: string | undefined, name: string): Reply {
+  const where = namespace === undefined ? name : `${namespace}/${name}`;
+  return errorReply(404, 'cr-not-found', `no ${info.kind} "${where}" in the cache`, view.isLeader());
 }
 
 function countStates(states: readonly HealthState[]): Record<HealthState, number> {

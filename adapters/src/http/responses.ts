@@ -1,6 +1,6 @@
 // The JSON bodies the routes send: the view's data plus what the server derives.
 import type { HealthState } from '@orkestra/lib';
-import type { CrDetail, CrdHealthLine, CrdHealthReport, CrdInfo, CrList, CrListItem, KatalogSummary } from './runtime-view.ts';
+import type { CrDetail, CrdHealthLine, CrdHealthReport, CrdInfo, CrEventList, CrList, CrListItem, KatalogSummary } from './runtime-view.ts';
 
 /** The runtime's overall state: 503 on `/health` is `degraded`, 200 is `pending` or `healthy`. */
 export type OverallStatus = 'healthy' | 'pending' | 'degraded';
@@ -59,6 +59,9 @@ export interface CrListResponse extends CrList, Stamped {
 
 /** `/katalog/{crd}/cr/{namespace}/{name}` and `/katalog/{crd}/cr/{name}`. */
 export interface CrDetailResponse extends CrDetail, Stamped {}
+
+/** `/katalog/{crd}/cr/{namespace}/{name}/events` and `/katalog/{crd}/cr/{name}/events`. */
+export interface CrEventsResponse extends CrEventList, Stamped {}
 
 /** The `error` code of an error body. */
 export type ErrorCode = 'crd-not-found' | 'cr-not-found' | 'wrong-scope' | 'route-not-found' | 'method-not-allowed' | 'bad-request' | 'internal';

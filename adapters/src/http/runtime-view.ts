@@ -2,7 +2,7 @@
 // state; the server only stamps `isLeader`, derives booleans and counts, and picks status codes,
 // so the shapes below are the JSON the routes return minus those derived fields.
 // Shapes follow reference/orkestra.md §5, in camelCase and with `isLeader` for `isKonductor`.
-import type { DependencyCondition, HealthState } from '@orkestra/lib';
+import type { CrdRule, DependencyCondition, HealthState } from '@orkestra/lib';
 
 /** Read-only access to the runtime's state for the HTTP API; every getter is cheap and synchronous. */
 export interface RuntimeView {
@@ -24,6 +24,8 @@ export interface RuntimeView {
   crs(crd: string): CrList | undefined;
   /** One CR from the cache (`namespace` undefined for cluster-scoped CRDs), or undefined when absent. */
   cr(crd: string, namespace: string | undefined, name: string): CrDetail | undefined;
+  /** The Events this replica recorded for one cached CR, newest first, or undefined when the CR is not cached. */
+  crEvents(crd: string, namespace: string | undefined, name: string): CrEventList | undefined;
 }
 
 /** One enabled CRD's line in `/health`. */
@@ -70,6 +72,8 @@ export interface CrdSummary {
   readonly totalReconciles: number;
   /** Failed / total reconciles in [0, 1]; 0 before the first reconcile. */
   readonly errorRate: number;
+  /** Concurrent reconciles allowed (the Katalog's `workers`, else DEFAULT_WORKERS). */
+  readonly workers: number;
 }
 
 /** Where an effective setting comes from. */
@@ -81,8 +85,6 @@ export interface CrdInfo extends CrdSummary {
   /** Only this namespace is watched; absent means all namespaces. */
   readonly namespace?: string;
   readonly dependsOn: readonly { readonly name: string; readonly condition: DependencyCondition }[];
-  /** Concurrent reconciles allowed. */
-  readonly workers: number;
   readonly workersSource: SettingSource;
   /** Reconciles running now. */
   readonly workersActive: number;
@@ -92,6 +94,8 @@ export interface CrdInfo extends CrdSummary {
   readonly maxDepth?: number;
   readonly deletionProtection: { readonly protectCRD: boolean; readonly protectCRs: boolean };
   readonly hasUnhealthyDependencies: boolean;
+  /** The rules the runtime holds for this CRD, with the planner's reasons (the bundle's own derivation). */
+  readonly rbac: { readonly rules: readonly CrdRule[] };
 }
 
 /** One CRD's controller health, for `/katalog/{crd}/health`. */
@@ -159,4 +163,21 @@ export interface CrDetail extends CrListItem {
   readonly status: unknown;
   /** Children grouped by kind (`Deployment`, `Service`, ...). */
   readonly children: Readonly<Record<string, readonly ChildSummary[]>>;
+}
+
+/** One Event this replica recorded about a CR (events.k8s.io/v1 fields), repeats folded into `count`. */
+export interface CrEvent {
+  readonly type: 'Normal' | 'Warning';
+  readonly reason: string;
+  readonly note: string;
+  readonly action: string;
+  /** When it was last recorded, RFC 3339. */
+  readonly at: string;
+  /** How many times in a row it was recorded. */
+  readonly count: number;
+}
+
+/** The recent Events of one CR, for `/katalog/{crd}/cr/{namespace}/{name}/events`; newest first. */
+export interface CrEventList {
+  readonly items: readonly CrEvent[];
 }

@@ -7,8 +7,8 @@ export interface FakeIo extends CliIo {
   readonly files: Map<string, string>;
   out: string;
   err: string;
-  /** What `ork run`/`ork gate` handed over, and to which app, if it did. */
-  handedOff: { readonly app: ServerApp; readonly argv: readonly string[] } | undefined;
+  /** What `ork run`/`ork gate`/`ork control` handed over, to which app and with which environment, if it did. */
+  handedOff: { readonly app: ServerApp; readonly argv: readonly string[]; readonly env?: Readonly<Record<string, string>> } | undefined;
 }
 
 /** Builds a fake CliIo with the given files (paths as the command will see them) and stdin. */
@@ -32,7 +32,7 @@ export function fakeIo(files: Record<string, string> = {}, stdin?: string): Fake
     cwd: '/work',
     color: false,
     version: { version: '1.2.3', commit: 'abc123', node: 'v20.20.2', platform: 'linux/x64' },
-    handOff: (app, argv) => { io.handedOff = { app, argv }; },
+    handOff: (app, argv, env) => { io.handedOff = { app, argv, ...(env !== undefined ? { env } : {}) }; },
   };
   return io;
 }

@@ -12,12 +12,15 @@ export interface CliIo {
   /** Colour diagnostics (stderr is a TTY and NO_COLOR is unset). */
   readonly color: boolean;
   readonly version: VersionInfo;
-  /** Hands the process over to a server app (`ork run`, `ork gate`) once the command returns; main.ts loads it. */
-  readonly handOff: (app: ServerApp, argv: readonly string[]) => void;
+  /**
+   * Hands the process over to a server app (`ork run`, `ork gate`, `ork control`) once the command
+   * returns; main.ts sets `env` over the environment and loads it.
+   */
+  readonly handOff: (app: ServerApp, argv: readonly string[], env?: Readonly<Record<string, string>>) => void;
 }
 
 /** The apps `ork` can hand over to, each its own bundle. */
-export type ServerApp = 'runtime' | 'gateway';
+export type ServerApp = 'runtime' | 'gateway' | 'control-center';
 
 /** What `ork version` reports. */
 export interface VersionInfo {

@@ -1,6 +1,6 @@
-// The composition root of the developer CLI: the only file here that touches process. `ork run`
-// and `ork gate` hand the process to the runtime's or the gateway's bundle, loaded only then (the
-// other commands never pay for them).
+// The composition root of the developer CLI: the only file here that touches process. `ork run`,
+// `ork gate` and `ork control` hand the process to the runtime's, the gateway's or the Control
+// Center's bundle, loaded only then (the other commands never pay for them).
 import { existsSync, readFileSync } from 'node:fs';
 import { readStdin, readTextFile, writeFileAtomic } from '@orkestra/adapters/fs';
 import { platformInfo } from '@orkestra/adapters/system';
@@ -10,7 +10,7 @@ import { runCli } from './run-cli.ts';
 
 const build = readBuildInfo();
 const platform = platformInfo();
-let handedOff: { readonly app: ServerApp; readonly argv: readonly string[] } | undefined;
+let handedOff: { readonly app: ServerApp; readonly argv: readonly string[]; readonly env: Readonly<Record<string, string>> } | undefined;
 const io: CliIo = {
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
@@ -21,8 +21,8 @@ const io: CliIo = {
   cwd: process.cwd(),
   color: Boolean(process.stderr.isTTY) && !process.env['NO_COLOR'],
   version: { version: build.version, commit: build.commit, node: platform.node, platform: platform.platform },
-  handOff: (app, argv) => {
-    handedOff = { app, argv };
+  handOff: (app, argv, env = {}) => {
+    handedOff = { app, argv, env };
   },
 };
 
@@ -36,7 +36,11 @@ try {
 }
 
 if (handedOff !== undefined && process.exitCode === 0) {
-  const { main } = handedOff.app === 'runtime' ? await import('@orkestra/runtime/bundle') : await import('@orkestra/gateway/bundle');
+  // The apps read their configuration from the environment; flags of `ork control` arrive this way.
+  Object.assign(process.env, handedOff.env);
+  const { main } = handedOff.app === 'runtime' ? await import('@orkestra/runtime/bundle')
+    : handedOff.app === 'gateway' ? await import('@orkestra/gateway/bundle')
+    : await import('@orkestra/control-center/bundle');
   await main(handedOff.argv);
 }
 

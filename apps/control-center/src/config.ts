@@ -2,6 +2,7 @@
 // in one place so a bad value is one line naming the variable and exit 2, before anything listens.
 import * as v from 'valibot';
 import { envDuration, envInteger, envLogLevel, envText, parseEnv, type LogLevel } from '@orkestra/adapters/app';
+import { parseRuntimeUrls } from '@orkestra/lib';
 
 /** The Control Center's configuration with every default applied; durations in ms. */
 export interface ControlCenterConfig {
@@ -18,33 +19,6 @@ export interface ControlCenterConfig {
 
 /** A usable config, or the one line to print before exiting 2. */
 export type ConfigResult = { readonly type: 'ok'; readonly config: ControlCenterConfig } | { readonly type: 'error'; readonly message: string };
-
-/** Checks one runtime base URL; undefined when it is usable. */
-export function runtimeUrlProblem(url: string): string | undefined {
-  let u: URL;
-  try {
-    u = new URL(url);
-  } catch {
-    return `"${url}" is not a URL (want http://host:port, e.g. http://orkestra-runtime:8080)`;
-  }
-  if (u.protocol !== 'http:' && u.protocol !== 'https:') return `"${url}" must be an http:// or https:// URL`;
-  if (u.username !== '' || u.password !== '') return `"${url}" must not carry credentials (the URL is shown in the UI)`;
-  if (u.search !== '' || u.hash !== '') return `"${url}" must not have a query or fragment`;
-  return undefined;
-}
-
-/** Splits ORKESTRA_URLS (comma-separated) into base URLs without trailing slashes, or says what is wrong. */
-export function parseRuntimeUrls(text: string): { readonly type: 'ok'; readonly urls: readonly string[] } | { readonly type: 'error'; readonly message: string } {
-  const urls = text.split(',').map((s) => s.trim()).filter((s) => s !== '').map((s) => s.replace(/\/+$/, ''));
-  if (urls.length === 0) return { type: 'error', message: 'must list at least one runtime URL, e.g. http://orkestra-runtime:8080' };
-  for (const url of urls) {
-    const problem = runtimeUrlProblem(url);
-    if (problem !== undefined) return { type: 'error', message: problem };
-  }
-  const twice = urls.find((u, i) => urls.indexOf(u) !== i);
-  if (twice !== undefined) return { type: 'error', message: `"${twice}" is listed twice` };
-  return { type: 'ok', urls };
-}
 
 const ENV = v.object({
   LOG_LEVEL: envLogLevel,

@@ -12,6 +12,7 @@ import { ChildIndex } from './child-index.ts';
 import { planChildWatches } from './plan-child-watches.ts';
 import { describeFailure, executeEffect } from './execute-effect.ts';
 import type { Logger } from '@orkestra/adapters/app';
+import { RecentEvents } from './recent-events.ts';
 import type { CacheView } from './runtime-view.ts';
 import { Wake } from './wake.ts';
 
@@ -69,6 +70,7 @@ export class CrdController implements CacheView {
   readonly #deps: ControllerDeps;
   readonly #wake = new Wake();
   readonly #children = new ChildIndex();
+  readonly #events = new RecentEvents();
   // Per CR key, so the fingerprints of a deleted CR's children go with it.
   readonly #lastApplied = new Map<string, Map<string, string>>();
   readonly #templates = new Map<string, Template>();
@@ -118,6 +120,11 @@ export class CrdController implements CacheView {
     return this.#children.of(owner);
   }
 
+  /** The Events this replica recorded for a CR (queue key), newest first. */
+  events(key: string): ReturnType<RecentEvents['of']> {
+    return this.#events.of(key);
+  }
+
   /** Stats of every informer, by resource (`resource/namespace` for a namespaced watch). */
   stats(): ReadonlyMap<string, InformerStats> {
     return new Map(this.#informers.map(({ name, informer }) => [name, informer.stats()]));
@@ -154,7 +161,10 @@ export class CrdController implements CacheView {
       cluster, resource: this.#resource, clock, entropy, ...scope, ...(labelSelector ? { labelSelector } : {}),
       onEvent: (event) => {
         if (event.type === 'synced') return this.#synced();
-        this.#add(queueKeyOf(event.object.metadata));
+        const key = queueKeyOf(event.object.metadata);
+        // A deleted CR's Events go with it (and a CR of the same name later starts afresh).
+        if (event.type === 'delete') this.#events.forget(key);
+        this.#add(key);
       },
       onError: onError(this.#resource.resource),
       onHealth: onHealth(this.#resource.resource),
@@ -341,6 +351,9 @@ export class CrdController implements CacheView {
       const result = await executeEffect(effect, { cluster, crResource: this.#resource, cr, nowMs: clock.now(), entropy, instance: identity });
       if (result.ok) {
         if (effect.type === 'apply') lastApplied.set(effect.key, effect.fingerprint);
+        if (effect.type === 'event') {
+          this.#events.record(queueKeyOf(cr.metadata), { type: effect.eventType, reason: effect.reason, note: effect.note, action: effect.action }, clock.now());
+        }
         continue;
       }
       // An Event that cannot be recorded must not fail the reconcile it reports on (client-go drops them too).

@@ -26,7 +26,7 @@ test('each scrape publishes queue, workers, health, watches and leadership as th
   const watch = { reconnects: 2, lastEventMs: 8_000 } as InformerStats;
   const source: ViewSource = {
     controller: { crd, health: () => health, reconciles: () => 0, queue: { stats: () => queue } },
-    cache: { synced: () => true, list: () => [], get: () => undefined, children: () => new Map(), stats: () => new Map([['websites', watch]]) },
+    cache: { synced: () => true, list: () => [], get: () => undefined, children: () => new Map(), stats: () => new Map([['websites', watch]]), events: () => [] },
   };
   const metrics: RuntimeMetrics = createRuntimeMetrics({ defaultMetrics: false, beforeScrape: feedMetrics(() => metrics, [source], () => leading, clock) });
   let text = await metrics.metrics();

@@ -52,10 +52,11 @@ function setup(state: { health: CrdHealth; synced: boolean; objects: ClusterObje
       get: (ns, name) => state.objects.find((o) => o.metadata.namespace === ns && o.metadata.name === name),
       children: (owner) => new Map(owner === OWNER ? state.children.map((c, i) => [String(i), c]) : []),
       stats: () => new Map(),
+      events: (key) => (key === 'shop/site' ? [{ type: 'Normal', reason: 'Reconciled', note: 'ready', action: 'Reconcile', at: '2026-11-24T01:00:05Z', count: 2 }] : []),
     },
   };
   return createRuntimeView({
-    katalog, runtimeVersion: '0.1.0', sources: [source], isLeader: () => true, clock: fakeClock(), gatewayEndpoint: undefined,
+    katalog, runtimeVersion: '0.1.0', sources: [source], isLeader: () => true, clock: fakeClock(), gatewayEndpoint: undefined, namespace: 'orkestra-system',
     defaults: { workers: 2, resyncMs: 30_000, maxDepth: 500 },
   });
 }
@@ -75,9 +76,9 @@ test('the Katalog summary lists every CRD with live counters', () => {
   assert.is(parsed.diagnostics.filter((d) => d.severity === 'error').length, 0);
   assert.is(k.name, 'shop');
   assert.is(k.version, '1.2.0');
-  assert.equal(k.crds.map((c) => [c.name, c.enabled, c.state, c.resourceCount, c.queueDepth, c.totalReconciles, c.errorRate]), [
-    ['blog', false, 'not-started', 0, 0, 0, 0],
-    ['website', true, 'healthy', 2, 1, 4, 0.25],
+  assert.equal(k.crds.map((c) => [c.name, c.enabled, c.state, c.resourceCount, c.queueDepth, c.totalReconciles, c.errorRate, c.workers]), [
+    ['blog', false, 'not-started', 0, 0, 0, 0, 2],
+    ['website', true, 'healthy', 2, 1, 4, 0.25, 3],
   ]);
   assert.equal(view.health().crds.map((c) => c.name), ['website']);
 });
@@ -91,6 +92,25 @@ test('CRD info says where settings come from', () => {
   assert.is(info.resyncSource, 'default');
   assert.is(info.maxDepth, 500);
   assert.is(setup(base()).crd('nope'), undefined);
+});
+
+test('CRD info lists the rules the runtime holds for it, with the planner\'s reasons', () => {
+  const view = setup(base());
+  const rules = view.crd('website')!.rbac.rules;
+  const deployments = rules.find((r) => r.resources.join() === 'deployments')!;
+  assert.equal([deployments.apiGroups, deployments.verbs, deployments.scope], [['apps'], ['list', 'watch', 'create', 'patch'], 'cluster']);
+  assert.match(deployments.reasons.join('\n'), /^website onCreate\.deployments: server-side apply/);
+  assert.ok(rules.some((r) => r.resources.join() === 'websites/status'));
+  assert.ok(rules.every((r) => r.reasons.length > 0));
+  assert.equal(view.crd('blog')!.rbac.rules, [], 'a disabled CRD holds nothing');
+});
+
+test('CR events come from the controller\'s record of the cached CR; an uncached CR has none', () => {
+  const view = setup(base());
+  assert.equal(view.crEvents('website', 'shop', 'site'), { items: [{ type: 'Normal', reason: 'Reconciled', note: 'ready', action: 'Reconcile', at: '2026-11-24T01:00:05Z', count: 2 }] });
+  assert.equal(view.crEvents('website', 'a', 'new'), { items: [] });
+  assert.is(view.crEvents('website', 'shop', 'gone'), undefined);
+  assert.is(view.crEvents('blog', 'shop', 'site'), undefined);
 });
 
 test('ready waits for the caches of started controllers only', () => {

@@ -1,11 +1,11 @@
 // The HTTP API's view of this process (adapters/src/http RuntimeView), read from the controllers
 // and their caches at request time; nothing here is copied or kept up to date in the background.
 import {
-  isStarted, ownerKeyOf, type Clock, type ClusterObject, type CrdEntry, type CrdHealth, type Katalog, type ObservedChild, type WorkQueueStats,
+  isStarted, ownerKeyOf, planCrdRules, queueKeyOf, type Clock, type ClusterObject, type CrdEntry, type CrdHealth, type Katalog, type ObservedChild, type WorkQueueStats,
 } from '@orkestra/lib';
 import type { InformerStats } from '@orkestra/adapters/kube';
 import type {
-  ChildSummary, CrDetail, CrdHealthReport, CrdInfo, CrdSummary, CrListItem, ReadyStatus, RuntimeView,
+  ChildSummary, CrDetail, CrdHealthReport, CrdInfo, CrdSummary, CrEvent, CrListItem, ReadyStatus, RuntimeView,
 } from '@orkestra/adapters/http';
 import { planChildKinds, type ChildKind } from './child-kinds.ts';
 
@@ -19,6 +19,8 @@ export interface CacheView {
   children(owner: string): ReadonlyMap<string, ObservedChild>;
   /** Stats of every informer, by resource name, for `orkestra_watch_*`. */
   stats(): ReadonlyMap<string, InformerStats>;
+  /** The Events this replica recorded for the CR with queue key `key`, newest first. */
+  events(key: string): readonly CrEvent[];
 }
 
 /** What the view reads from one CRD's controller (CrdController fits). */
@@ -47,6 +49,8 @@ export interface RuntimeViewDeps {
   readonly clock: Clock;
   /** `ORK_GATEWAY_ENDPOINT`. */
   readonly gatewayEndpoint: string | undefined;
+  /** The install namespace (ORK_NAMESPACE), which the RBAC planner scopes the runtime's rules by. */
+  readonly namespace: string;
   /** The runtime's DEFAULT_WORKERS and DEFAULT_RESYNC (ms), for settings the Katalog leaves out. */
   readonly defaults: { readonly workers: number; readonly resyncMs: number; readonly maxDepth: number };
 }
@@ -58,6 +62,8 @@ export function createRuntimeView(deps: RuntimeViewDeps): RuntimeView {
   const byName = new Map(sources.map((s) => [s.controller.crd.name.toLowerCase(), s]));
   const entries = new Map(katalog.crds.map((c) => [c.name.toLowerCase(), c]));
   const kinds = new Map(sources.map((s) => [s.controller.crd.name, planChildKinds(s.controller.crd)]));
+  // The bundle's own derivation, once: the rules the runtime was granted for each CRD, with reasons.
+  const rules = planCrdRules(katalog, deps.namespace);
 
   const counters = (source: ViewSource | undefined) => {
     if (!source) return { resourceCount: 0, queueDepth: 0, totalReconciles: 0, errorRate: 0 };
@@ -74,6 +80,7 @@ export function createRuntimeView(deps: RuntimeViewDeps): RuntimeView {
       namespaced: crd.scope === 'Namespaced', enabled: crd.enabled,
       state: source?.controller.health().state ?? 'not-started',
       ...counters(source),
+      workers: crd.workers ?? defaults.workers,
     };
   };
 
@@ -129,7 +136,6 @@ export function createRuntimeView(deps: RuntimeViewDeps): RuntimeView {
         ...(crd.description !== undefined ? { description: crd.description } : {}),
         ...(crd.namespace !== undefined ? { namespace: crd.namespace } : {}),
         dependsOn: crd.dependsOn,
-        workers: crd.workers ?? defaults.workers,
         workersSource: crd.workers !== undefined ? 'katalog' : 'default',
         workersActive: source?.controller.queue.stats(clock.now()).processing ?? 0,
         resyncSeconds: (crd.resyncMs ?? defaults.resyncMs) / 1000,
@@ -137,6 +143,7 @@ export function createRuntimeView(deps: RuntimeViewDeps): RuntimeView {
         maxDepth,
         deletionProtection: crd.deletionProtection,
         hasUnhealthyDependencies: unhealthy,
+        rbac: { rules: rules.get(crd.name) ?? [] },
       };
     },
     crdHealth: (name): CrdHealthReport | undefined => {
@@ -182,6 +189,11 @@ export function createRuntimeView(deps: RuntimeViewDeps): RuntimeView {
         status: o['status'] ?? {},
         children: groupChildren(source, kinds.get(crd.name) ?? new Map(), ownerKeyOf(crd, o.metadata)),
       };
+    },
+    crEvents: (name, namespace, crName) => {
+      const source = byName.get(name.toLowerCase());
+      if (!source?.cache.get(namespace, crName)) return undefined;
+      return { items: source.cache.events(queueKeyOf({ name: crName, namespace })) };
     },
   };
 }

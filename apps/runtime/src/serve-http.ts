@@ -34,7 +34,7 @@ export async function serveHttp(deps: HttpDeps): Promise<HttpApi | { readonly er
   const { controllers, clock, log, config, isLeader, metrics } = deps;
   const sources = controllers.map((controller) => ({ controller, cache: controller }));
   const view = createRuntimeView({
-    katalog: deps.katalog, runtimeVersion: deps.runtimeVersion, sources, isLeader, clock, gatewayEndpoint: config.gatewayEndpoint,
+    katalog: deps.katalog, runtimeVersion: deps.runtimeVersion, sources, isLeader, clock, gatewayEndpoint: config.gatewayEndpoint, namespace: config.namespace,
     defaults: { workers: config.defaultWorkers, resyncMs: config.defaultResyncMs, maxDepth: config.queueMaxDepth },
   });
   const server = buildRuntimeServer({

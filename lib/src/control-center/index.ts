@@ -2,6 +2,7 @@
 export { buildSnapshot, summarize } from './build-snapshot.ts';
 export type { RuntimeEntry, SampleJson, Snapshot, SnapshotStats } from './build-snapshot.ts';
 export type { CrdFacts, GatewayView, KatalogAnswer, KatalogFacts, PollResult, RuntimeState, RuntimeStatus, Sample } from './model.ts';
+export { parseRuntimeUrls, runtimeUrlProblem } from './parse-runtime-urls.ts';
 export { LEADER_ATTEMPTS, retryForLeader } from './prefer-leader.ts';
 export { readKatalogFacts } from './read-katalog-facts.ts';
 export { initialRuntimeState, sampleOf, stepRuntimeState, trimHistory } from './step-runtime-state.ts';

@@ -4,6 +4,7 @@ import { makeDiagnostic, type Place } from '../diagnostics/make-diagnostic.ts';
 import { formatPath, type DocPath } from '../katalog/locate.ts';
 import type { Katalog } from '../katalog/model.ts';
 import { groupRoles } from './group-roles.ts';
+import { crdRoles } from './plan-crd-rules.ts';
 import { DEFAULT_INSTALL_NAMESPACE, SERVICE_ACCOUNTS } from './names.ts';
 import { planGatewayGrants } from './plan-gateway-grants.ts';
 import { planRuntimeGrants } from './plan-runtime-grants.ts';
@@ -53,7 +54,7 @@ export function planRbac(katalog: Katalog, options: PlanRbacOptions = {}): RbacP
       gateway: component('gateway', katalog.wantsGateway, gateway),
       cc: component('cc', true, empty),
     },
-    crds: katalog.crds.map((c) => ({ crd: c.name, roles: groupRoles(runtime.grants.filter((g) => g.crd === c.name)) })),
+    crds: katalog.crds.map((c) => ({ crd: c.name, roles: crdRoles(runtime.grants, c.name) })),
     notes: [...runtime.notes, ...gateway.notes],
     diagnostics: sortDiagnostics(diagnostics),
   };

@@ -1,6 +1,7 @@
 import type { Command } from '../command.ts';
 import { generateBundleCommand, generateConfigMapCommand, generateCrdCommand, generateRbacCommand, generateSchemaCommand } from './generate.ts';
 import { initCommand } from './init.ts';
+import { controlCommand } from './control.ts';
 import { gateCommand, runCommand } from './serve.ts';
 import { validateCommand } from './validate.ts';
 import { versionCommand } from './version.ts';
@@ -16,5 +17,6 @@ export const COMMANDS: readonly Command[] = [
   initCommand,
   runCommand,
   gateCommand,
+  controlCommand,
   versionCommand,
 ];
