@@ -49,7 +49,8 @@ export const CRD = {
     deletionProtection: { protectCRD: true, protectCRs: false }, hasUnhealthyDependencies: true,
     rbac: { rules: [
       { apiGroups: ['demo.orkestra.io'], resources: ['websites'], verbs: ['get', 'list', 'watch'], reasons: ['watch Website CRs'], scope: 'cluster' },
-      { apiGroups: [''], resources: ['events'], verbs: ['create', 'patch'], reasons: ['emit Events', XSS], scope: 'namespace' },
+      { apiGroups: [''], resources: ['events'], verbs: ['create', 'patch'], reasons: ['emit Events', XSS], scope: 'namespace', namespace: 'team-a' },
+      { apiGroups: ['rbac.authorization.k8s.io'], resources: ['roles'], resourceNames: ['site-reader'], verbs: ['bind', 'escalate'], reasons: ['onCreate.roles[0]'], scope: 'cluster', critical: true },
     ] },
   },
   health: { name: 'website', state: 'healthy', since: iso(3_600_000), consecutiveFailures: 0, lastError: XSS, waitingFor: [{ name: 'database', condition: 'healthy' }], dependencies: { database: 'degraded' } },

@@ -55,9 +55,11 @@ test('CRD page: counters, settings, dependencies, RBAC rules with reasons, gatew
   const page = renderCrd(crdRoute, CRD, SNAPSHOT.runtimes[0], NOW_MS);
   // description, last error, one RBAC reason.
   assertInert(page, 3);
-  assert.equal(cells(page, 'Verbs'), ['getlistwatch', 'createpatch']);
-  assert.equal(cells(page, 'API groups'), ['demo.orkestra.io', 'core']);
-  assert.equal(findAll(page, (e) => e.tagName === 'li').map((e) => e.textContent), ['watch Website CRs', 'emit Events', XSS]);
+  assert.equal(cells(page, 'Verbs').map((t) => t.replace(/[^\w]/g, '')), ['getlistwatch', 'createpatch', 'bindescalatecritical']);
+  assert.equal(cells(page, 'API groups'), ['demo.orkestra.io', 'core', 'rbac.authorization.k8s.io']);
+  assert.equal(cells(page, 'Resources'), ['websites', 'events', 'rolesonly: site-reader']);
+  assert.equal(cells(page, 'Scope'), ['cluster', 'namespace team-a', 'cluster']);
+  assert.equal(findAll(page, (e) => e.tagName === 'li').map((e) => e.textContent), ['watch Website CRs', 'emit Events', XSS, 'onCreate.roles[0]']);
   assert.equal(cells(page, 'Now').map((t) => t.replace(/^\W+/, '')), ['degraded']);
   assert.equal(cells(page, 'Waiting'), ['waiting']);
   assert.equal(cells(page, 'Blocked'), ['1', '0']);

@@ -5,7 +5,7 @@ import { h } from './dom.js';
 export function toneOf(value) {
   switch (value) {
     case 'True': case 'healthy': case 'online': case 'Normal': case 'exists': return 'ok';
-    case 'False': case 'degraded': case 'offline': case 'Warning': case 'missing': return 'bad';
+    case 'False': case 'degraded': case 'offline': case 'Warning': case 'missing': case 'critical': return 'bad';
     case 'pending': case 'starting': return 'info';
     case 'waiting-for-crd': case 'waiting-for-dependency': return 'warn';
     default: return 'muted';

@@ -69,9 +69,9 @@ function renderRbac(rbac) {
   if (!rbac) return notice('info', 'This runtime does not report its RBAC rules.');
   return table([
     { label: 'API groups', cell: (r) => chips((r.apiGroups ?? []).map(formatGroup)) },
-    { label: 'Resources', cell: (r) => chips(r.resources) },
-    { label: 'Verbs', cell: (r) => chips(r.verbs, 'chips-verbs') },
-    { label: 'Scope', cell: (r) => r.scope ?? '—' },
+    { label: 'Resources', cell: (r) => [chips(r.resources), r.resourceNames?.length ? h('div', { class: 'sub' }, `only: ${r.resourceNames.join(', ')}`) : null] },
+    { label: 'Verbs', cell: (r) => [chips(r.verbs, 'chips-verbs'), r.critical ? h('div', {}, badge('critical')) : null] },
+    { label: 'Scope', cell: (r) => (r.scope === 'namespace' && r.namespace ? `namespace ${r.namespace}` : r.scope ?? '—') },
     { label: 'Why', className: 'reasons', cell: (r) => ((r.reasons ?? []).length ? h('ul', { class: 'reasons-list' }, r.reasons.map((reason) => h('li', {}, reason))) : '—') },
   ], rbac.rules ?? [], { empty: 'No rules.', className: 'rbac-table' });
 }
