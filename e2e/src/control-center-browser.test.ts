@@ -46,6 +46,18 @@ function crRow(page: Page, name: string) {
     .filter({ has: page.locator('td[data-label="Name"] a', { hasText: name }) });
 }
 
+/** Waits until r0's history covers `ms` (the Control Center keeps one sample per poll pass). */
+async function historySpan(ms: number): Promise<void> {
+  const deadline = Date.now() + ms + 30_000;
+  for (;;) {
+    const snapshot = await fetch(`${ccBase}/api/snapshot`).then((r) => r.json()) as { runtimes: { history: { at: string }[] }[] };
+    const history = snapshot.runtimes[0]?.history ?? [];
+    if (history.length > 1 && Date.parse(history.at(-1)!.at) - Date.parse(history[0]!.at) >= ms) return;
+    if (Date.now() > deadline) throw new Error(`r0's history never covered ${ms} ms (${history.length} samples)`);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+}
+
 test.before(async () => {
   browser = await launchChromium();
   const install = installForRuntime(KATALOG, 'cc-browser');
@@ -184,7 +196,9 @@ test('a CR name carrying markup (served by a fixture) is shown literally and run
 test('a stopped runtime goes offline on the open overview', async () => {
   const { page, watch } = await openPage('#/');
   await page.locator('#runtime-r0 .runtime-title .badge[data-value="online"]').waitFor({ timeout: 20_000 });
-  // The earlier tests left a few minutes of history: the picture for the README (docs/control-center.png).
+  // Half a minute of history with the earlier tests' activity in it: the README's picture
+  // (docs/control-center.png is a copy of this one).
+  await historySpan(30_000);
   await screenshot(page, 'overview-live');
   // Websites go first, while the runtime can still drop its finalizers.
   kubectlOk(['delete', 'websites', '--all', '--timeout', '60s'], { namespace: ns });

@@ -23,7 +23,8 @@ export function table(columns, rows, { empty = 'Nothing here yet.', className = 
   return h('table', { class: `grid ${className}`.trim() },
     h('thead', {}, h('tr', {}, columns.map((c) => h('th', { scope: 'col', class: c.className }, c.label)))),
     h('tbody', {}, rows.map((row) => h('tr', { class: rowClass?.(row) },
-      columns.map((c) => h('td', { 'data-label': c.label, class: c.className }, c.cell(row)))))));
+      // One wrapper per cell, so the card layout has exactly two grid items: the label and the value.
+      columns.map((c) => h('td', { 'data-label': c.label, class: c.className }, h('div', { class: 'cell' }, c.cell(row))))))));
 }
 
 /** Small inline tokens (verbs, finalizers, labels). */
