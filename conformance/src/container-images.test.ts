@@ -5,7 +5,7 @@
 // keep the rest in step: a numeric non-root USER equal to the chart's runAsUser, exec-form entry
 // points, exactly the bundle (+ package.json, + the UI) copied, OCI labels, the README build commands.
 import { spawn, spawnSync } from 'node:child_process';
-import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { suite } from 'uvu';
@@ -147,6 +147,7 @@ function assemble(image: Image): string {
     mkdirSync(dirname(join(root, dest)), { recursive: true });
     cpSync(from, join(root, dest), { recursive: true });
   }
+  mkdirSync(join(root, 'home/nonroot'), { recursive: true });
   return root;
 }
 
@@ -158,14 +159,22 @@ function snapshot(dir: string): string[] {
   });
 }
 
-function lockDown(dir: string): void {
-  for (const p of readdirSync(dir, { recursive: true, encoding: 'utf8' })) chmodSync(join(dir, p), statSync(join(dir, p)).isDirectory() ? 0o555 : 0o444);
-  chmodSync(dir, 0o555);
+function lockDown(dir: string, dirMode = 0o555, fileMode = 0o444): void {
+  for (const p of readdirSync(dir, { recursive: true, encoding: 'utf8' })) chmodSync(join(dir, p), statSync(join(dir, p)).isDirectory() ? dirMode : fileMode);
+  chmodSync(dir, dirMode);
 }
 
-/** What a pod would give it (a writable /tmp, a kubeconfig to an API server that is not there), nothing of ours. */
-function podEnv(image: Image): Record<string, string> {
-  const scratch = mkdtempSync(join(tmpdir(), 'ork-image-tmp-'));
+/** Deletes a temp dir, writable again first (a non-root user cannot delete from a read-only dir). */
+function remove(dir: string): void {
+  lockDown(dir, 0o755, 0o644);
+  rmSync(dir, { recursive: true, force: true });
+}
+
+/**
+ * What a pod would give it: HOME inside the read-only image (distroless's /home/nonroot), a writable
+ * TMPDIR (the chart's /tmp emptyDir), a kubeconfig to an API server that is not there; nothing of ours.
+ */
+function podEnv(root: string, scratch: string, image: Image): Record<string, string> {
   // A closed port: the app starts, serves its probes and reports the API server unavailable.
   writeFileSync(join(scratch, 'kubeconfig'), `apiVersion: v1
 kind: Config
@@ -174,7 +183,7 @@ users: [{ name: none, user: { token: none } }]
 contexts: [{ name: none, context: { cluster: none, user: none } }]
 current-context: none
 `);
-  const env: Record<string, string> = { PATH: '/usr/bin:/bin', HOME: scratch, TMPDIR: scratch, KUBECONFIG: join(scratch, 'kubeconfig'), ...image.env };
+  const env: Record<string, string> = { PATH: '/usr/bin:/bin', HOME: join(root, 'home/nonroot'), TMPDIR: scratch, KUBECONFIG: join(scratch, 'kubeconfig'), ...image.env };
   if (image.katalog) env['KATALOG_PATH'] = join(REPO, image.katalog);
   if (image.providedCert) {
     const r = spawnSync('openssl', ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes', '-days', '365', '-subj', '/CN=127.0.0.1',
@@ -191,8 +200,8 @@ function spawnImage(root: string, image: Image, args: readonly string[], env: Re
 }
 
 /** Starts the CMD, waits for `http listening`, GETs each probe, stops it with SIGTERM; the exit code and statuses. */
-async function serve(root: string, image: Image): Promise<{ statuses: Record<string, number>; code: number | null; output: string }> {
-  const child = spawnImage(root, image, image.entry.slice(2), podEnv(image));
+async function serve(root: string, env: Record<string, string>, image: Image): Promise<{ statuses: Record<string, number>; code: number | null; output: string }> {
+  const child = spawnImage(root, image, image.entry.slice(2), env);
   let output = '';
   const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
   const port = await new Promise<number | undefined>((resolve) => {
@@ -209,10 +218,13 @@ async function serve(root: string, image: Image): Promise<{ statuses: Record<str
     void exited.then(() => { clearTimeout(timer); resolve(undefined); });
   });
   const statuses: Record<string, number> = {};
-  if (port !== undefined) {
-    for (const path of image.probes) statuses[path] = (await fetch(`http://127.0.0.1:${port}${path}`)).status;
+  try {
+    if (port !== undefined) {
+      for (const path of image.probes) statuses[path] = (await fetch(`http://127.0.0.1:${port}${path}`)).status;
+    }
+  } finally {
+    child.kill('SIGTERM');
   }
-  child.kill('SIGTERM');
   const code = await Promise.race([exited, new Promise<'timeout'>((resolve) => setTimeout(resolve, 20_000, 'timeout').unref())]);
   if (code === 'timeout') child.kill('SIGKILL');
   return { statuses, code: code === 'timeout' ? -1 : code, output };
@@ -221,28 +233,37 @@ async function serve(root: string, image: Image): Promise<{ statuses: Record<str
 for (const image of RUNNABLE_IMAGES) {
   test(`${image.target}: runs from its assembled files alone, read-only, and serves`, async () => {
     const root = assemble(image);
-    const expected = image.copies.flatMap((c) => (c.endsWith('/') ? [] : [c])).length;
-    assert.ok(snapshot(root).length >= expected, 'files missing after assembly');
-    lockDown(root);
-    const before = snapshot(root);
+    const scratch = mkdtempSync(join(tmpdir(), 'ork-image-tmp-'));
+    try {
+      lockDown(root);
+      const before = snapshot(root);
+      const env = podEnv(root, scratch, image);
 
-    const version = spawnSync(process.execPath, [join(root, image.entry[1]!), 'version'], { cwd: join(root, 'app'), env: podEnv(image), encoding: 'utf8' });
-    assert.is(version.status, 0, `${image.program} version: ${version.stderr}`);
-    // 0.0.0-dev would mean its package.json was not where the bundle looks.
-    assert.match(version.stdout, new RegExp(`^${image.program} ${appVersion.replace(/\./g, '\\.')} `));
+      const version = spawnSync(process.execPath, [join(root, image.entry[1]!), 'version'], { cwd: join(root, 'app'), env, encoding: 'utf8' });
+      assert.is(version.status, 0, `${image.program} version: ${version.stderr}`);
+      // 0.0.0-dev would mean its package.json was not where the bundle looks.
+      assert.match(version.stdout, new RegExp(`^${image.program} ${appVersion.replace(/\./g, '\\.')} `));
 
-    const served = await serve(root, image);
-    assert.equal(served.statuses, Object.fromEntries(image.probes.map((p) => [p, 200])), `${image.target}: probes\n${served.output}`);
-    assert.is(served.code, 0, `${image.target}: exit code after SIGTERM\n${served.output}`);
-    assert.not.match(served.output, /Cannot find (module|package)|ERR_MODULE_NOT_FOUND/, served.output);
-    assert.equal(snapshot(root), before, `${image.target} wrote into its own files`);
+      const served = await serve(root, env, image);
+      assert.equal(served.statuses, Object.fromEntries(image.probes.map((p) => [p, 200])), `${image.target}: probes\n${served.output}`);
+      assert.is(served.code, 0, `${image.target}: exit code after SIGTERM\n${served.output}`);
+      assert.not.match(served.output, /Cannot find (module|package)|ERR_MODULE_NOT_FOUND/, served.output);
+      assert.equal(snapshot(root), before, `${image.target} wrote into its own files`);
+    } finally {
+      remove(root);
+      remove(scratch);
+    }
   });
 }
 
 test('the file list of an assembled image is exactly the copies (no node_modules, no sources)', () => {
   const root = assemble(RUNTIME);
-  assert.equal(readdirSync(root, { recursive: true, encoding: 'utf8' }).filter((p) => statSync(join(root, p)).isFile()).sort(),
-    ['app/dist/ork-runtime.mjs', 'app/package.json']);
+  try {
+    assert.equal(readdirSync(join(root, 'app'), { recursive: true, encoding: 'utf8' }).filter((p) => statSync(join(root, 'app', p)).isFile()).sort(),
+      ['dist/ork-runtime.mjs', 'package.json']);
+  } finally {
+    remove(root);
+  }
 });
 
 test('parseDockerfile reads continuations, stage chains and exec forms, and refuses a shell-form entry point', () => {
