@@ -46,6 +46,11 @@ function crRow(page: Page, name: string) {
     .filter({ has: page.locator('td[data-label="Name"] a', { hasText: name }) });
 }
 
+/** Waits until the page shows `theme`; fails after 5 s. */
+async function themeIs(page: Page, theme: 'light' | 'dark'): Promise<void> {
+  await page.waitForFunction(`document.documentElement.getAttribute('data-theme') === '${theme}'`, undefined, { timeout: 5_000 });
+}
+
 /** Waits until r0's history covers `ms` (the Control Center keeps one sample per poll pass). */
 async function historySpan(ms: number): Promise<void> {
   const deadline = Date.now() + ms + 30_000;
@@ -99,13 +104,14 @@ test('the overview shows the runtime online, the website CRD healthy, and is dra
   await page.waitForFunction('document.querySelectorAll("#runtime-r0 .activity polyline").length === 2', undefined, { timeout: 20_000 });
   await screenshot(page, 'overview-light');
   await page.emulateMedia({ colorScheme: 'dark' });
-  assert.is(await page.locator('html').getAttribute('data-theme'), 'dark', 'follows prefers-color-scheme');
+  await themeIs(page, 'dark'); // follows prefers-color-scheme (its change event is asynchronous)
   await screenshot(page, 'overview-dark');
   // The toggle wins over the system preference and is remembered.
   await page.locator('#theme-toggle').click();
-  assert.is(await page.locator('html').getAttribute('data-theme'), 'light');
+  await themeIs(page, 'light');
   await page.reload();
-  assert.is(await page.locator('html').getAttribute('data-theme'), 'light');
+  await card.locator('tr.crd-row').first().waitFor();
+  assert.is(await page.locator('html').getAttribute('data-theme'), 'light', 'the choice survives a reload');
   await page.emulateMedia({ colorScheme: 'light' });
   await page.evaluate('localStorage.clear()');
   await page.setViewportSize({ width: 390, height: 844 });
