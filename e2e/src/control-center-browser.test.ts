@@ -80,7 +80,7 @@ test.after(async () => {
     await context?.close();
     await browser?.close();
     // The runtime drops its finalizers while it runs; after a failure it may be gone, so strip them.
-    removeWebsites(ns || undefined);
+    if (ns) removeWebsites(ns);
     if (runtime) await stopRuntime(runtime);
     if (cc) await stopControlCenter(cc);
   } finally {
@@ -205,6 +205,8 @@ test('a stopped runtime goes offline on the open overview', async () => {
   // Half a minute of history with the earlier tests' activity in it: the README's picture
   // (docs/control-center.png is a copy of this one).
   await historySpan(30_000);
+  // A short viewport: the full-page picture is then as tall as the content, no empty band below.
+  await page.setViewportSize({ width: 1280, height: 360 });
   await screenshot(page, 'overview-live');
   // Websites go first, while the runtime can still drop its finalizers.
   kubectlOk(['delete', 'websites', '--all', '--timeout', '60s'], { namespace: ns });

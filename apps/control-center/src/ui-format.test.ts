@@ -52,6 +52,7 @@ test('counts, percentages, durations and API groups', () => {
   assert.is(f.formatPercent(null), '—');
   assert.is(f.formatSeconds(30), '30s');
   assert.is(f.formatSeconds(0.5), '0.5s');
+  assert.is(f.formatSeconds(30.2), '30s');
   assert.is(f.formatSeconds(300), '5m');
   assert.is(f.formatSeconds(390), '6m30s');
   assert.is(f.formatSeconds(5400), '1h30m');

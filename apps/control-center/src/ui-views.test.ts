@@ -1,6 +1,6 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { byClass, findAll, installFakeDocument, serialize, type FakeElement } from './fake-dom.test-support.ts';
+import { byClass, fakeDocument, findAll, installFakeDocument, serialize, type FakeElement } from './fake-dom.test-support.ts';
 import { loadAsset } from './public-assets.test-support.ts';
 import { CR, CRD, CR_LIST, NOW_MS, SNAPSHOT, XSS } from './ui-fixture.test-support.ts';
 
@@ -11,6 +11,7 @@ const { renderCrd } = await loadAsset<{ renderCrd(r: Route, d: unknown, runtime:
 const crs = await loadAsset<{
   renderCrTable(r: Route, list: unknown, nowMs: number, filter?: string): FakeElement;
   filterCrs<T>(items: T[], filter: string): T[];
+  mountCrList(root: FakeElement): { update(r: Route, list: unknown, nowMs: number): void };
   countReady(items: { ready: string }[]): Record<string, number>;
 }>('view-crs.js');
 const cr = await loadAsset<{
@@ -23,6 +24,7 @@ const test = suite('UI pages (public/assets/view-*.js) with a fake DOM');
 const crdRoute = { type: 'crd', runtime: 'r0', crd: 'website' };
 const crsRoute = { type: 'crs', runtime: 'r0', crd: 'website' };
 const crRoute = { type: 'cr', runtime: 'r0', crd: 'website', namespace: 'default', name: 'hello' };
+const fakeElement = (tag: string) => fakeDocument.createElement(tag);
 const cells = (root: FakeElement, label: string) => findAll(root, (e) => e.tagName === 'td' && e.getAttribute('data-label') === label).map((e) => e.textContent);
 
 /** Markup from the runtime stays text: visible literally, escaped in HTML, no element made from it. */
@@ -87,6 +89,21 @@ test('CR list: Ready badges with text, age, generations, a link per CR; the prob
   assert.match(crs.renderCrTable(crsRoute, { ...CR_LIST, items: [] }, NOW_MS).textContent, 'No Website yet');
   assert.equal(crs.countReady([{ ready: 'True' }, { ready: 'x' }]), { True: 1, False: 0, Unknown: 1 });
   assert.is(crs.filterCrs(CR_LIST.items, '  ').length, 3);
+});
+
+test('CR list page: live updates redraw the table and keep the filter box and what is typed in it', () => {
+  const root = fakeElement('main');
+  const page = crs.mountCrList(root);
+  page.update(crsRoute, CR_LIST, NOW_MS);
+  const input = findAll(root, (e) => e.tagName === 'input')[0]! as FakeElement & { value?: string };
+  input.value = 'shop';
+  input.listeners.get('input')?.forEach((l) => l({}));
+  assert.equal(cells(root, 'Name'), ['shop']);
+  const later = { ...CR_LIST, items: [...CR_LIST.items, { ...CR_LIST.items[1]!, name: 'shop-2' }] };
+  page.update(crsRoute, later, NOW_MS);
+  assert.ok(findAll(root, (e) => e.tagName === 'input')[0] === input, 'the same input element, so focus and caret stay');
+  assert.equal(cells(root, 'Name'), ['shop', 'shop-2']);
+  assert.is(findAll(root, (e) => e.tagName === 'h1')[0]?.textContent, 'Website resources');
 });
 
 test('CR page: conditions, children by kind, events, spec; runtime text is inert', () => {

@@ -13,9 +13,14 @@ export const CHROMIUM = process.env['ORK_E2E_CHROMIUM'] ?? '/usr/bin/chromium';
 /** Where the browser tests save screenshots (gitignored). */
 export const SCREENSHOTS = join(REPO, 'test-output', 'control-center');
 
-/** Launches headless Chromium; throws a one-line hint when it is not installed. */
+/** Launches headless Chromium; prints and throws a one-line hint when it is not installed. */
 export async function launchChromium(): Promise<Browser> {
-  if (!existsSync(CHROMIUM)) throw new Error(`no Chromium at ${CHROMIUM}: apt-get install chromium (or set ORK_E2E_CHROMIUM)`);
+  if (!existsSync(CHROMIUM)) {
+    const hint = `no Chromium at ${CHROMIUM}: apt-get install chromium (or set ORK_E2E_CHROMIUM)`;
+    // uvu reports a throwing before-hook without its message: say it here, then fail every test.
+    process.stderr.write(`\n  ${hint}\n`);
+    throw new Error(hint);
+  }
   // Belt and braces: nothing in playwright-core may fetch a browser.
   process.env['PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD'] = '1';
   mkdirSync(SCREENSHOTS, { recursive: true });

@@ -50,7 +50,8 @@ export function formatPercent(ratio) {
 /** Seconds as a short duration (`30s`, `5m`, `1h30m`). */
 export function formatSeconds(seconds) {
   if (typeof seconds !== 'number' || !Number.isFinite(seconds)) return '—';
-  if (seconds < 60) return `${trimZero(seconds.toFixed(1))}s`;
+  if (seconds < 10) return `${trimZero(seconds.toFixed(1))}s`;
+  if (seconds < 60) return `${Math.round(seconds)}s`;
   const m = Math.floor(seconds / 60), s = Math.round(seconds % 60);
   if (m < 60) return s ? `${m}m${s}s` : `${m}m`;
   const hr = Math.floor(m / 60);
