@@ -4,6 +4,7 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { controlCenterReady, startControlCenter, stopControlCenter, type ControlCenterProcess } from './harness/control-center-process.ts';
+import { httpGet, pollHttp, type HttpResponse } from './harness/http-poll.ts';
 import { installForRuntime } from './harness/install-for-runtime.ts';
 import { kubectl, kubectlOk } from './harness/kubectl.ts';
 import { cleanupNamespaces } from './harness/namespace.ts';
@@ -19,27 +20,9 @@ let ns = '';
 let runtimeUrl = '';
 let base = '';
 
-interface Response { status: number; text: string; json: () => any }
-
-async function get(path: string): Promise<Response> {
-  const res = await fetch(`${base}${path}`);
-  const text = await res.text();
-  return { status: res.status, text, json: () => JSON.parse(text) };
-}
-
-/** Polls GET `path` on the Control Center until `check` returns a value; throws with the last body after `timeoutMs`. */
-async function poll<T>(what: string, path: string, check: (r: Response) => T | undefined, timeoutMs = 60_000, everyMs = 200): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let last = '';
-  for (;;) {
-    const r = await get(path);
-    const value = check(r);
-    if (value !== undefined) return value;
-    last = `${r.status} ${r.text.slice(0, 600)}`;
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}; last ${path}: ${last}`);
-    await new Promise((resolve) => setTimeout(resolve, everyMs));
-  }
-}
+const get = (path: string): Promise<HttpResponse> => httpGet(base, path);
+const poll = <T>(what: string, path: string, check: (r: HttpResponse) => T | undefined, timeoutMs = 60_000, everyMs = 200): Promise<T> =>
+  pollHttp(base, what, path, check, timeoutMs, everyMs);
 
 test.before(async () => {
   const install = installForRuntime(KATALOG, 'cc-api');

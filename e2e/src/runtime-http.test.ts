@@ -5,6 +5,7 @@ import * as assert from 'uvu/assert';
 import { kubectl, kubectlOk } from './harness/kubectl.ts';
 import { cleanupNamespaces } from './harness/namespace.ts';
 import { httpBase, startRuntime, stopRuntime, type RuntimeProcess } from './harness/runtime-process.ts';
+import { httpGet, pollHttp, type HttpResponse } from './harness/http-poll.ts';
 import { installForRuntime } from './harness/install-for-runtime.ts';
 
 const KATALOG = 'examples/starter/katalog.yaml';
@@ -15,27 +16,9 @@ let base = '';
 let ns = '';
 let kubeconfig = '';
 
-interface Response { status: number; text: string; json: () => Record<string, unknown> }
-
-async function get(path: string): Promise<Response> {
-  const res = await fetch(`${base}${path}`);
-  const text = await res.text();
-  return { status: res.status, text, json: () => JSON.parse(text) as Record<string, unknown> };
-}
-
-/** Polls GET `path` until `check` returns a value, or throws with the last body after `timeoutMs`. */
-async function poll<T>(what: string, path: string, check: (r: Response) => T | undefined, timeoutMs = 60_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let last = '';
-  for (;;) {
-    const r = await get(path);
-    const value = check(r);
-    if (value !== undefined) return value;
-    last = `${r.status} ${r.text.slice(0, 500)}`;
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}; last ${path}: ${last}`);
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-}
+const get = (path: string): Promise<HttpResponse> => httpGet(base, path);
+const poll = <T>(what: string, path: string, check: (r: HttpResponse) => T | undefined, timeoutMs = 60_000): Promise<T> =>
+  pollHttp(base, what, path, check, timeoutMs);
 
 /** The value of the series `name{labels}` in a Prometheus text body, or undefined. */
 function sample(text: string, name: string, labels: Record<string, string>): number | undefined {

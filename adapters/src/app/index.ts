@@ -6,3 +6,4 @@ export { createLogger, type LogFields, type Logger, type LogLevel } from './logg
 export { envBool, envDuration, envInteger, envLogLevel, envOptionalText, envText, parseEnv } from './env-schema.ts';
 export { runApp, runPlainApp, type AppSpec, type PlainAppSpec } from './run-app.ts';
 export { fastifyLogger } from './fastify-logger.ts';
+export { shutdownOnSignals, type Shutdown } from './shutdown-on-signals.ts';

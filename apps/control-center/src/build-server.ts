@@ -73,7 +73,8 @@ export function buildServer(deps: ServerDeps): FastifyInstance {
 
   // The JSON API.
   app.get('/api/snapshot', async () => deps.snapshot());
-  app.get('/api/events', (request, reply) => {
+  // No HEAD twin: a HEAD would open a stream that never ends.
+  app.get('/api/events', { exposeHeadRoute: false }, (request, reply) => {
     reply.hijack();
     deps.hub.open(reply.raw, SECURITY_HEADERS, formatSseEvent('snapshot', JSON.stringify(deps.snapshot())));
     request.raw.on('error', () => reply.raw.destroy());

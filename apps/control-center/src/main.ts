@@ -1,7 +1,7 @@
 // The composition root of the Control Center (`ork control`, `ork-control-center serve`): the only
 // file here that touches process, env, argv and signals. It can serve and report its version.
 import type { AddressInfo } from 'node:net';
-import { createLogger, isEntryPoint, readPackageVersion, runPlainApp } from '@orkestra/adapters/app';
+import { createLogger, isEntryPoint, readPackageVersion, runPlainApp, shutdownOnSignals } from '@orkestra/adapters/app';
 import { systemClock } from '@orkestra/adapters/system';
 import { buildServer } from './build-server.ts';
 import { createControlCenterMetrics } from './cc-metrics.ts';
@@ -27,16 +27,7 @@ if (isEntryPoint(import.meta.url, process.argv[1])) await main(process.argv.slic
 async function serve(config: ControlCenterConfig): Promise<void> {
   const clock = systemClock;
   const log = createLogger(config.logLevel, clock, (line) => process.stdout.write(line));
-  const abort = new AbortController();
-  let signalName = '';
-  const shutdown = (signal: string): void => {
-    if (abort.signal.aborted) return;
-    signalName = signal;
-    log.info('shutting down', { signal });
-    abort.abort();
-  };
-  process.once('SIGTERM', () => shutdown('SIGTERM'));
-  process.once('SIGINT', () => shutdown('SIGINT'));
+  const shutdown = shutdownOnSignals(log, (event, listener) => process.once(event, listener));
 
   const metrics = createControlCenterMetrics();
   const hub = new SseHub((n) => metrics.setSseClients(n));
@@ -73,11 +64,11 @@ async function serve(config: ControlCenterConfig): Promise<void> {
   log.info('http listening', { host: config.host, port: (app.server.address() as AddressInfo).port });
   log.info('control center starting', { runtimes: config.runtimeUrls.join(','), refreshMs: config.refreshMs, requestTimeoutMs: config.requestTimeoutMs });
 
-  await poller.run(abort.signal);
+  await poller.run(shutdown.signal);
   // Open event streams would hold the server open: end them first.
   hub.close();
   await app.close();
-  log.info('control center stopped', { signal: signalName, passes: poller.passes() });
+  log.info('control center stopped', { signal: shutdown.received(), passes: poller.passes() });
   process.exit(0);
 }
 

@@ -52,4 +52,22 @@ test('streams get the head, the first frame, broadcasts and pings; closed stream
   assert.equal([counts[0], counts.at(-1)], [1, 0]);
 });
 
+test('a stream that stops reading is dropped once its unsent bytes pass the bound', async () => {
+  const hub = new SseHub(() => undefined, 60_000, 64 * 1024);
+  const server = createServer((_req, res) => hub.open(res, {}, formatSseEvent('snapshot', 'first')));
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  const res = await new Promise<IncomingMessage>((resolve) => request({ host: '127.0.0.1', port, path: '/' }, resolve).end());
+  res.pause();
+  const big = 'x'.repeat(256 * 1024);
+  for (let i = 0; i < 40 && hub.size() > 0; i++) {
+    hub.broadcast('snapshot', big);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+  assert.is(hub.size(), 0, 'dropped');
+  res.destroy();
+  hub.close();
+  server.close();
+});
+
 test.run();

@@ -5,6 +5,13 @@ import type { ServerResponse } from 'node:http';
 /** How often an idle stream gets a `: ping` comment. */
 export const PING_MS = 15_000;
 
+/**
+ * Bytes a stream may have unsent before it is dropped: a client that stopped reading (a frozen
+ * tab, a stuck proxy) must not grow the server's memory with every snapshot. EventSource then
+ * reconnects and starts from the current snapshot.
+ */
+export const MAX_BUFFERED_BYTES = 4 * 1024 * 1024;
+
 /** The `: ping` comment line (ignored by EventSource, keeps proxies from timing the stream out). */
 export const SSE_PING = ': ping\n\n';
 
@@ -22,11 +29,13 @@ export function formatSseEvent(event: string, data: string): string {
 export class SseHub {
   readonly #clients = new Set<ServerResponse>();
   readonly #onCount: (n: number) => void;
+  readonly #maxBufferedBytes: number;
   #timer: NodeJS.Timeout | undefined;
 
   /** `onCount` is told the number of open streams whenever it changes (orkestra_cc_sse_clients). */
-  constructor(onCount: (n: number) => void = () => undefined, pingMs = PING_MS) {
+  constructor(onCount: (n: number) => void = () => undefined, pingMs = PING_MS, maxBufferedBytes = MAX_BUFFERED_BYTES) {
     this.#onCount = onCount;
+    this.#maxBufferedBytes = maxBufferedBytes;
     this.#timer = setInterval(() => this.#write(SSE_PING), pingMs);
     this.#timer.unref();
   }
@@ -73,8 +82,12 @@ export class SseHub {
 
   #write(frame: string): void {
     for (const res of this.#clients) {
-      // A slow client's buffer grows until it reads or its socket closes; a destroyed one is skipped.
-      if (!res.destroyed) res.write(frame);
+      if (res.destroyed) continue;
+      if (res.writableLength > this.#maxBufferedBytes) {
+        res.destroy();
+        continue;
+      }
+      res.write(frame);
     }
   }
 }

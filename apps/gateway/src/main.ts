@@ -16,7 +16,7 @@ import { parseConfig, type GatewayConfig } from './config.ts';
 import { createGatewayMetrics } from './gateway-metrics.ts';
 import { gatewayKatalog } from './gateway-view.ts';
 import { Housekeeper } from './housekeeper.ts';
-import { createLogger, type Logger } from '@orkestra/adapters/app';
+import { createLogger, shutdownOnSignals, type Logger } from '@orkestra/adapters/app';
 import { selfCheck } from './self-check.ts';
 import { serveHttp } from './serve-http.ts';
 import { serveWebhooks, type ServedWebhooks } from './serve-webhooks.ts';
@@ -49,16 +49,7 @@ async function gate(config: GatewayConfig, katalog: Katalog): Promise<void> {
   const log = createLogger(config.logLevel, clock, (line) => process.stdout.write(line));
   // From here on a SIGTERM is a clean stop, even during start-up: the housekeeper then sees an
   // aborted signal at once and the shutdown path (cleanupOnShutdown, `gateway stopped`) runs.
-  const abort = new AbortController();
-  let signalName = '';
-  const shutdown = (signal: string): void => {
-    if (abort.signal.aborted) return;
-    signalName = signal;
-    log.info('shutting down', { signal });
-    abort.abort();
-  };
-  process.once('SIGTERM', () => shutdown('SIGTERM'));
-  process.once('SIGINT', () => shutdown('SIGINT'));
+  const shutdown = shutdownOnSignals(log, (event, listener) => process.once(event, listener));
 
   // Where the API server calls: the given URL, the Service in cluster, else loopback (dev, tests;
   // the port is known only once the server listens).
@@ -167,7 +158,7 @@ async function gate(config: GatewayConfig, katalog: Katalog): Promise<void> {
   });
 
 
-  await housekeeper.run(config.housekeeperIntervalMs, abort.signal);
+  await housekeeper.run(config.housekeeperIntervalMs, shutdown.signal);
 
   const cleanup = [
     ...(katalog.security?.deletionProtection?.enabled && katalog.security.deletionProtection.cleanupOnShutdown ? [DELETION_CONFIG] : []),
@@ -182,7 +173,7 @@ async function gate(config: GatewayConfig, katalog: Katalog): Promise<void> {
   const dp = stats['deletion-protection'];
   const np = stats['namespace-protection'];
   log.info('gateway stopped', {
-    signal: signalName,
+    signal: shutdown.received(),
     requests: cluster.metrics.counts().reduce((n, c) => n + c.count, 0),
     forbidden: cluster.metrics.forbidden(),
     admissions: dp.total + np.total,

@@ -135,6 +135,22 @@ test('every reconcile is reported to the observer, and the HTTP view reads the s
   await running;
 });
 
+test('the Events it records are kept for the HTTP view, and forgotten when the CR is deleted', async () => {
+  const { cluster, controller } = setup();
+  const abort = new AbortController();
+  await installCrd(cluster);
+  await createSite(cluster, 1);
+  const running = controller.run(abort.signal);
+  const events = await until('a recorded Event', () => (controller.events('web/site').length > 0 ? controller.events('web/site') : undefined));
+  assert.equal([events[0]!.type, events[0]!.reason, events[0]!.action], ['Normal', 'Reconciled', 'Reconcile']);
+  assert.ok(cluster.calls('create') >= 1, 'the Event was also written to the API server');
+  await cluster.delete({ resource: crResourceOf(crd), namespace: 'web', name: 'site' });
+  await until('the CR gone from the cache', () => (controller.get('web', 'site') === undefined ? true : undefined));
+  assert.equal(controller.events('web/site'), []);
+  abort.abort();
+  await running;
+});
+
 test('a forbidden list degrades the CRD at once; the next allowed list brings it back', async () => {
   const { cluster, controller, lines } = setup();
   const abort = new AbortController();

@@ -297,9 +297,11 @@ export class CrdController implements CacheView {
     const object = this.#crInformer?.get(namespace, name);
     const startedMs = clock.now();
     if (!object) {
-      // Gone: nothing to do, and nothing to retry.
+      // Gone: nothing to do, and nothing to retry. Its Events go too (again: a reconcile that was
+      // running when the delete arrived may have recorded one after the informer's forget).
       this.queue.forget(key);
       this.#lastApplied.delete(key);
+      this.#events.forget(key);
       this.queue.done(key, clock.now());
       this.#deps.observer?.reconciled('success', (clock.now() - startedMs) / 1000);
       return;
