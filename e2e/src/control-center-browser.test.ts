@@ -8,6 +8,7 @@ import * as assert from 'uvu/assert';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchChromium, pinnedChromiumMajor, screenshot, watchPage, type PageWatch } from './harness/browser.ts';
 import { controlCenterReady, startControlCenter, stopControlCenter, type ControlCenterProcess } from './harness/control-center-process.ts';
+import { httpGet, pollHttp } from './harness/http-poll.ts';
 import { installForRuntime } from './harness/install-for-runtime.ts';
 import { kubectlOk } from './harness/kubectl.ts';
 import { cleanupNamespaces } from './harness/namespace.ts';
@@ -53,14 +54,10 @@ async function themeIs(page: Page, theme: 'light' | 'dark'): Promise<void> {
 
 /** Waits until r0's history covers `ms` (the Control Center keeps one sample per poll pass). */
 async function historySpan(ms: number): Promise<void> {
-  const deadline = Date.now() + ms + 30_000;
-  for (;;) {
-    const snapshot = await fetch(`${ccBase}/api/snapshot`).then((r) => r.json()) as { runtimes: { history: { at: string }[] }[] };
-    const history = snapshot.runtimes[0]?.history ?? [];
-    if (history.length > 1 && Date.parse(history.at(-1)!.at) - Date.parse(history[0]!.at) >= ms) return;
-    if (Date.now() > deadline) throw new Error(`r0's history never covered ${ms} ms (${history.length} samples)`);
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
+  await pollHttp(ccBase, `${ms} ms of r0 history`, '/api/snapshot', (r) => {
+    const history = (r.json() as { runtimes: { history: { at: string }[] }[] }).runtimes[0]?.history ?? [];
+    return history.length > 1 && Date.parse(history.at(-1)!.at) - Date.parse(history[0]!.at) >= ms ? true : undefined;
+  }, ms + 30_000, 500);
 }
 
 test.before(async () => {
@@ -165,8 +162,7 @@ test('a patched Website shows up on its open page through SSE, without a reload'
   const navigations: string[] = [];
   page.on('framenavigated', (f) => navigations.push(f.url()));
   const loadsBefore = watch.loads;
-  const sse = await fetch(`${ccBase}/metrics`).then((r) => r.text());
-  assert.match(sse, /^orkestra_cc_sse_clients [1-9]/m, 'the page holds an SSE stream');
+  assert.match((await httpGet(ccBase, '/metrics')).text, /^orkestra_cc_sse_clients [1-9]/m, 'the page holds an SSE stream');
   const marker = `patched-${Date.now()}`;
   kubectlOk(['patch', 'website', 'hello', '--type', 'merge', '-p', JSON.stringify({ spec: { tier: marker } })], { namespace: ns });
   await page.locator('pre.json', { hasText: marker }).waitFor({ timeout: 20_000 });
