@@ -47,9 +47,12 @@ function crRow(page: Page, name: string) {
     .filter({ has: page.locator('td[data-label="Name"] a', { hasText: name }) });
 }
 
-/** Waits until the page shows `theme`; fails after 5 s. */
+/**
+ * Waits until the page shows `theme`; fails after 5 s. A locator, not waitForFunction: polling a
+ * function evaluates a string in the page, which the Control Center's CSP (rightly) refuses.
+ */
 async function themeIs(page: Page, theme: 'light' | 'dark'): Promise<void> {
-  await page.waitForFunction(`document.documentElement.getAttribute('data-theme') === '${theme}'`, undefined, { timeout: 5_000 });
+  await page.locator(`html[data-theme="${theme}"]`).waitFor({ state: 'attached', timeout: 5_000 });
 }
 
 /** Waits until r0's history covers `ms` (the Control Center keeps one sample per poll pass). */
@@ -98,7 +101,7 @@ test('the overview shows the runtime online, the website CRD healthy, and is dra
   assert.is(await card.locator('.katalog-name').innerText(), 'my-platform');
   assert.match(await page.locator('#freshness').innerText(), /^live · updated/);
   // Let a few samples arrive so the sparklines have something to draw.
-  await page.waitForFunction('document.querySelectorAll("#runtime-r0 .activity polyline").length === 2', undefined, { timeout: 20_000 });
+  await card.locator('.activity polyline').nth(1).waitFor({ state: 'attached', timeout: 20_000 });
   await screenshot(page, 'overview-light');
   await page.emulateMedia({ colorScheme: 'dark' });
   await themeIs(page, 'dark'); // follows prefers-color-scheme (its change event is asynchronous)
