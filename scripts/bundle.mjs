@@ -34,6 +34,35 @@ const clientNodePure = {
   },
 };
 
+// client-node imports proxy agents, an OIDC client and JSONPath at the top of its modules, for
+// kubeconfigs with `proxy-url`, the oidc auth provider or gcp/azure token commands. Evaluating them
+// costs the gateway and runtime ~20 ms of every cold start and their heap, and an in-cluster
+// ServiceAccount never needs them. Each is replaced by a stand-in exporting the same names that
+// loads the real, still bundled, module on first use (esbuild turns that require() into a lazy
+// init), so such kubeconfigs keep working.
+const LAZY = {
+  'socks-proxy-agent': { classes: ['SocksProxyAgent'] },
+  hpagent: { classes: ['HttpProxyAgent', 'HttpsProxyAgent'] },
+  'openid-client': { functions: ['discovery', 'refreshTokenGrant'] },
+  'jsonpath-plus': { functions: ['JSONPath'] },
+};
+const lazyClientNodeDeps = {
+  name: 'lazy-client-node-deps',
+  setup(b) {
+    const filter = new RegExp(`^(${Object.keys(LAZY).join('|')})$`);
+    b.onResolve({ filter }, (args) => (args.importer.includes('/@kubernetes/client-node/') && args.namespace === 'file'
+      ? { path: args.path, namespace: 'lazy', pluginData: { resolveDir: args.resolveDir } } : undefined));
+    b.onLoad({ filter: /.*/, namespace: 'lazy' }, (args) => {
+      const { classes = [], functions = [] } = LAZY[args.path];
+      // `new` on a function returning an object yields that object: the real class's instance.
+      const lines = [`let real; const load = () => (real ??= require(${JSON.stringify(args.path)}));`,
+        ...classes.map((name) => `export function ${name}(...args) { return new (load().${name})(...args); }`),
+        ...functions.map((name) => `export function ${name}(...args) { return load().${name}(...args); }`)];
+      return { contents: lines.join('\n'), loader: 'js', resolveDir: args.pluginData.resolveDir };
+    });
+  },
+};
+
 // Metafile paths are relative to absWorkingDir: pin it so they read `lib/dist/...` from any cwd.
 const root = new URL('..', import.meta.url).pathname;
 for (const app of APPS) {
@@ -49,7 +78,7 @@ for (const app of APPS) {
     logLevel: 'warning',
     metafile: true,
     external: app.external ?? [],
-    plugins: [clientNodePure],
+    plugins: [lazyClientNodeDeps, clientNodePure],
     alias: { 'node-fetch': `${root}scripts/shims/node-fetch.mjs` },
     // Bundled CommonJS dependencies may call require(); give the ESM bundle one.
     banner: { js: "import { createRequire as __ork_createRequire } from 'node:module'; const require = __ork_createRequire(import.meta.url);" },

@@ -19,16 +19,12 @@
 //                                    [--concurrency 4] [--concurrent-pairs 500] [--concurrent-deletes 1000]
 //                                    [--katalog examples/gateway/katalog.yaml] [--json out.json]
 //   node bench/gateway/apiserver.mjs --render out.json        (the tables of a saved run)
-import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { loadavg, tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
+import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { stringify } from 'yaml';
-import { kubeClient, loadAdminKubeconfig } from './kube-client.mjs';
+import { cleanup, cleaningUp, installGateway, log, onCleanup, REPO, sleep, startGateway, upControlPlane } from './bench-cluster.mjs';
 
-const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const { values: opts } = parseArgs({
   options: {
     rounds: { type: 'string', default: '2' },
@@ -52,72 +48,20 @@ const GW_NS = 'ork-bench-gateway';
 const NS = 'ork-bench';
 const LABEL = 'orkestra.io/deletion-protection';
 const MODES = ['none', 'gateway', 'vap'];
-const log = (...a) => console.error(`[${new Date().toISOString().slice(11, 19)}]`, ...a);
-
-// ---- cleanup on exit, SIGINT, SIGTERM and errors ------------------------------------------------
-const cleanups = [];
-let cleaning;
-function cleanup() {
-  cleaning ??= (async () => {
-    for (const fn of cleanups.reverse()) {
-      try { await fn(); } catch (err) { log('cleanup:', err.message); }
-    }
-  })();
-  return cleaning;
-}
-for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
-  process.on(sig, () => { log(`${sig}: tearing down`); cleanup().finally(() => process.exit(130)); });
-}
-
-function run(cmd, args, { input, env } = {}) {
-  return new Promise((res, rej) => {
-    const child = spawn(cmd, args, { cwd: REPO, env: { ...process.env, ...env }, stdio: ['pipe', 'pipe', 'pipe'] });
-    let out = '';
-    let err = '';
-    child.stdout.on('data', (c) => { out += c; });
-    child.stderr.on('data', (c) => { err += c; });
-    child.on('error', rej);
-    child.on('exit', (code) => (code === 0 ? res(out) : rej(new Error(`${cmd} ${args.join(' ')} exited ${code}: ${err.slice(-2000)}`))));
-    child.stdin.end(input);
-  });
-}
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 // ---- control plane, bundle, gateway ---------------------------------------------------------
 async function main() {
   const load0 = loadavg();
-  const scratch = mkdtempSync(join(tmpdir(), 'ork-bgw-'));
-  cleanups.push(() => rmSync(scratch, { recursive: true, force: true }));
-  const state = mkdtempSync(join(tmpdir(), 'ork-bgw-kube-'));
-  cleanups.push(async () => { log('tools/kube/down'); await run(join(REPO, 'tools/kube/down'), [state]); });
-  log('tools/kube/up', state);
-  await run(join(REPO, 'tools/kube/up'), [state], { env: { ORK_KUBE_WATCH_PID: String(process.pid) } });
-  const env = Object.fromEntries(readFileSync(join(state, 'env'), 'utf8').split('\n').filter((l) => l.includes('=')).map((l) => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)]));
-  const kubectl = (args, input) => run(join(env.KUBE_BIN_DIR, 'kubectl'), args, { input, env: { KUBECONFIG: env.KUBECONFIG } });
-  const admin = loadAdminKubeconfig(env.KUBECONFIG);
-  const kube = kubeClient(admin, { maxSockets: Math.max(1, N.conc) });
-  cleanups.push(() => kube.close());
-
-  log('installing the gateway bundle for', opts.katalog);
-  const bundle = await run(process.execPath, [join(REPO, 'apps/cli/bin/ork.js'), 'generate', 'bundle', '-f', KATALOG, '--for', 'gateway', '-n', GW_NS]);
-  await kubectl(['apply', '--server-side', '--field-manager', 'bench', '-f', '-'], bundle);
-  const token = (await kubectl(['-n', GW_NS, 'create', 'token', 'orkestra-gateway', '--duration', '2h'])).trim();
-  const tokenKubeconfig = join(scratch, 'gateway.kubeconfig');
-  writeFileSync(tokenKubeconfig, stringify({
-    apiVersion: 'v1', kind: 'Config',
-    clusters: [{ name: 'bench', cluster: { server: admin.server.href.replace(/\/$/, ''), 'certificate-authority-data': admin.ca.toString('base64') } }],
-    users: [{ name: 'token', user: { token } }],
-    contexts: [{ name: 'token', context: { cluster: 'bench', user: 'token' } }],
-    'current-context': 'token',
-  }), { mode: 0o600 });
+  const { scratch, kubectl, admin, kube } = await upControlPlane({ maxSockets: Math.max(1, N.conc) });
+  const tokenKubeconfig = await installGateway({ katalog: KATALOG, namespace: GW_NS, scratch, kubectl, admin });
 
   await kube.must('POST', '/api/v1/namespaces', { apiVersion: 'v1', kind: 'Namespace', metadata: { name: NS } });
   await kube.must('POST', `/api/v1/namespaces/${NS}/configmaps`, {
     apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'protected', labels: { [LABEL]: 'true' } }, data: { k: 'v' },
   });
 
-  const gw = startGateway(tokenKubeconfig);
-  cleanups.push(() => gw.stop());
+  const gw = startGateway({ kubeconfig: tokenKubeconfig, katalog: KATALOG, namespace: GW_NS });
+  onCleanup(() => gw.stop());
   const gwBase = await gw.ready();
   log('gateway ready at', gwBase);
   const whcNames = ['orkestra-deletion-protection', 'orkestra-namespace-protection'];
@@ -242,70 +186,6 @@ async function parallel(count, conc, fn) {
   }));
 }
 
-// ---- the gateway process ----------------------------------------------------------------------
-function startGateway(kubeconfig) {
-  const child = spawn(process.execPath, [join(REPO, 'apps/gateway/dist/ork-gateway.mjs'), 'gate', '-f', KATALOG], {
-    cwd: REPO,
-    env: {
-      ...process.env, KUBECONFIG: kubeconfig, ORK_NAMESPACE: GW_NS, ORK_PORT: '0', ORK_HOST: '127.0.0.1',
-      ORK_WEBHOOK_PORT: '0', ORK_WEBHOOK_HOST: '127.0.0.1', HOUSEKEEPER_SYNC_INTERVAL: '2s',
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const msgs = new Map();
-  let rest = '';
-  let stderr = '';
-  child.stdout.on('data', (chunk) => {
-    const parts = (rest + chunk).split('\n');
-    rest = parts.pop();
-    for (const p of parts) {
-      // Only the few lines we wait for are parsed (one `admission denied` line per denial otherwise).
-      if (!p.includes('listening') && !p.includes('housekeeper paused')) continue;
-      try { const l = JSON.parse(p); if (!msgs.has(l.msg)) msgs.set(l.msg, l); } catch { /* not JSON */ }
-    }
-  });
-  child.stderr.on('data', (c) => { stderr += c; });
-  const exited = new Promise((r) => child.on('exit', (code, sig) => r(code ?? sig)));
-  let base;
-  async function waitFor(msg, ms) {
-    const deadline = Date.now() + ms;
-    while (!msgs.has(msg)) {
-      if (child.exitCode !== null) throw new Error(`the gateway exited (${child.exitCode}): ${stderr.slice(-2000)}`);
-      if (Date.now() > deadline) throw new Error(`the gateway did not log "${msg}" within ${ms} ms: ${stderr.slice(-2000)}`);
-      await sleep(100);
-    }
-    return msgs.get(msg);
-  }
-  return {
-    waitFor,
-    async ready() {
-      const l = await waitFor('http listening', 30_000);
-      base = `http://${l.host}:${l.port}`;
-      const deadline = Date.now() + 60_000;
-      for (;;) {
-        const r = await fetch(`${base}/readyz`).catch(() => ({ status: 0 }));
-        if (r.status === 200) return base;
-        if (Date.now() > deadline) throw new Error(`the gateway was not ready within 60 s: ${stderr.slice(-2000)}`);
-        await sleep(200);
-      }
-    },
-    /** Sum of orkestra_admission_decisions_total: reviews the API server sent (self-checks excluded). */
-    async decisions() {
-      const text = await (await fetch(`${base}/metrics`)).text();
-      let sum = 0;
-      for (const line of text.split('\n')) if (line.startsWith('orkestra_admission_decisions_total{')) sum += Number(line.slice(line.lastIndexOf(' ') + 1));
-      return sum;
-    },
-    async stop() {
-      if (child.exitCode !== null || child.signalCode !== null) return;
-      child.kill('SIGTERM');
-      const t = setTimeout(() => child.kill('SIGKILL'), 20_000);
-      await exited;
-      clearTimeout(t);
-    },
-  };
-}
-
 // ---- figures --------------------------------------------------------------------------------
 function pct(sorted, p) {
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
@@ -357,7 +237,7 @@ if (opts.render) {
 try {
   await main();
 } catch (err) {
-  if (!cleaning) log('error:', err.stack ?? err); // after a signal, in-flight requests fail: not news
+  if (!cleaningUp()) log('error:', err.stack ?? err); // after a signal, in-flight requests fail: not news
   process.exitCode = 1;
 } finally {
   await cleanup();

@@ -8,10 +8,13 @@
 //
 //   node bench/gateway/direct.mjs [--rate 2000] [--seconds 30] [--connections 10]
 //                                 [--saturation-seconds 10] [--saturation-connections 16]
-//                                 [--handler module.mjs]   (exports decide(review); default allow-all)
+//                                 [--server gateway|bare] [--handler module.mjs] [--cpu-prof DIR]
+// `gateway` (default) is the app's own serving path (gateway-server.mjs); `bare` is the adapters'
+// webhook server with a `decide(review)` handler (server.mjs; --handler, default allow-all).
 import { spawn, spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
-import { createInterface } from 'node:readline';
+import { openSync, readFileSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { openConnection } from './raw-client.mjs';
 import { deleteNamespaceReview } from './review-body.mjs';
@@ -23,23 +26,33 @@ const { values: opts } = parseArgs({
     connections: { type: 'string', default: '10' },
     'saturation-seconds': { type: 'string', default: '10' },
     'saturation-connections': { type: 'string', default: '16' },
+    server: { type: 'string', default: 'gateway' },
     handler: { type: 'string' },
+    'cpu-prof': { type: 'string' },
   },
 });
 const rate = Number(opts.rate);
 const seconds = Number(opts.seconds);
-const path = '/validate/deletion-protection';
+const path = '/deletion-protection';
 const body = Buffer.from(deleteNamespaceReview());
 const pinned = spawnSync('taskset', ['-V']).status === 0;
 if (pinned) spawnSync('taskset', ['-pc', '1', String(process.pid)], { stdio: 'ignore' });
 
-const serverArgs = [new URL('./server.mjs', import.meta.url).pathname, ...(opts.handler ? ['--handler', opts.handler] : [])];
-const server = pinned ? spawn('taskset', ['-c', '0', process.execPath, ...serverArgs], { stdio: ['ignore', 'pipe', 'inherit', 'ipc'] })
-  : spawn(process.execPath, serverArgs, { stdio: ['ignore', 'pipe', 'inherit', 'ipc'] });
+if (opts.server !== 'gateway' && opts.server !== 'bare') throw new Error(`--server ${opts.server}: expected gateway or bare`);
+const serverScript = new URL(opts.server === 'gateway' ? './gateway-server.mjs' : './server.mjs', import.meta.url).pathname;
+const serverArgs = [
+  ...(opts['cpu-prof'] ? ['--cpu-prof', `--cpu-prof-dir=${opts['cpu-prof']}`] : []),
+  serverScript, ...(opts.handler ? ['--handler', opts.handler] : []),
+];
+// The server's log lines (one per denial) go to a file, as a container runtime would take them.
+const logFile = join(tmpdir(), `bench-gateway-${process.pid}.log`);
+const logFd = openSync(logFile, 'w');
+const server = pinned ? spawn('taskset', ['-c', '0', process.execPath, ...serverArgs], { stdio: ['ignore', logFd, 'inherit', 'ipc'] })
+  : spawn(process.execPath, serverArgs, { stdio: ['ignore', logFd, 'inherit', 'ipc'] });
 function ask(message) {
   return new Promise((resolve) => { server.once('message', resolve); server.send(message); });
 }
-const { port, caPem } = JSON.parse(await new Promise((resolve) => createInterface({ input: server.stdout }).once('line', resolve)));
+const { port, caPem } = await new Promise((resolve) => server.once('message', resolve));
 
 /** `n` keep-alive connections, each warmed up; `acquire()`/`release()` hand out idle ones. */
 async function pool(n) {
@@ -129,7 +142,7 @@ async function closedLoop() {
 }
 
 const ms = (x) => `${x.toFixed(3)} ms`;
-console.log(`direct: ${body.length}-byte AdmissionReview (DELETE Namespace), ${pinned ? 'server on CPU 0, generator on CPU 1' : 'no taskset: unpinned'}, node ${process.version}`);
+console.log(`direct: ${opts.server} server, ${body.length}-byte AdmissionReview (DELETE Namespace), ${pinned ? 'server on CPU 0, generator on CPU 1' : 'no taskset: unpinned'}, node ${process.version}`);
 const open = await openLoop();
 console.log(`open loop ${rate}/s × ${seconds} s, ${opts.connections} keep-alive connections: ${open.total} requests, ${open.errors} errors, achieved ${open.achievedRps.toFixed(0)}/s`);
 console.log(`  latency (send → response) p50 ${ms(open.p50)}  p99 ${ms(open.p99)}  p99.9 ${ms(open.p999)}  max ${ms(open.max)}`);
@@ -139,4 +152,5 @@ console.log(`  server CPU ${open.serverCpuPct.toFixed(0)}% of one core, ${open.s
 const sat = await closedLoop();
 console.log(`saturation (closed loop, ${sat.connections} connections, ${opts['saturation-seconds']} s): ${sat.rps.toFixed(0)} req/s, ${sat.errors} errors, p50 ${ms(sat.p50)} p99 ${ms(sat.p99)}, server CPU ${sat.serverCpuPct.toFixed(0)}%`);
 console.log(`  server CPU ${sat.serverCpuUsPerReq.toFixed(0)} µs per request → ${(1e6 / sat.serverCpuUsPerReq).toFixed(0)} req/s per fully used core (extrapolated)`);
-server.kill('SIGTERM');
+await new Promise((resolve) => { server.once('exit', resolve); server.kill('SIGTERM'); });
+console.log(`  server log: ${statSync(logFile).size} bytes (${logFile})`);

@@ -1,6 +1,6 @@
-// The chart renders, lints and validates offline (issue 6): `helm lint --strict` for the default and
-// gateway-only values, a golden of the default render (UPDATE_GOLDENS=1 rewrites it, review the
-// diff), values.schema.json rejecting a wrong type, and `kubeconform -strict` on every rendered
+// The chart renders, lints and validates offline (issue 6): `helm lint --strict` for the default,
+// gateway-only and everything-enabled values and the examples/*-values.yaml files, a golden of the
+// default render (UPDATE_GOLDENS=1 rewrites it, review the diff), values.schema.json rejecting a wrong type, and `kubeconform -strict` on every rendered
 // manifest against schemas built from the Kubernetes module's own swagger.json (tools/kube/go.mod).
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -75,10 +75,15 @@ function template(args: readonly string[]): string {
 interface Obj { apiVersion: string; kind: string; metadata: { name: string } }
 const objects = (text: string): Obj[] => parseAllDocuments(text).map((d) => d.toJS() as Obj | null).filter((o): o is Obj => o !== null);
 
+const example = (name: string): readonly string[] => ['--values', join(REPO, 'examples', `${name}-values.yaml`)];
 const CASES: Record<string, readonly string[]> = {
   default: [],
   'gateway-only': GATEWAY_ONLY,
   everything: ['--values', valuesFile(EVERYTHING)],
+  // The example values files the README installs with.
+  production: example('production'),
+  'full-split': example('full-split'),
+  'gateway-only example': example('gateway-only'),
 };
 
 for (const [name, args] of Object.entries(CASES)) {
@@ -131,6 +136,17 @@ test('values.schema.json rejects runtime.replicaCount=two, naming the field', ()
   const unknown = run(kubeTool('helm'), ['template', 'orkestra', CHART, '--set', 'runtime.replicas=3']);
   assert.is.not(unknown.status, 0, 'an unknown value key (typo) rendered');
 });
+
+/** Seed values no app reads in this version: the chart refuses them rather than ignore them. */
+const UNAVAILABLE = ['runtime.registry.enabled', 'gateway.webhooks.enabled', 'gateway.webhooks.admission', 'gateway.webhooks.conversion'];
+
+for (const key of UNAVAILABLE) {
+  test(`${key}=true fails the install, saying it is not available in this version`, () => {
+    const r = run(kubeTool('helm'), ['template', 'orkestra', CHART, '--set', `${key}=true`]);
+    assert.is.not(r.status, 0, `${key}=true rendered`);
+    assert.match(r.stderr, new RegExp(`${key.replace(/\./g, '\\.')}: .*not available in this version of Orkestra`));
+  });
+}
 
 // ---- kubeconform against schemas made from the Kubernetes module's swagger.json ----
 

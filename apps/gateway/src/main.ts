@@ -128,7 +128,8 @@ async function gate(config: GatewayConfig, katalog: Katalog): Promise<void> {
   if ('error' in served) return exit1(served.error);
   webhooks = served;
   // With ORK_WEBHOOK_PORT=0 / ORK_PORT=0 the OS picks the ports; tests read them from these lines.
-  log.info('webhook listening', { host: config.webhookHost, port: served.port });
+  // startupMs: from process start to serving, the cold-start figure operators and bench/gateway read.
+  log.info('webhook listening', { host: config.webhookHost, port: served.port, startupMs: Math.round(performance.now()) });
 
   const http = await serveHttp({
     metrics,
