@@ -60,9 +60,8 @@ const CONTROL_CENTER: Image = {
 
 /** Every target the Dockerfile must define, checked statically. */
 const IMAGES = [RUNTIME, GATEWAY, CONTROL_CENTER];
-// Assembled and run from their bundles. The Control Center's bundle lands with its own branch
-// (cc-server): at that merge this line becomes [RUNTIME, GATEWAY, CONTROL_CENTER].
-const RUNNABLE_IMAGES = [RUNTIME, GATEWAY];
+// Assembled and run from their bundles.
+const RUNNABLE_IMAGES = [RUNTIME, GATEWAY, CONTROL_CENTER];
 
 const chainOf = (image: Image): Instruction[] => stageChain(dockerfile, image.target);
 const last = (chain: Instruction[], op: string): Instruction | undefined => chain.filter((i) => i.op === op).at(-1);
