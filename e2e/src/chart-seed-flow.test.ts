@@ -105,13 +105,16 @@ test('the runtime and gateway run locally with their Deployments\' environment a
   // The runtime watches every namespace. A Website an earlier e2e file left in a namespace still
   // being deleted would earn it a 403 ("being terminated") that is not RBAC: let those go first.
   await waitFor('no Website left by earlier files', () => (exists(['websites', '--all-namespaces']) ? undefined : true), 60_000, 500);
-  runtime = startFromDeployment(deployment('orkestra-runtime'), { entry: 'apps/runtime/dist/ork-runtime.mjs', verb: 'run' });
-  gateway = startFromDeployment(deployment('orkestra-gateway'), { entry: 'apps/gateway/dist/ork-gateway.mjs', verb: 'gate' });
+  runtime = startFromDeployment(deployment('orkestra-runtime'), { entry: 'apps/runtime/dist/ork-runtime.mjs', cmd: 'run' });
+  gateway = startFromDeployment(deployment('orkestra-gateway'), { entry: 'apps/gateway/dist/ork-gateway.mjs', cmd: 'gate' });
   assert.is(runtime.serviceAccount, 'orkestra');
   assert.is(gateway.serviceAccount, 'orkestra-gateway');
   assert.is(runtime.declared['ORK_NAMESPACE'], NS, 'downward API namespace');
   assert.is(runtime.declared['KATALOG_PATH'], '/etc/orkestra/katalog/katalog.yaml');
   assert.is(runtime.declared['LEADER_ELECTION'], 'true');
+  // Only what cannot hold outside a pod is replaced (deployment-process.ts says why for each).
+  assert.equal(Object.keys(runtime.mapped).sort(), ['KATALOG_PATH', 'KUBECONFIG', 'ORK_HOST', 'ORK_PORT']);
+  assert.equal(Object.keys(gateway.mapped).sort(), ['KATALOG_PATH', 'KUBECONFIG', 'ORK_HOST', 'ORK_PORT', 'ORK_WEBHOOK_HOST', 'ORK_WEBHOOK_PORT']);
   const base = await httpBase(runtime.app, 30_000);
   await gatewayReady(gateway.app, 60_000);
   const katalog = await (await fetch(`${base}/katalog`)).json() as { name?: string };

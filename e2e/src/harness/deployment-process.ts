@@ -27,10 +27,10 @@ interface PodSpec {
   volumes?: { name: string; configMap?: { name: string; items?: { key: string; path: string }[] } }[];
 }
 
-/** What the image would run: its bundled entry point and the verb its ENTRYPOINT passes. */
+/** What the image runs (Dockerfile): ENTRYPOINT node <entry>, CMD [<cmd>]. */
 export interface ImageEntry {
   readonly entry: string;
-  readonly verb: string;
+  readonly cmd: string;
 }
 
 /** A started local copy of the container, with the environment it got. */
@@ -43,7 +43,7 @@ export interface DeploymentProcess {
   readonly serviceAccount: string;
 }
 
-/** Starts the Deployment's only container as `node <entry> <verb> <args>`. */
+/** Starts the Deployment's only container as `node <entry> <args>`, args defaulting to the image's CMD. */
 export function startFromDeployment(deploy: Deployment, image: ImageEntry): DeploymentProcess {
   const pod = deploy.spec.template.spec;
   const [container, ...others] = pod.containers;
@@ -74,7 +74,8 @@ export function startFromDeployment(deploy: Deployment, image: ImageEntry): Depl
   const katalog = declared['KATALOG_PATH'];
   // The ConfigMap volume's mountPath does not exist on this machine: the same key, in a file.
   if (katalog !== undefined) mapped['KATALOG_PATH'] = katalogFile(deploy, container.volumeMounts ?? [], katalog);
-  const app = startApp(image.entry, [image.verb, ...(container.args ?? [])], { ...declared, ...mapped });
+  // As in a pod: the container's args replace the image's CMD; its ENTRYPOINT stays.
+  const app = startApp(image.entry, container.args ?? [image.cmd], { ...declared, ...mapped });
   return { app, declared, mapped, serviceAccount };
 }
 
