@@ -137,6 +137,17 @@ test('values.schema.json rejects runtime.replicaCount=two, naming the field', ()
   assert.is.not(unknown.status, 0, 'an unknown value key (typo) rendered');
 });
 
+/** Seed values no app reads in this version: the chart refuses them rather than ignore them. */
+const UNAVAILABLE = ['runtime.registry.enabled', 'gateway.webhooks.enabled', 'gateway.webhooks.admission', 'gateway.webhooks.conversion'];
+
+for (const key of UNAVAILABLE) {
+  test(`${key}=true fails the install, saying it is not available in this version`, () => {
+    const r = run(kubeTool('helm'), ['template', 'orkestra', CHART, '--set', `${key}=true`]);
+    assert.is.not(r.status, 0, `${key}=true rendered`);
+    assert.match(r.stderr, new RegExp(`${key.replace(/\./g, '\\.')}: .*not available in this version of Orkestra`));
+  });
+}
+
 // ---- kubeconform against schemas made from the Kubernetes module's swagger.json ----
 
 type Schema = Record<string, unknown>;
