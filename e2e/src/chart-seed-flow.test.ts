@@ -10,11 +10,13 @@
 // The Katalog is the seed's Website operator with the gateway's protection block
 // (examples/full-split/katalog.yaml): only a Katalog with a `security:` block gets the
 // `orkestra-gateway` ServiceAccount in its bundle, and the full split runs the gateway under it.
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { OWNER_LABEL } from '@orkestra/lib';
 import { stopApp } from './harness/app-process.ts';
+import { REPO } from './harness/control-plane.ts';
 import { startFromDeployment, type Deployment, type DeploymentProcess } from './harness/deployment-process.ts';
 import { gatewayReady, stoppedLine } from './harness/gateway-process.ts';
 import { CHART, helm, helmOk } from './harness/helm.ts';
@@ -34,6 +36,10 @@ const RELEASE = 'orkestra';
 /** The seed's command, with the gateway on: the full split topology. */
 const INSTALL = ['upgrade', '--install', RELEASE, CHART, '--namespace', NS, '--create-namespace', '--set', 'gateway.enabled=true'];
 const PROTECTED = 'orkestra.io/deletion-protection';
+const IMAGES = {
+  runtime: { entry: 'apps/runtime/dist/ork-runtime.mjs', cmd: 'run' },
+  gateway: { entry: 'apps/gateway/dist/ork-gateway.mjs', cmd: 'gate' },
+} as const;
 
 interface Obj {
   metadata: { name: string; generation?: number; finalizers?: string[]; ownerReferences?: { kind: string; name: string }[] };
@@ -105,8 +111,13 @@ test('the runtime and gateway run locally with their Deployments\' environment a
   // The runtime watches every namespace. A Website an earlier e2e file left in a namespace still
   // being deleted would earn it a 403 ("being terminated") that is not RBAC: let those go first.
   await waitFor('no Website left by earlier files', () => (exists(['websites', '--all-namespaces']) ? undefined : true), 60_000, 500);
-  runtime = startFromDeployment(deployment('orkestra-runtime'), { entry: 'apps/runtime/dist/ork-runtime.mjs', cmd: 'run' });
-  gateway = startFromDeployment(deployment('orkestra-gateway'), { entry: 'apps/gateway/dist/ork-gateway.mjs', cmd: 'gate' });
+  // The local runs stand in for the images: the same bundled entry points and CMD as the Dockerfile's.
+  const dockerfile = readFileSync(join(REPO, 'Dockerfile'), 'utf8');
+  for (const image of Object.values(IMAGES)) {
+    assert.ok(dockerfile.includes(`ENTRYPOINT ["/nodejs/bin/node", "/app/dist/${basename(image.entry)}"]\nCMD ["${image.cmd}"]`), `Dockerfile: no image runs ${image.entry} ${image.cmd}`);
+  }
+  runtime = startFromDeployment(deployment('orkestra-runtime'), IMAGES.runtime);
+  gateway = startFromDeployment(deployment('orkestra-gateway'), IMAGES.gateway);
   assert.is(runtime.serviceAccount, 'orkestra');
   assert.is(gateway.serviceAccount, 'orkestra-gateway');
   assert.is(runtime.declared['ORK_NAMESPACE'], NS, 'downward API namespace');
