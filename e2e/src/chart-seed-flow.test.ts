@@ -10,7 +10,7 @@
 // The Katalog is the seed's Website operator with the gateway's protection block
 // (examples/full-split/katalog.yaml): only a Katalog with a `security:` block gets the
 // `orkestra-gateway` ServiceAccount in its bundle, and the full split runs the gateway under it.
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
@@ -48,12 +48,18 @@ interface Obj {
 
 const test = suite('chart: the seed\'s flow (validate, bundle, helm install, reconcile, upgrade, uninstall)');
 const dir = scratchDir('chart-seed-flow');
+const bundle = join(dir, 'bundle.yaml');
 let runtime: DeploymentProcess | undefined;
 let gateway: DeploymentProcess | undefined;
 
 const deployment = (name: string): Deployment => kubectlJson<Deployment>(['get', 'deployment', name], { namespace: NS });
-const exists = (args: readonly string[], namespace?: string): boolean =>
-  kubectl(['get', ...args, '-o', 'name'], namespace ? { namespace } : {}).stdout.trim() !== '';
+/** True when kubectl lists something; NotFound is false, any other error throws (never read as "gone"). */
+function exists(args: readonly string[], namespace?: string): boolean {
+  const r = kubectl(['get', ...args, '-o', 'name'], namespace ? { namespace } : {});
+  if (r.status === 0) return r.stdout.trim() !== '';
+  if (/NotFound|not found/.test(r.stderr)) return false;
+  throw new Error(`kubectl get ${args.join(' ')}: ${r.stderr.trim()}`);
+}
 const envOf = (d: Deployment, name: string): string | undefined => d.spec.template.spec.containers[0]!.env?.find((e) => e.name === name)?.value;
 const checksumOf = (d: Deployment): string | undefined => d.spec.template.metadata?.annotations?.['checksum/katalog'];
 
@@ -72,6 +78,9 @@ test.after(async () => {
     // After a failure the runtime may be gone with its finalizer still on the Website.
     kubectl(['patch', 'website', 'hello', '-n', 'default', '--type', 'merge', '-p', '{"metadata":{"finalizers":null}}']);
     kubectl(['delete', '-f', WEBSITE, '--ignore-not-found', '--wait=false']);
+    // The whole bundle, its cluster-wide half too: applied client-side as the seed does, the shared
+    // ClusterRole(Binding) orkestra-runtime would conflict with the later files' server-side applies.
+    if (existsSync(bundle)) kubectl(['delete', '-f', bundle, '--ignore-not-found', '--wait=false']);
     kubectl(['delete', 'namespace', NS, '--ignore-not-found', '--wait=false']);
     cleanupNamespaces();
   }
@@ -87,7 +96,6 @@ test('ork validate --full shows the runtime\'s and the gateway\'s permissions, o
 test('ork generate crd and bundle, kubectl apply: the ServiceAccounts and the Katalog ConfigMap exist', () => {
   // "If your CRD is not installed yet": ork generate crd, applied and Established before the runtime starts.
   applyKatalogCrds(KATALOG);
-  const bundle = join(dir, 'bundle.yaml');
   ork(['generate', 'bundle', '-f', KATALOG, '-o', bundle]);
   kubectlOk(['apply', '-f', bundle]);
   for (const sa of ['orkestra', 'orkestra-gateway', 'orkestra-cc']) assert.ok(exists(['serviceaccount', sa], NS), `no ServiceAccount ${sa}`);
