@@ -27,6 +27,20 @@ export interface RuntimeInstall {
  */
 export function installForRuntime(katalog: string, prefix: string): RuntimeInstall {
   const dir = scratchDir(prefix);
+  applyKatalogCrds(katalog);
+  const namespace = freshNamespace(prefix);
+  const bundle = join(dir, 'bundle.yaml');
+  writeFileSync(bundle, ork(['generate', 'bundle', '-f', katalog, '-n', namespace]));
+  applyBundle(bundle);
+  const token = kubectlOk(['create', 'token', 'orkestra', '--duration', '1h'], { namespace }).trim();
+  return { namespace, bundle, token, kubeconfig: tokenKubeconfig(controlPlane().kubeconfig, token) };
+}
+
+/**
+ * Applies `ork generate crd` for the Katalog and waits until each CRD is Established and the API
+ * server can map its kind as an owner (see owner-mapping.ts): what a runtime needs before it starts.
+ */
+export function applyKatalogCrds(katalog: string): void {
   const crds = ork(['generate', 'crd', '-f', katalog]);
   kubectlOk(['apply', '--server-side', '--field-manager', 'e2e', '-f', '-'], { input: crds });
   const kinds: OwnerKind[] = [];
@@ -39,12 +53,6 @@ export function installForRuntime(katalog: string, prefix: string): RuntimeInsta
     kinds.push({ group: crd.spec.group, version, kind: crd.spec.names.kind, plural: crd.spec.names.plural });
   }
   waitForOwnerMapping(kinds);
-  const namespace = freshNamespace(prefix);
-  const bundle = join(dir, 'bundle.yaml');
-  writeFileSync(bundle, ork(['generate', 'bundle', '-f', katalog, '-n', namespace]));
-  applyBundle(bundle);
-  const token = kubectlOk(['create', 'token', 'orkestra', '--duration', '1h'], { namespace }).trim();
-  return { namespace, bundle, token, kubeconfig: tokenKubeconfig(controlPlane().kubeconfig, token) };
 }
 
 /** Applies a bundle server-side; --force-conflicts because other suites applied the shared ClusterRole too. */
