@@ -4,9 +4,9 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { kubectl, kubectlJson, kubectlOk, type KubectlResult } from './harness/kubectl.ts';
-import { cleanupNamespaces, freshNamespace } from './harness/namespace.ts';
+import { freshNamespace } from './harness/namespace.ts';
 import { gatewayReady, startGateway, stopGateway, stoppedLine, type GatewayProcess } from './harness/gateway-process.ts';
-import { installForGateway, uninstallGateway, type GatewayInstall } from './harness/install-for-gateway.ts';
+import { installForGateway, tearDownGateway, type GatewayInstall } from './harness/install-for-gateway.ts';
 import { waitFor } from './harness/wait.ts';
 
 const FAIL_KATALOG = 'e2e/fixtures/gateway-fail-closed/katalog.yaml';
@@ -64,14 +64,9 @@ test.before(() => {
 });
 
 test.after(async () => {
-  try {
-    const g = gateway;
-    gateway = undefined;
-    if (g) await stopGateway(g);
-  } finally {
-    uninstallGateway();
-    cleanupNamespaces();
-  }
+  const g = gateway;
+  gateway = undefined;
+  await tearDownGateway(g);
 });
 
 test('Fail, gateway running: labelled deletes are denied; without strict mode the label can be taken away', async () => {

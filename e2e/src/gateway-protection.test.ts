@@ -4,9 +4,9 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { kubectl, kubectlJson, kubectlOk, type KubectlResult } from './harness/kubectl.ts';
-import { cleanupNamespaces, freshNamespace } from './harness/namespace.ts';
+import { freshNamespace } from './harness/namespace.ts';
 import { gatewayReady, linesOf, startGateway, stopGateway, stoppedLine, type GatewayProcess } from './harness/gateway-process.ts';
-import { installForGateway, uninstallGateway, type GatewayInstall } from './harness/install-for-gateway.ts';
+import { installForGateway, tearDownGateway, type GatewayInstall } from './harness/install-for-gateway.ts';
 import { waitFor } from './harness/wait.ts';
 
 const KATALOG = 'e2e/fixtures/gateway-protection/katalog.yaml';
@@ -74,17 +74,13 @@ test.before(async () => {
 });
 
 test.after(async () => {
-  try {
-    const g = gateway;
-    gateway = undefined;
-    if (g) await stopGateway(g);
-  } finally {
+  const g = gateway;
+  gateway = undefined;
+  await tearDownGateway(g, () => {
     // Cluster-wide and shared with every later e2e file: never leave them behind.
-    uninstallGateway();
     kubectl(['delete', 'namespace', '--wait=false', '--ignore-not-found', RESTRICTED]);
     if (install) for (const crd of install.crds) kubectl(['delete', 'crd', '--wait=false', '--ignore-not-found', crd]);
-    cleanupNamespaces();
-  }
+  });
 });
 
 test('kubectl delete of a labelled ConfigMap, Deployment and Namespace is denied, naming the rule and the unlock', async () => {

@@ -10,9 +10,9 @@ import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { controlPlane } from './harness/control-plane.ts';
 import { kubectl, kubectlOk } from './harness/kubectl.ts';
-import { cleanupNamespaces, freshNamespace } from './harness/namespace.ts';
+import { freshNamespace } from './harness/namespace.ts';
 import { gatewayReady, linesOf, startGateway, stopGateway, stoppedLine, type GatewayProcess } from './harness/gateway-process.ts';
-import { installForGateway, uninstallGateway } from './harness/install-for-gateway.ts';
+import { installForGateway, tearDownGateway } from './harness/install-for-gateway.ts';
 import { waitFor } from './harness/wait.ts';
 
 const KATALOG = 'e2e/fixtures/gateway-rotation/katalog.yaml';
@@ -76,14 +76,9 @@ test.before(async () => {
 });
 
 test.after(async () => {
-  try {
-    const g = gateway;
-    gateway = undefined;
-    if (g) await stopGateway(g);
-  } finally {
-    uninstallGateway();
-    cleanupNamespaces();
-  }
+  const g = gateway;
+  gateway = undefined;
+  await tearDownGateway(g);
 });
 
 test('every protected delete is answered by our webhook across certificate rotations', async () => {

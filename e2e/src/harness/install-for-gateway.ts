@@ -3,8 +3,9 @@ import { join } from 'node:path';
 import { parseAllDocuments } from 'yaml';
 import { controlPlane } from './control-plane.ts';
 import { kubectl, kubectlOk, tokenKubeconfig } from './kubectl.ts';
+import { stopGateway, type GatewayProcess } from './gateway-process.ts';
 import { applyBundle } from './install-for-runtime.ts';
-import { freshNamespace } from './namespace.ts';
+import { cleanupNamespaces, freshNamespace } from './namespace.ts';
 import { ork } from './ork.ts';
 import { scratchDir } from './scratch.ts';
 
@@ -60,4 +61,19 @@ export function removeGatewayWebhooks(): void {
 export function uninstallGateway(): void {
   removeGatewayWebhooks();
   kubectl(['delete', 'clusterrolebinding,clusterrole', 'orkestra-gateway', '--ignore-not-found', '--wait=false']);
+}
+
+/**
+ * The end of a gateway suite: stop the gateway (if one runs), then, even if stopping failed,
+ * `extra` (the suite's own cluster-wide leftovers), `uninstallGateway` and `cleanupNamespaces`.
+ * Stopping comes first, or the housekeeper recreates what is being removed.
+ */
+export async function tearDownGateway(gateway: GatewayProcess | undefined, extra: () => void = () => {}): Promise<void> {
+  try {
+    if (gateway) await stopGateway(gateway);
+  } finally {
+    uninstallGateway();
+    extra();
+    cleanupNamespaces();
+  }
 }
