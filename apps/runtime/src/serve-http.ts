@@ -2,7 +2,8 @@
 // over their caches, the metrics, and the node:http server of ./http.
 import { buildRuntimeServer } from './http/index.ts';
 import type { RuntimeMetrics } from './metrics/index.ts';
-import type { Clock, Katalog, Logger } from '@orkestra/lib';
+import type { Katalog } from '@orkestra/lib';
+import type { Clock, Logger } from '@orkestra/lib/ports';
 import type { RuntimeConfig } from './config.ts';
 import type { CrdController } from './crd-controller.ts';
 import { httpLogger } from './http-logger.ts';

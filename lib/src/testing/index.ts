@@ -7,5 +7,3 @@ export { createAbort, type Abort } from './abort.ts';
 export { fakeLogger, type FakeLogger, type LogLine } from './fake-logger.ts';
 export { fakeMetrics, type FakeMetrics } from './fake-metrics.ts';
 export { matchesLabelSelector } from './label-selector.ts';
-// The port types, until lib/src/index.ts exports them: adapters import them from here with `import type`.
-export type * from '../ports/index.ts';
