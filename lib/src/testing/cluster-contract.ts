@@ -1,9 +1,8 @@
 // The behaviour every Cluster implementation must show, run against the in-memory fake
 // (fake-cluster.test.ts) and against the real adapter and API server (e2e/src/cluster-contract.test.ts).
 // It asserts only what Kubernetes guarantees, so it can run in a namespace that holds other
-// objects (kube-root-ca.crt): every test selects its own objects by name or label.
-import { suite } from 'uvu';
-import * as assert from 'uvu/assert';
+// objects (kube-root-ca.crt): every test selects its own objects by name or label. The test
+// framework comes in as a parameter, so @orkestra/lib/testing loads without any devDependency.
 import type { ClusterResult } from '../ports/cluster-error.ts';
 import type { Cluster, WatchEnd, WatchEvent } from '../ports/cluster.ts';
 import type { KubeObject } from '../ports/kube-object.ts';
@@ -26,12 +25,34 @@ export interface ContractSubject {
   cleanup?(): Promise<void> | void;
 }
 
+/** One suite of the test framework: uvu's `suite(title)` fits as it is. */
+export interface ContractSuite {
+  (name: string, test: () => Promise<void>): void;
+  before(hook: () => Promise<void>): void;
+  after(hook: () => Promise<void>): void;
+  run(): void;
+}
+
+/** The assertions the contract uses: `uvu/assert` fits as it is. */
+export interface ContractAssert {
+  ok(actual: unknown, message?: string): asserts actual;
+  is: ((actual: unknown, expected: unknown, message?: string) => void) & { not(actual: unknown, expected: unknown, message?: string): void };
+  equal(actual: unknown, expected: unknown, message?: string): void;
+}
+
+/** The test framework the contract registers with, e.g. `{ suite, assert }` from uvu and uvu/assert. */
+export interface ContractRunner {
+  suite(title: string): ContractSuite;
+  readonly assert: ContractAssert;
+}
+
 const configMaps: Resource = { group: '', version: 'v1', resource: 'configmaps', namespaced: true };
 const FM = 'orkestra-contract';
 
-/** Registers and runs the Cluster contract as the uvu suite `cluster contract: <name>`. */
-export function clusterContract(name: string, makeSubject: () => Promise<ContractSubject>): void {
-  const test = suite(`cluster contract: ${name}`);
+/** Registers and runs the Cluster contract as the suite `cluster contract: <name>` of `runner`. */
+export function clusterContract(runner: ContractRunner, name: string, makeSubject: () => Promise<ContractSubject>): void {
+  const assert: ContractAssert = runner.assert;
+  const test = runner.suite(`cluster contract: ${name}`);
   let subject: ContractSubject | undefined;
   const s = (): ContractSubject => {
     if (!subject) throw new Error('the contract subject was not created');

@@ -2,7 +2,7 @@
 export { fakeCluster, type FakeCluster, type FakeClusterOptions, type FakeMethod } from './fake-cluster.ts';
 export { fakeClock, type FakeClock } from './fake-clock.ts';
 export { fixedEntropy, seededEntropy } from './seeded-entropy.ts';
-export { clusterContract, type ContractSubject } from './cluster-contract.ts';
+export { clusterContract, type ContractAssert, type ContractRunner, type ContractSubject, type ContractSuite } from './cluster-contract.ts';
 export { createAbort, type Abort } from './abort.ts';
 export { fakeLogger, type FakeLogger, type LogLine } from './fake-logger.ts';
 export { fakeMetrics, type FakeMetrics } from './fake-metrics.ts';
