@@ -7,3 +7,4 @@ export { createAbort, type Abort } from './abort.ts';
 export { matchesLabelSelector } from './label-selector.ts';
 // The port types, until lib/src/index.ts exports them: adapters import them from here with `import type`.
 export type * from '../ports/index.ts';
+export { fakeRegistry, type FakeRegistry } from './fake-registry.ts';
