@@ -4,7 +4,7 @@ export type { MetricsSource } from './probe-routes.ts';
 export { overallHealth } from './overall-health.ts';
 export type {
   ChildSummary, CrDetail, CrdHealthLine, CrdHealthReport, CrdInfo, CrdSummary, CrEvent, CrEventList, CrList, CrListItem,
-  HealthSummary, KatalogSummary, ReadyStatus, RuntimeView, SettingSource,
+  HealthSummary, KatalogSourceStatus, KatalogSummary, ReadyStatus, RuntimeView, SettingSource,
 } from './runtime-view.ts';
 export type {
   CrdHealthResponse, CrdInfoResponse, CrDetailResponse, CrEventsResponse, CrListResponse, ErrorCode, ErrorResponse,
