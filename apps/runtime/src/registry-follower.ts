@@ -59,7 +59,7 @@ export class RegistryFollower {
   async run(signal: AbortSignal): Promise<void> {
     let retryMs = 1000;
     while (!signal.aborted) {
-      await this.#tick(signal);
+      await this.poll(signal);
       const loaded = this.#status.digest !== undefined;
       const waitMs = loaded ? this.#deps.config.pollIntervalMs : Math.min(retryMs, this.#deps.config.pollIntervalMs);
       retryMs = loaded ? 1000 : retryMs * 2;
@@ -67,7 +67,8 @@ export class RegistryFollower {
     }
   }
 
-  async #tick(signal: AbortSignal): Promise<void> {
+  /** One check of the tag: pull, check and swap in a new digest, or record why not. */
+  async poll(signal: AbortSignal): Promise<void> {
     const { client, config, clock } = this.#deps;
     const now = new Date(clock.now()).toISOString();
     this.#status.lastPollAt = now;
