@@ -124,4 +124,13 @@ test('a corrupt Katalog layer is refused by digest', async () => {
   assert.is(io.files.has('x.yaml'), false, 'nothing written');
 });
 
+test('ork run -f oci:// hands over with ORK_REGISTRY_URL; gate refuses it', async () => {
+  const io = fakeIo();
+  assert.is(await run(io, ['run', '-f', REF]), 0, io.err);
+  assert.equal(io.handedOff, { app: 'runtime', argv: ['run'], env: { ORK_REGISTRY_URL: REF } });
+  const gate = fakeIo();
+  assert.is(await run(gate, ['gate', '-f', REF]), 2);
+  assert.is(await run(fakeIo(), ['run', '-f', 'oci://Bad/x']), 2);
+});
+
 test.run();
