@@ -130,7 +130,7 @@ test('ork run -f oci:// hands over with ORK_REGISTRY_URL; gate refuses it', asyn
   assert.equal(io.handedOff, { app: 'runtime', argv: ['run'], env: { ORK_REGISTRY_URL: REF } });
   const gate = fakeIo();
   assert.is(await run(gate, ['gate', '-f', REF]), 2);
-  assert.is(await run(fakeIo(), ['run', '-f', 'oci://Bad/x']), 2);
+  assert.is(await run(fakeIo(), ['run', '-f', 'oci://reg/Bad']), 2);
 });
 
 test.run();
