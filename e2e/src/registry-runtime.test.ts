@@ -5,6 +5,7 @@
 // to apply, then runs once it is applied; the registry goes down and comes back; a wrong password
 // is a clear error and no crash loop. Not one request is forbidden.
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { KATALOG_ARTIFACT_TYPE, LAYERS } from '@orkestra/lib';
 import { join } from 'node:path';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
@@ -14,7 +15,7 @@ import { httpGet, pollHttp } from './harness/http-poll.ts';
 import { applyBundle, applyKatalogCrds } from './harness/install-for-runtime.ts';
 import { kubectl, kubectlJson, kubectlOk, tokenKubeconfig } from './harness/kubectl.ts';
 import { cleanupNamespaces, freshNamespace } from './harness/namespace.ts';
-import { orkRegistryOk, pauseRegistry, restartRegistry, stopRegistry, testRegistry } from './harness/registry.ts';
+import { orasOk, orkRegistryOk, pauseRegistry, restartRegistry, rotateRegistryPassword, stopRegistry, testRegistry } from './harness/registry.ts';
 import { httpBase } from './harness/runtime-process.ts';
 import { scratchDir } from './harness/scratch.ts';
 import { waitFor } from './harness/wait.ts';
@@ -155,8 +156,13 @@ test('v2 adds a CRD: it starts without a restart, alpha is not disturbed', async
 
 test('a broken v3 is refused: v2 keeps running, /health says why, an Event too', async () => {
   const v2digest = (await source())['digest'];
-  const v3 = push(V3, 'stable', 'v3.yaml');
-  const health = await pollHttp(base, 'v3 refused on /health', '/health', (h) => (h.json().source?.refused?.digest === v3.split('@')[1] ? h : undefined));
+  // ork push refuses an invalid Katalog, so it arrives the way any other tool could push it: oras.
+  const reg = testRegistry();
+  const tagged = `${repo.slice('oci://'.length)}:stable`;
+  file('katalog.yaml', V3);
+  orasOk(['push', '--ca-file', reg.ca, '--artifact-type', KATALOG_ARTIFACT_TYPE, tagged, `katalog.yaml:${LAYERS.katalog.mediaType}`], dir);
+  const d3 = orasOk(['resolve', '--ca-file', reg.ca, tagged]).trim();
+  const health = await pollHttp(base, 'v3 refused on /health', '/health', (h) => (h.json().source?.refused?.digest === d3 ? h : undefined));
   assert.is(health.status, 200, 'the running Katalog is healthy');
   const body = health.json();
   assert.is(body.status, 'healthy');
@@ -207,34 +213,34 @@ test('registry down for a while: the runtime keeps running, says so, and recover
 
 test('a wrong password: a clear error, no crash loop; fixed, it recovers', async () => {
   const r = runtime!;
-  const good = Buffer.from(kubectlOk(['get', 'secret', 'katalog-pull', '-o', 'jsonpath={.data.\\.dockerconfigjson}'], { namespace: ns }), 'base64');
   const reg = testRegistry();
-  // A rotated Secret with a wrong password: the kubelet updates the mounted file in place.
-  writeFileSync(authFile, JSON.stringify({ auths: { [reg.host]: { auth: Buffer.from(`${reg.user}:wrong`).toString('base64') } } }));
+  // The registry's password is rotated; the runtime's pull Secret still holds the old one.
+  rotateRegistryPassword('rotated-password');
+  const err = await pollHttp(base, 'the credentials error', '/health', (h) => (h.json().source?.lastError?.code === 'ORK5105' ? h : undefined));
+  assert.is(err.status, 200, 'the running Katalog is still healthy');
+  assert.match(err.json().source.lastError.message, 'ORK1507');
+  assert.match(err.json().source.lastError.message, `${reg.host} refused the credentials`);
+  await new Promise((resolve) => setTimeout(resolve, 3000));
+  assert.is(said(r, 'registry credentials refused').length, 1, 'said once, not every poll');
+  assert.is(r.child.exitCode, null);
+  // A fresh runtime with the wrong password: nothing to run, /health 503 with the reason, and it stays up.
+  const fresh = startFollower({ LEADER_ELECTION: 'false' });
   try {
-    const err = await pollHttp(base, 'the credentials error', '/health', (h) => (h.json().source?.lastError?.code === 'ORK5105' ? h.json().source.lastError : undefined));
-    assert.match(err.message, 'ORK1507');
-    assert.match(err.message, `${reg.host} refused the credentials`);
-    assert.is(said(r, 'registry credentials refused').length, 1, 'said once, not every poll');
-    assert.is(r.child.exitCode, null);
-    // A fresh runtime with the wrong password: nothing to run, /health 503 with the reason, and it stays up.
-    const fresh = startFollower({ LEADER_ELECTION: 'false' });
-    try {
-      const freshBase = await httpBase(fresh);
-      const h = await pollHttp(freshBase, 'the fresh runtime reports the credentials error', '/health', (x) => (x.json().source?.lastError?.code === 'ORK5105' ? x : undefined));
-      assert.is(h.status, 503);
-      assert.is(h.json().status, 'degraded');
-      assert.is((await httpGet(freshBase, '/readyz')).status, 503);
-      await new Promise((resolve) => setTimeout(resolve, 4000));
-      assert.is(fresh.child.exitCode, null, 'no exit, so no crash loop');
-    } finally {
-      assert.is(await stopApp(fresh, 'runtime'), 0);
-    }
-    assert.is(fresh.lines.at(-1)?.['forbidden'], 0);
+    const freshBase = await httpBase(fresh);
+    const h = await pollHttp(freshBase, 'the fresh runtime reports the credentials error', '/health', (x) => (x.json().source?.lastError?.code === 'ORK5105' ? x : undefined));
+    assert.is(h.status, 503);
+    assert.is(h.json().status, 'degraded');
+    assert.is(h.json().source.digest, undefined);
+    assert.is((await httpGet(freshBase, '/readyz')).status, 503);
+    await new Promise((resolve) => setTimeout(resolve, 4000));
+    assert.is(fresh.child.exitCode, null, 'no exit, so no crash loop');
   } finally {
-    writeFileSync(authFile, good);
+    assert.is(await stopApp(fresh, 'runtime'), 0);
   }
-  await pollHttp(base, 'recovery with the right password', '/health', (h) => (h.json().source?.lastError === undefined ? h : undefined));
+  assert.is(fresh.lines.at(-1)?.['forbidden'], 0);
+  // The Secret is updated; the kubelet rewrites the mounted file and the next poll reads it.
+  writeFileSync(authFile, JSON.stringify({ auths: { [reg.host]: { auth: Buffer.from(`${reg.user}:rotated-password`).toString('base64') } } }));
+  await pollHttp(base, 'recovery with the new password', '/health', (h) => (h.json().source?.lastError === undefined ? h : undefined));
 });
 
 test('stopped cleanly, and not one request was forbidden', async () => {

@@ -2,7 +2,7 @@
 // with TLS from a test CA and htpasswd basic auth, stopped on every way out; and oras, built from
 // its module, as the independent client. Never a fake registry.
 import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { REPO } from './control-plane.ts';
@@ -61,6 +61,22 @@ export function pauseRegistry(): void {
 export function restartRegistry(): void {
   const r = spawnSync(join(TOOLS, 'start'), [testRegistry().stateDir], { encoding: 'utf8' });
   if (r.status !== 0) throw new Error(`tools/registry/start failed: ${r.stderr}`);
+}
+
+/**
+ * Rotates the registry user's password (a new htpasswd entry, the registry restarted on the same
+ * port to read it) and updates the DOCKER_CONFIG the CLI helpers use. Clients holding the old
+ * password are refused from then on.
+ */
+export function rotateRegistryPassword(password: string): void {
+  const reg = testRegistry();
+  const entry = spawnSync(join(reg.binDir, 'htpasswd'), [reg.user], { input: `${password}\n`, encoding: 'utf8' });
+  if (entry.status !== 0) throw new Error(`htpasswd failed: ${entry.stderr}`);
+  pauseRegistry();
+  writeFileSync(join(reg.stateDir, 'htpasswd'), entry.stdout);
+  writeFileSync(join(reg.dockerConfig, 'config.json'), JSON.stringify({ auths: { [reg.host]: { auth: Buffer.from(`${reg.user}:${password}`).toString('base64') } } }));
+  restartRegistry();
+  current = { ...reg, password };
 }
 
 /** Runs `oras <args>` with the registry's credentials and CA. */
