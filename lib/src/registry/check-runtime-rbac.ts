@@ -2,8 +2,9 @@
 // holds now, as SelfSubjectRulesReviews report it (DESIGN §12): a Katalog that needs more is
 // refused before it replaces the running one, with the bundle that grants the rest.
 import type { Katalog } from '../katalog/model.ts';
-import { planRbac } from '../rbac/plan-rbac.ts';
-import type { PolicyRule } from '../rbac/rbac-model.ts';
+import { groupRoles } from '../rbac/group-roles.ts';
+import { planRuntimeGrants } from '../rbac/plan-runtime-grants.ts';
+import type { PlannedRole, PolicyRule } from '../rbac/rbac-model.ts';
 
 /** One permission the runtime would need and does not hold. */
 export interface MissingRule {
@@ -18,9 +19,8 @@ export interface MissingRule {
 
 /** The namespaces to ask a SelfSubjectRulesReview for: the install namespace first, then every Role's. */
 export function rbacReviewNamespaces(katalog: Katalog, installNamespace: string): string[] {
-  const plan = planRbac(katalog, { namespace: installNamespace });
   const out = [installNamespace];
-  for (const role of plan.components.runtime.roles) {
+  for (const role of runtimeRoles(katalog, installNamespace)) {
     if (role.scope.type === 'namespace' && !out.includes(role.scope.namespace)) out.push(role.scope.namespace);
   }
   return out;
@@ -32,9 +32,8 @@ export function rbacReviewNamespaces(katalog: Katalog, installNamespace: string)
  * review answers per namespace and includes the ClusterRoles bound to the ServiceAccount).
  */
 export function missingRuntimeRules(katalog: Katalog, installNamespace: string, held: ReadonlyMap<string, readonly PolicyRule[]>): MissingRule[] {
-  const plan = planRbac(katalog, { namespace: installNamespace });
   const out: MissingRule[] = [];
-  for (const role of plan.components.runtime.roles) {
+  for (const role of runtimeRoles(katalog, installNamespace)) {
     const namespace = role.scope.type === 'namespace' ? role.scope.namespace : undefined;
     const rules = held.get(namespace ?? installNamespace) ?? [];
     for (const { rule } of role.rules) {
@@ -53,6 +52,11 @@ export function missingRuntimeRules(katalog: Katalog, installNamespace: string, 
 export function describeMissingRule(m: MissingRule): string {
   const resource = m.apiGroup === '' ? m.resource : `${m.resource}.${m.apiGroup}`;
   return `${m.verb} ${resource}${m.name !== undefined ? ` "${m.name}"` : ''}${m.namespace !== undefined ? ` in ${m.namespace}` : ''}`;
+}
+
+/** The runtime's roles as the bundle plans them (the runtime's own derivation, not the whole bundle planner). */
+function runtimeRoles(katalog: Katalog, installNamespace: string): readonly PlannedRole[] {
+  return groupRoles(planRuntimeGrants(katalog, installNamespace).grants);
 }
 
 function covers(rule: PolicyRule, group: string, resource: string, verb: string, name: string | undefined): boolean {
