@@ -2,7 +2,7 @@ import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { parseKatalog, type Katalog } from '@orkestra/lib';
 import { fakeClock } from '@orkestra/lib/testing';
-import { createLogger } from '@orkestra/adapters/app';
+import { createLogger } from '@orkestra/adapters/process';
 import { ControllerSet } from './controller-set.ts';
 import type { CrdController } from './crd-controller.ts';
 

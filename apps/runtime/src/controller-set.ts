@@ -2,7 +2,7 @@
 // stops the removed and changed CRDs' controllers, then starts the new and changed ones in the new
 // Katalog's startup order. Controllers it does not name keep running, caches and queues intact.
 import { planKatalogSwap, planStartupOrder, type Katalog, type KatalogSwap } from '@orkestra/lib';
-import type { Logger } from '@orkestra/adapters/app';
+import type { Logger } from '@orkestra/lib';
 import type { CrdController } from './crd-controller.ts';
 import type { ViewSource } from './runtime-view.ts';
 

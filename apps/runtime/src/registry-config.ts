@@ -2,7 +2,7 @@
 // runtime.registry.*: which reference to follow, how often, and how to authenticate.
 import * as v from 'valibot';
 import { parseReference, withDefaultTag, type OciReference } from '@orkestra/lib';
-import { envBool, envDuration, envOptionalText, parseEnv } from '@orkestra/adapters/app';
+import { envBool, envDuration, envOptionalText, parseEnv } from '@orkestra/adapters/process';
 
 /** How the runtime follows a Katalog in a registry. */
 export interface RegistryConfig {

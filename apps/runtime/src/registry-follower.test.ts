@@ -4,7 +4,7 @@ import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { parseKatalog, planKatalogArtifact, planRbac, pushKatalogArtifact, type Cluster, type Katalog, type PolicyRule } from '@orkestra/lib';
 import { fakeClock, fakeCluster, fakeRegistry, seededEntropy } from '@orkestra/lib/testing';
-import { createLogger } from '@orkestra/adapters/app';
+import { createLogger } from '@orkestra/adapters/process';
 import { ControllerSet } from './controller-set.ts';
 import type { CrdController } from './crd-controller.ts';
 import { RegistryFollower } from './registry-follower.ts';

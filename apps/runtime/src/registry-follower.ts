@@ -8,8 +8,8 @@ import {
   rbacReviewNamespaces, resolveDigest, shortDigest, type Clock, type Cluster, type Entropy, type Katalog, type PolicyRule, type RegistryClient,
   type RegistryProblem,
 } from '@orkestra/lib';
-import type { Logger } from '@orkestra/adapters/app';
-import type { KatalogSourceStatus } from '@orkestra/adapters/http';
+import type { Logger } from '@orkestra/lib';
+import type { KatalogSourceStatus } from './http/index.ts';
 import { reviewHeldRules } from './check-held-rules.ts';
 import type { ControllerSet } from './controller-set.ts';
 import { EVENTS_RESOURCE } from './execute-effect.ts';

@@ -1,13 +1,11 @@
 // Wires the HTTP API of DESIGN §6 (probes, /metrics, /katalog) to the running controllers: the view
-// over their caches, the metrics, and the node:http server of adapters/src/http.
-import { buildRuntimeServer } from '@orkestra/adapters/http';
-import type { RuntimeMetrics } from '@orkestra/adapters/metrics';
-import type { Clock } from '@orkestra/lib';
-import type { KatalogSourceStatus } from '@orkestra/adapters/http';
+// over their caches, the metrics, and the node:http server of ./http.
+import { buildRuntimeServer, type KatalogSourceStatus } from './http/index.ts';
+import type { RuntimeMetrics } from './metrics/index.ts';
+import type { Clock, Logger } from '@orkestra/lib';
 import type { RuntimeConfig } from './config.ts';
 import type { ControllerSet } from './controller-set.ts';
 import { httpLogger } from './http-logger.ts';
-import type { Logger } from '@orkestra/adapters/app';
 import { createSwappableView } from './swappable-view.ts';
 
 /** What the HTTP API is wired to. */

@@ -2,9 +2,9 @@
 // client with the mounted pull Secret's credentials and CA, read at start so a bad path is exit 2.
 import { readFileSync } from 'node:fs';
 import type { Clock, Cluster, Entropy } from '@orkestra/lib';
-import type { Logger } from '@orkestra/adapters/app';
+import type { Logger } from '@orkestra/lib';
 import { dockerConfigPath, findCredentials, registryHttpClient } from '@orkestra/adapters/oci';
-import type { KatalogSourceStatus } from '@orkestra/adapters/http';
+import type { KatalogSourceStatus } from './http/index.ts';
 import type { RuntimeConfig } from './config.ts';
 import type { ControllerSet } from './controller-set.ts';
 import type { RegistryConfig } from './registry-config.ts';

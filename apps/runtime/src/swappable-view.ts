@@ -1,7 +1,7 @@
 // The HTTP API's view of a runtime whose Katalog can be replaced (issue 19): it answers from a view
 // over the current Katalog and controllers, rebuilt only when the controller set swaps, and before
 // the first Katalog loads it answers "nothing runs yet" (not ready) with the source's state.
-import type { KatalogSourceStatus, RuntimeView } from '@orkestra/adapters/http';
+import type { KatalogSourceStatus, RuntimeView } from './http/index.ts';
 import type { ControllerSet } from './controller-set.ts';
 import { createRuntimeView, type RuntimeViewDeps } from './runtime-view.ts';
 

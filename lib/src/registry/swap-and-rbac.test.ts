@@ -1,7 +1,7 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import type { Katalog } from '../katalog/model.ts';
-import { parseKatalog } from '../katalog/parse-katalog.ts';
+import { parseKatalog } from '../validate/parse-katalog.ts';
 import { planRbac } from '../rbac/plan-rbac.ts';
 import { describeMissingRule, missingRuntimeRules, rbacReviewNamespaces } from './check-runtime-rbac.ts';
 import { isQuietSwap, planKatalogSwap } from './plan-katalog-swap.ts';
