@@ -25,6 +25,7 @@ const SAMPLE_EXPORT: Readonly<Record<string, string>> = {
   './runtime': 'planReconcile',
   './gateway': 'decideDeletionProtection',
   './control-center': 'buildSnapshot',
+  './registry': 'parseReference',
   './ports': 'errorTypeForStatus',
   './testing': 'fakeCluster',
 };

@@ -8,6 +8,7 @@ import type { Cluster, WatchEnd, WatchEvent } from '../ports/cluster.ts';
 import type { KubeObject } from '../ports/kube-object.ts';
 import type { Resource } from '../ports/resource.ts';
 import { createAbort } from './abort.ts';
+import type { ContractAssert, ContractRunner } from './contract-runner.ts';
 
 /** What the contract runs against. */
 export interface ContractSubject {
@@ -23,27 +24,6 @@ export interface ContractSubject {
   wait(ms: number): Promise<void>;
   /** Called after the last test. */
   cleanup?(): Promise<void> | void;
-}
-
-/** One suite of the test framework: uvu's `suite(title)` fits as it is. */
-export interface ContractSuite {
-  (name: string, test: () => Promise<void>): void;
-  before(hook: () => Promise<void>): void;
-  after(hook: () => Promise<void>): void;
-  run(): void;
-}
-
-/** The assertions the contract uses: `uvu/assert` fits as it is. */
-export interface ContractAssert {
-  ok(actual: unknown, message?: string): asserts actual;
-  is: ((actual: unknown, expected: unknown, message?: string) => void) & { not(actual: unknown, expected: unknown, message?: string): void };
-  equal(actual: unknown, expected: unknown, message?: string): void;
-}
-
-/** The test framework the contract registers with, e.g. `{ suite, assert }` from uvu and uvu/assert. */
-export interface ContractRunner {
-  suite(title: string): ContractSuite;
-  readonly assert: ContractAssert;
 }
 
 const configMaps: Resource = { group: '', version: 'v1', resource: 'configmaps', namespaced: true };
