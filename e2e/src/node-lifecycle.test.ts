@@ -13,12 +13,11 @@ import * as assert from 'uvu/assert';
 import { parseEnv, REPO } from './harness/control-plane.ts';
 import { processesOf } from './harness/leftovers.ts';
 import { added, hostFacts, nodeFacts, remainingOf, type HostFacts, type NodeFacts } from './harness/node-leftovers.ts';
-import { nodeSupport } from './harness/node.ts';
+import { busyboxImage, nodeSupport } from './harness/node.ts';
 import { waitFor } from './harness/wait.ts';
 
 const KUBE = join(REPO, 'tools/kube');
 const NGINX = 'docker.io/library/nginx:1.22.1';
-const BUSYBOX_PREFIX = 'localhost/orkestra/busybox:';
 
 const test = suite('node: up --node runs real pods; down leaves nothing on the host');
 let dir: string | undefined;
@@ -91,7 +90,7 @@ spec:
   ports: [{port: 80, targetPort: 80}]
 `);
   await waitFor('Deployment web Available', () => (k(['wait', 'deployment/web', '--for=condition=Available', '--timeout=2s']).status === 0 ? true : undefined), 90_000, 500);
-  const busybox = busyboxImage();
+  const busybox = busyboxImage(env['NODE_IMAGES']!);
   // busybox's own `timeout`: Debian's busybox-static 1.35 wget crashes on its -T option.
   kOk(['run', 'client', '--image', busybox, '--image-pull-policy=Never', '--restart=Never', '--command', '--',
     'timeout', '10', 'wget', '-q', '-O', '-', 'http://web.default.svc.cluster.local/']);
@@ -138,14 +137,5 @@ test('down: no process, namespace, mount, veth, iptables rule or cgroup of the n
   assert.equal(cgroups, [], `cgroup ${cgroupRoot} left in hierarchies`);
   dir = undefined;
 });
-
-/** The busybox test image the node imported (its tag is Debian's busybox version). */
-function busyboxImage(): string {
-  const layout = env['NODE_IMAGES']!;
-  const index = JSON.parse(readFileSync(join(layout, 'index.json'), 'utf8')) as { manifests: { annotations: Record<string, string> }[] };
-  const name = index.manifests.map((m) => m.annotations['io.containerd.image.name']!).find((n) => n.startsWith(BUSYBOX_PREFIX));
-  if (!name) throw new Error(`no ${BUSYBOX_PREFIX}* image in ${layout}`);
-  return name;
-}
 
 test.run();

@@ -119,6 +119,15 @@ export function killContainer(containerId: string): void {
   if (r.status !== 0) throw new Error(`ctr tasks kill ${id}: ${r.stderr.trim()}`);
 }
 
+/** The busybox test image in a node's image layout (its tag is Debian's busybox version). */
+export function busyboxImage(layout = readEnv(requireOwnNode('find the test image').stateDir)['NODE_IMAGES']!): string {
+  const prefix = 'localhost/orkestra/busybox:';
+  const index = JSON.parse(readFileSync(join(layout, 'index.json'), 'utf8')) as { manifests: { annotations?: Record<string, string> }[] };
+  const name = index.manifests.map((m) => m.annotations?.['io.containerd.image.name'] ?? '').find((n) => n.startsWith(prefix));
+  if (!name) throw new Error(`no ${prefix}* image in ${layout}`);
+  return name;
+}
+
 function requireOwnNode(what: string): Node & { stateDir: string } {
   const node = current;
   if (!node?.stateDir) throw new Error(`cannot ${what}: ${node ? 'the cluster is not one tools/kube started' : 'no node (startNode() first)'}`);
