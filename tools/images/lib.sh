@@ -22,7 +22,7 @@ images_base_key() {
 	local d=$1 hash versions node
 	local -a pkgs
 	mapfile -t pkgs < <(images_packages "$d/debian-packages")
-	versions=$(LC_ALL=C apt-cache policy "${pkgs[@]}" 2>/dev/null | awk '/^[^ ]/ { p = $1 } /Candidate:/ { print p, $2 }')
+	versions=$(images_candidates "${pkgs[@]}")
 	if [[ $(wc -l <<<"$versions") -ne ${#pkgs[@]} || $versions == *"(none)"* ]]; then
 		images_die "apt knows no candidate for some of: ${pkgs[*]} (run apt-get update)"
 	fi
@@ -34,4 +34,26 @@ images_base_key() {
 		} | sha256sum
 	)
 	printf 'node-%s_debian12_%s\n' "$node" "${hash:0:10}"
+}
+
+# images_candidates <package>...: "<package> <candidate version>" lines, as apt-get download would
+# fetch them. apt-cache takes seconds here (it rebuilds its cache), so the answer is remembered
+# per state of apt's package lists (their names, sizes and times): the next build, and every node
+# start, reads a file instead.
+images_candidates() {
+	local lists memo
+	lists=$(stat -c '%n %s %Y' /var/lib/apt/lists/*_Packages* 2>/dev/null | sha256sum)
+	memo="$(images_cache_root)/.apt-candidates-$(printf '%s' "${lists:0:16} $*" | sha256sum | cut -c1-16)"
+	if [[ -f $memo ]]; then
+		cat -- "$memo"
+		return
+	fi
+	local answer
+	answer=$(LC_ALL=C apt-cache policy "$@" 2>/dev/null | awk '/^[^ ]/ { p = $1 } /Candidate:/ { print p, $2 }')
+	# Remembered only when complete: a failed lookup must not stick.
+	if [[ $(wc -l <<<"$answer") -eq $# && $answer != *"(none)"* ]]; then
+		mkdir -p "$(images_cache_root)"
+		printf '%s\n' "$answer" >"$memo.$$" && mv -f -- "$memo.$$" "$memo"
+	fi
+	printf '%s\n' "$answer"
 }

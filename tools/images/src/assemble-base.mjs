@@ -9,7 +9,11 @@
 //   localhost/orkestra/pause:<version>             the same layers, `sleep infinity`: the pod sandbox
 //   docker.io/library/nginx:<version>, :latest     Debian's nginx, serving its welcome page on :80
 //
-// Usage: assemble-base.mjs <debs dir> <debian-packages file> <node binary> <out layout dir>
+// Two OCI layouts in <out dir>, sharing blobs by hard link: base/ (the Node base, which only the
+// Orkestra images need; they carry it into the node themselves) and node/ (what every node
+// imports at start: the pod sandbox and the test images, a fraction of the bytes).
+//
+// Usage: assemble-base.mjs <debs dir> <debian-packages file> <node binary> <out dir>
 import { spawnSync } from 'node:child_process';
 import { chmodSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -18,7 +22,7 @@ import { Layout } from './oci-layout.mjs';
 import { imageConfig } from './image-config.mjs';
 
 const [debs, recipeFile, nodeBinary, out] = process.argv.slice(2);
-if (!out) fail('usage: assemble-base.mjs <debs dir> <debian-packages file> <node binary> <out layout dir>');
+if (!out) fail('usage: assemble-base.mjs <debs dir> <debian-packages file> <node binary> <out dir>');
 
 const NONROOT = { uid: 65532, gid: 65532 };
 const PATH_ENV = 'PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
@@ -26,7 +30,8 @@ const PATH_ENV = 'PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/
 const SKIP = ['usr/share/man', 'usr/share/info', 'usr/share/lintian'];
 
 const recipe = readRecipe(recipeFile);
-const layout = new Layout(out);
+const layout = new Layout(join(out, 'base'));
+const nodeLayout = new Layout(join(out, 'node'));
 const work = join(out, '.rootfs');
 rmSync(work, { recursive: true, force: true });
 
@@ -82,18 +87,18 @@ layout.image(['localhost/orkestra/nodejs20-debian12:nonroot'], imageConfig({
 const bb = unpack('busybox');
 const busybox = join(bb, 'bin/busybox');
 const applets = run(busybox, ['--list-full']).split('\n').filter((a) => a && a !== 'bin/busybox').sort();
-const busyboxLayer = layout.layer((tar) => {
+const busyboxLayer = nodeLayout.layer((tar) => {
   const dirs = new Set(applets.flatMap(parents));
   for (const d of [...dirs, 'bin'].sort()) tar.dir(d);
   tar.file('bin/busybox', busybox, statSync(busybox).size, { mode: 0o755 });
   for (const a of applets) tar.symlink(a, '/bin/busybox');
 });
 const bbVersion = versions['busybox-static'].replace(/^\d+:/, '').replace(/-.*$/, '');
-layout.image([`localhost/orkestra/busybox:${bbVersion}`], imageConfig({
+nodeLayout.image([`localhost/orkestra/busybox:${bbVersion}`], imageConfig({
   Env: [PATH_ENV], Cmd: ['sh'], Labels: labels('BusyBox from Debian busybox-static, for test workloads', ['busybox']),
-}), [busyboxLayer, etcLayer]);
+}), [busyboxLayer, nodeLayout.adopt(layout.dir, etcLayer)]);
 // The sandbox only holds the pod's namespaces; containerd stops it with SIGKILL.
-layout.image([`localhost/orkestra/pause:${bbVersion}`], imageConfig({
+nodeLayout.image([`localhost/orkestra/pause:${bbVersion}`], imageConfig({
   User: '65535:65535', Env: [PATH_ENV], Entrypoint: ['/bin/sleep', 'infinity'],
   Labels: labels('Pod sandbox: busybox sleep, holds the pod\'s namespaces', ['busybox']),
 }), [busyboxLayer, etcLayer]);
@@ -118,14 +123,15 @@ http {
 }
 `);
 for (const d of ['var/lib/nginx', 'var/log/nginx', 'run']) mkdirSync(join(ngx, d), { recursive: true });
-const nginxLayer = layout.layer((tar) => addTree(tar, ngx, { skip: SKIP }));
+const nginxLayer = nodeLayout.layer((tar) => addTree(tar, ngx, { skip: SKIP }));
 const ngxVersion = versions['nginx'].replace(/-.*$/, '');
-layout.image([`docker.io/library/nginx:${ngxVersion}`, 'docker.io/library/nginx:latest'], imageConfig({
+nodeLayout.image([`docker.io/library/nginx:${ngxVersion}`, 'docker.io/library/nginx:latest'], imageConfig({
   Env: [PATH_ENV], Cmd: ['nginx', '-g', 'daemon off;'], ExposedPorts: { '80/tcp': {} }, StopSignal: 'SIGQUIT',
   Labels: labels(`Debian's nginx ${ngxVersion}, assembled locally (no registry): the image the Website example names`, ['base', 'nginx']),
-}), [baseLayer, etcLayer, nginxLayer]);
+}), [nodeLayout.adopt(layout.dir, baseLayer), etcLayer, nginxLayer]);
 
 layout.save();
+nodeLayout.save();
 rmSync(work, { recursive: true, force: true });
 process.stdout.write(`${JSON.stringify({ versions: { ...versions, nodejs: nodeVersion } })}\n`);
 
