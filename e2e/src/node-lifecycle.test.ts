@@ -65,7 +65,7 @@ test('up --node: the control plane and a Ready node running kubelet v1.37.2 on c
   assert.ok(node.status.addresses.some((a) => a.type === 'InternalIP' && a.address === env['NODE_IP']), 'InternalIP is the node address');
 });
 
-test('an nginx Deployment becomes Available and answers through its Service: from a pod by DNS name, from the node by Service IP', async () => {
+test('an nginx Deployment becomes Available and answers through its Service (from a pod by DNS name, from the node by Service IP); a Job completes', async () => {
   kOk(['apply', '-f', '-'], `apiVersion: apps/v1
 kind: Deployment
 metadata: {name: web, namespace: default}
@@ -110,6 +110,14 @@ spec:
   const logs = kOk(['logs', '-l', 'app=web', '--tail=-1']);
   assert.match(logs, /"GET \/ HTTP\/1\.1" 200 .*"Wget"/);
   assert.match(logs, /"GET \/ HTTP\/1\.1" 200 .*"curl\//);
+
+  // A Job runs its container to completion (the job controller is one of the node's controllers).
+  kOk(['apply', '-f', '-'], JSON.stringify({
+    apiVersion: 'batch/v1', kind: 'Job', metadata: { name: 'count', namespace: 'default' },
+    spec: { backoffLimit: 0, template: { spec: { restartPolicy: 'Never', containers: [{ name: 'count', image: busybox, imagePullPolicy: 'Never', command: ['sh', '-c', 'for i in 1 2 3; do echo tick $i; done'] }] } } },
+  }));
+  await waitFor('Job count Complete', () => (k(['wait', 'job/count', '--for=condition=Complete', '--timeout=2s']).status === 0 ? true : undefined), 90_000, 500);
+  assert.match(kOk(['logs', 'job/count']), 'tick 1\ntick 2\ntick 3');
 
   running = nodeFacts(Number(env['NODE_INIT_PID']));
   const nets = running.namespaces.filter((n) => n.startsWith('net:'));

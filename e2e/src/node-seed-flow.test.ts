@@ -49,6 +49,11 @@ const dir = scratchDir('node-seed-flow');
 const katalog = join(dir, 'katalog.yaml');
 const bundle = join(dir, 'bundle.yaml');
 let browser: Browser | undefined;
+let nodeUp = false;
+/** Every test after the first needs its node and images: without them, fail at once, not after each timeout. */
+function needNode(): void {
+  if (!nodeUp) throw new Error('no node or no images (the first test failed)');
+}
 
 const component = (pod: Pod): string => pod.metadata.labels?.['app.kubernetes.io/component'] ?? '?';
 const ready = (pod: Pod): boolean => pod.status.phase === 'Running' && !!pod.status.conditions?.some((c) => c.type === 'Ready' && c.status === 'True');
@@ -78,9 +83,11 @@ test('a node joins the cluster, and the images built from the Dockerfile are loa
   for (const key of ['runtime', 'gateway', 'controlCenter']) assert.ok(images.names.includes(`${values[key]!.image.repository}:${version}`), `${key}: ${images.names.join(', ')}`);
   const status = kubectlJson<{ status: { conditions: { type: string; status: string }[] } }>(['get', 'node', node.name]).status;
   assert.ok(status.conditions.some((c) => c.type === 'Ready' && c.status === 'True'), 'node Ready');
+  nodeUp = true;
 });
 
 test('ork generate crd and bundle, kubectl apply; the restricted Pod Security Standard is enforced on orkestra-system', () => {
+  needNode();
   // examples/full-split, plus what a cluster without a registry needs and a Service to test through.
   const doc = parse(readFileSync(join(REPO, 'examples/full-split/katalog.yaml'), 'utf8')) as { spec: { crds: { website: { operatorBox: { onCreate: Record<string, unknown[]> } } } } };
   const onCreate = doc.spec.crds.website.operatorBox.onCreate;
@@ -99,6 +106,7 @@ test('ork generate crd and bundle, kubectl apply; the restricted Pod Security St
 });
 
 test('helm upgrade --install: the runtime, gateway and Control Center pods are Running and Ready under restricted', async () => {
+  needNode();
   helmOk(INSTALL);
   const all = await waitFor('2 runtime, 2 gateway and 1 Control Center pods Ready', () => {
     const list = pods();
@@ -117,6 +125,7 @@ test('helm upgrade --install: the runtime, gateway and Control Center pods are R
 });
 
 test('a Website created with kubectl: Ready, its Deployment Available, its Pod answering HTTP through its Service', async () => {
+  needNode();
   kubectlOk(['apply', '-f', join(REPO, WEBSITE)]);
   await waitFor('the Website to be Ready', () => {
     const r = kubectl(['get', 'website', 'hello', '-n', 'default', '-o', 'jsonpath={.status.conditions[?(@.type=="Ready")].status}']);
@@ -132,6 +141,7 @@ test('a Website created with kubectl: Ready, its Deployment Available, its Pod a
 });
 
 test('the gateway, a pod behind its Service, denies deleting a labelled object when the API server calls it', async () => {
+  needNode();
   const hooks = kubectlJson<{ webhooks: { clientConfig: { url?: string; service?: { name: string; namespace: string } } }[] }>(['get', 'validatingwebhookconfiguration', 'orkestra-deletion-protection']);
   for (const h of hooks.webhooks) {
     assert.is(h.clientConfig.url, undefined, 'in the cluster, no URL');
@@ -149,6 +159,7 @@ test('the gateway, a pod behind its Service, denies deleting a labelled object w
 });
 
 test('the Control Center page, through its Service, shows the Website Ready', async () => {
+  needNode();
   const ip = kubectlOk(['get', 'service', 'orkestra-cc', '-o', 'jsonpath={.spec.clusterIP}'], { namespace: NS });
   const port = kubectlOk(['get', 'service', 'orkestra-cc', '-o', 'jsonpath={.spec.ports[0].port}'], { namespace: NS });
   // Chromium runs on the node (in its network namespace), where the Service IP is routed.
@@ -165,6 +176,7 @@ test('the Control Center page, through its Service, shows the Website Ready', as
 });
 
 test('the leader pod is killed (SIGKILL): the other replica takes over within lease + 2 s', async () => {
+  needNode();
   const before = lease();
   const holder = before.spec.holderIdentity ?? '';
   const leaderPod = pods().find((p) => holder.startsWith(`${p.metadata.name}_`));
@@ -183,6 +195,7 @@ test('the leader pod is killed (SIGKILL): the other replica takes over within le
 });
 
 test('helm uninstall leaves the CRD and the CRs; every runtime and gateway pod stops with forbidden: 0', async () => {
+  needNode();
   // Follow each pod's log to its end: the last line is the stop summary with its 403 count.
   const followed = pods().filter((p) => component(p) === 'runtime' || component(p) === 'gateway').map((p) => followLog(p.metadata.name));
   helmOk(['uninstall', RELEASE, '--namespace', NS]);

@@ -5,9 +5,11 @@
 # Bump when the way node binaries are compiled changes (flags, layout).
 NODE_RECIPE=1
 # The node's name in every cluster: one node per cluster.
+# shellcheck disable=SC2034 # used by the sourcing scripts
 NODE_NAME=orkestra-node
 # The API server as the node's processes and pods reach it: a relay inside the node's network
 # namespace listens here (see node-init).
+# shellcheck disable=SC2034 # used by the sourcing scripts
 NODE_APISERVER_PORT=6443
 
 node_cache_root() { printf '%s\n' "${ORK_NODE_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/orkestra/node}"; }
@@ -29,15 +31,19 @@ node_cache_key() {
 		"${hash:0:10}"
 }
 
-# node_cert <pki dir> <out prefix> <subject>: an ECDSA client certificate signed by the cluster CA.
+# node_cert <pki dir> <out prefix> <subject>: an ECDSA client certificate signed by the cluster CA,
+# with a random serial (no shared serial file, so several can be made at once).
 node_cert() {
 	local pki=$1 out=$2
-	openssl genpkey -algorithm EC -pkeyopt ec_paramgen_curve:P-256 -out "$out.key" 2>/dev/null &&
-		openssl req -new -key "$out.key" -subj "$3" -out "$out.csr" 2>/dev/null &&
-		printf 'basicConstraints=CA:FALSE\nkeyUsage=critical,digitalSignature,keyEncipherment\nextendedKeyUsage=clientAuth\n' >"$out.ext" &&
-		openssl x509 -req -in "$out.csr" -CA "$pki/ca.crt" -CAkey "$pki/ca.key" -CAcreateserial \
-			-sha256 -days 3650 -extfile "$out.ext" -out "$out.crt" 2>/dev/null ||
+	printf 'basicConstraints=CA:FALSE\nkeyUsage=critical,digitalSignature,keyEncipherment\nextendedKeyUsage=clientAuth\n' >"$out.ext"
+	if ! {
+		openssl genpkey -algorithm EC -pkeyopt ec_paramgen_curve:P-256 -out "$out.key" 2>/dev/null &&
+			openssl req -new -key "$out.key" -subj "$3" -out "$out.csr" 2>/dev/null &&
+			openssl x509 -req -in "$out.csr" -CA "$pki/ca.crt" -CAkey "$pki/ca.key" -set_serial "0x$(openssl rand -hex 16)" \
+				-sha256 -days 3650 -extfile "$out.ext" -out "$out.crt" 2>/dev/null
+	}; then
 		kube_die "openssl failed making $out.crt"
+	fi
 	rm -f -- "$out.csr" "$out.ext"
 	chmod 600 "$out.key"
 }
