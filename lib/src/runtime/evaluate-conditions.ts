@@ -1,4 +1,4 @@
-import type { Condition } from '../katalog/field-schemas.ts';
+import type { Condition } from '../field-schemas/field-schemas.ts';
 import { readPath } from './read-path.ts';
 
 /** True when every condition holds for `data` (the custom resource); an empty list always holds. */
