@@ -1,4 +1,5 @@
 import type { CallExpr, Expr, PipelineExpr } from './ast.ts';
+import { decideSubjectOrder } from './decide-subject-order.ts';
 import { FUNCTIONS } from './functions/table.ts';
 import { TEMPLATE_LIMITS } from './limits.ts';
 import type { Token } from './lexer.ts';
@@ -61,7 +62,9 @@ function parseCommand(cursor: TokenCursor, end: 'close' | 'rparen', depth: numbe
     // A function name used as an argument is called with no arguments, as in Go.
     if (arg.functionName && arg.expr.type === 'call') checkArity(arg.expr.name, 0, arg.expr.offset, false);
   }
-  return { ...head.expr, args: args.map((o) => o.expr) };
+  const exprs = args.map((o) => o.expr);
+  if (FUNCTIONS.get(head.expr.name)?.subject) return { ...head.expr, args: exprs, subjectLast: decideSubjectOrder(exprs, stage > 0) };
+  return { ...head.expr, args: exprs };
 }
 
 function parseOperand(cursor: TokenCursor, depth: number): Operand {
