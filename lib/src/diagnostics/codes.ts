@@ -39,7 +39,17 @@ export const CODES = {
   ORK1110: { severity: 'error', title: 'invalid version', hint: 'A version looks like `v1`, `v1alpha1` or `v2beta3`.' },
   ORK1111: { severity: 'error', title: 'conflicting fields', hint: 'Keep one of the fields shown; they say the same thing in two ways.' },
   ORK1112: { severity: 'error', title: 'invalid condition', hint: 'A `when` condition is `{field, operator, value}`; operators are equals, notEquals, exists, notExists, in, notIn, gt, gte, lt, lte, contains and regex.' },
-  ORK1113: { severity: 'error', title: 'invalid regular expression', hint: 'Fix the pattern; it is compiled as a JavaScript regular expression with the `u` flag.' },
+  ORK1113: { severity: 'error', title: 'invalid regular expression', hint: 'Fix the pattern; it is RE2 syntax (as in Go and CEL): no lookaround and no backreferences.' },
+  // Issue 14: conditions and parser honesty
+  ORK1120: { severity: 'error', title: 'unknown condition operator', hint: 'Operators: equals, notEquals, contains, notContains, prefix, notPrefix, suffix, notSuffix, exists, notExists, gt, gte, lt, lte, in, notIn, regex, between, notBetween, unique, typeOf, typeMap, typeList, typeString, typeNumber, typeBool, typeNull (spec/katalog.md, Conditions).' },
+  ORK1121: { severity: 'error', title: 'more than one operator in a condition', hint: 'A condition has one operator: `operator:` or one shorthand key such as `equals:`; split it into two conditions.' },
+  ORK1122: { severity: 'error', title: 'condition value missing', hint: 'This operator compares the field with a value: give it one.' },
+  ORK1123: { severity: 'warning', title: 'condition value not used', hint: 'exists, notExists, unique and the type operators take no value: remove it.' },
+  ORK1124: { severity: 'error', title: 'condition value has the wrong type', hint: 'gt, gte, lt, lte compare numbers, between takes "min,max", typeOf takes a type name, and valueType says how values are read.' },
+  ORK1125: { severity: 'error', title: 'condition cannot match the field type', hint: 'The CRD schema gives the field a type this condition can never match: compare it with a value of that type, or change the operator.' },
+  ORK1126: { severity: 'error', title: 'condition field not readable', hint: 'A condition field is a dotted path starting with spec., status., metadata. or children., or a template.' },
+  ORK1130: { severity: 'error', title: 'not supported by this version', hint: 'The reference implementation defines this field, but this version of Orkestra does not run it: remove it (see spec/katalog.md, Not supported).' },
+  ORK1131: { severity: 'error', title: 'custom reconciler not supported', hint: 'default: false asks for a reconciler written in Go (a constructor or hooks), which needs code Orkestra does not run: remove it to use the declarative reconciler.' },
   // Templates
   ORK1200: { severity: 'error', title: 'template syntax error', hint: 'Templates use Go template syntax: `{{ .spec.field }}`, pipelines with `|`, and `{{ if }}...{{ else }}...{{ end }}`.' },
   ORK1201: { severity: 'error', title: 'unknown template function', hint: 'See `spec/templates.md` for the functions templates may call.' },
