@@ -147,7 +147,7 @@ test('operatorBoxListSchema takes every kind key and templates in typed fields, 
     custom: [{ apiVersion: 'cert-manager.io/v1', kind: 'Certificate', spec: { secretName: '{{ .metadata.name }}-tls' } }],
   };
   assert.ok(v.safeParse(operatorBoxListSchema, block).success);
-  assert.equal(Object.keys(operatorBoxListSchema.entries).sort(), [...CHILD_KIND_KEYS].sort());
+  assert.equal(Object.keys(operatorBoxListSchema.entries).sort(), [...CHILD_KIND_KEYS, 'or', 'when'].sort());
   const bad = v.safeParse(operatorBoxListSchema, { deployment: [{ image: 'x' }], services: [{ port: 'eighty' }] });
   assert.equal(bad.issues?.map((i) => i.path?.map((p) => p.key).join('.')).sort(), ['deployment', 'services.0.port']);
   const nested = v.safeParse(operatorBoxListSchema, {

@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { conditionListSchema } from '../conditions/condition-schema.ts';
 import { clusterRoleBindingItemSchema } from './build-cluster-role-binding.ts';
 import { clusterRoleItemSchema } from './build-cluster-role.ts';
 import { configMapItemSchema } from './build-config-map.ts';
@@ -24,6 +25,9 @@ const list = <T extends v.GenericSchema>(item: T) => v.optional(v.array(item));
 
 /** An `onCreate` / `onReconcile` block: every kind-list key optional, unknown keys rejected. */
 export const operatorBoxListSchema = v.strictObject({
+  // Issue 14: block-level conditions gate every item of the block.
+  when: v.optional(conditionListSchema),
+  or: v.optional(conditionListSchema),
   deployments: list(deploymentItemSchema),
   statefulSets: list(statefulSetItemSchema),
   services: list(serviceItemSchema),

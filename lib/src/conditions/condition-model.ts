@@ -33,6 +33,8 @@ export interface Condition {
   readonly valueType?: ConditionValueType;
   /** The key that chose the operator as written (`greaterThan`, `operator`), for messages. */
   readonly written: string;
+  /** Where the condition was written (a document path), when it was parsed from one. */
+  readonly at?: readonly (string | number)[];
 }
 
 /** A `when` list (all must hold) and an `or` list (one must hold); both must hold, an empty list always does. */

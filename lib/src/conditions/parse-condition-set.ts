@@ -8,14 +8,14 @@ export type SetProblem = ConditionProblem;
 
 /** Normalises a block's `when` (all) and `or` (any) lists; problems are relative to the block. */
 export function parseConditionSet(when: readonly ConditionInput[] | undefined, or: readonly ConditionInput[] | undefined,
-                                  roots?: readonly string[]): { set: ConditionSet; problems: SetProblem[] } {
+                                  roots?: readonly string[], base: readonly (string | number)[] = []): { set: ConditionSet; problems: SetProblem[] } {
   const problems: SetProblem[] = [];
   const read = (list: readonly ConditionInput[] | undefined, key: 'when' | 'or'): Condition[] => {
     const out: Condition[] = [];
     (list ?? []).forEach((input, i) => {
       const parsed = parseCondition(input, roots);
       problems.push(...parsed.problems.map((p) => ({ ...p, at: [key, i, ...p.at] })));
-      if (parsed.condition) out.push(parsed.condition);
+      if (parsed.condition) out.push({ ...parsed.condition, at: [...base, key, i] });
     });
     return out;
   };

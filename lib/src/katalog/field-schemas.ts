@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { conditionListSchema } from '../conditions/condition-schema.ts';
 import { coded } from './coded.ts';
 
 /**
@@ -56,22 +57,6 @@ export const stringMapField = v.pipe(
 /** Free-form YAML (a custom child's body, raw Kubernetes fragments); strings inside may be templated. */
 export const anyField = v.pipe(v.unknown(), v.metadata({ fieldType: 'any' as FieldType }));
 
-/** The operators a `when` condition may use. */
-export const CONDITION_OPERATORS = [
-  'equals', 'notEquals', 'exists', 'notExists', 'in', 'notIn',
-  'gt', 'gte', 'lt', 'lte', 'contains', 'regex',
-] as const;
-
-/** One `when` condition: `{field: spec.tier, operator: equals, value: web}`. */
-export const conditionSchema = v.strictObject({
-  field: v.string(),
-  operator: v.picklist(CONDITION_OPERATORS),
-  value: v.optional(v.union([v.string(), v.number(), v.boolean(), v.array(v.union([v.string(), v.number(), v.boolean()]))])),
-});
-
-/** A `when` condition as written. */
-export type Condition = v.InferOutput<typeof conditionSchema>;
-
 /** Fields every child item takes, whatever its kind. */
 export const commonItemEntries = {
   name: v.optional(stringField),
@@ -79,7 +64,9 @@ export const commonItemEntries = {
   labels: v.optional(stringMapField),
   annotations: v.optional(stringMapField),
   reconcile: v.optional(v.boolean()),
-  when: v.optional(v.array(conditionSchema)),
+  // Issue 14: `when` (all must hold) and `or` (one must hold), see lib/src/conditions.
+  when: v.optional(conditionListSchema),
+  or: v.optional(conditionListSchema),
 } as const;
 
 /** Reads the `fieldType` a field schema was marked with, if any. */

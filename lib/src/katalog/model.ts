@@ -1,4 +1,4 @@
-import type { Condition } from './field-schemas.ts';
+import type { ConditionSet } from '../conditions/condition-model.ts';
 
 /** A JSON Schema (OpenAPI v3 subset) as plain data. */
 export type JsonSchema = { readonly [key: string]: unknown };
@@ -16,7 +16,8 @@ export interface ChildItem {
   readonly phase: 'onCreate' | 'onReconcile';
   /** Applied every reconcile (drift correction): onReconcile items, and onCreate items with `reconcile: true`. */
   readonly reconcile: boolean;
-  readonly when: readonly Condition[];
+  /** The item's `when`/`or` and its block's: every set must hold for the item to exist. */
+  readonly conditions: readonly ConditionSet[];
   /** The item's fields as written. */
   readonly spec: { readonly [field: string]: unknown };
   /** Document path of the item, for diagnostics. */
@@ -28,7 +29,8 @@ export interface StatusField {
   readonly path: string;
   readonly value: unknown;
   readonly type: 'string' | 'int' | 'float' | 'bool' | 'auto';
-  readonly when: readonly Condition[];
+  /** The entry's `when`/`or`: the entry applies only when they hold. */
+  readonly conditions: ConditionSet;
 }
 
 /** One custom resource type the runtime operates, with every default applied. */

@@ -1,7 +1,8 @@
 import * as v from 'valibot';
 import { coded } from './coded.ts';
 import { parseDuration } from './duration.ts';
-import { anyField, conditionSchema, stringMapField } from './field-schemas.ts';
+import { conditionListSchema } from '../conditions/condition-schema.ts';
+import { anyField, stringMapField } from './field-schemas.ts';
 import { apiGroup, apiVersionName, dnsLabel, kindName, plural } from './names.ts';
 import { operatorBoxListSchema } from './child-lists.ts';
 
@@ -42,7 +43,8 @@ export const statusFieldSchema = v.strictObject({
   path: v.string(),
   value: anyField,
   type: v.optional(v.picklist(['string', 'int', 'float', 'bool', 'auto'])),
-  when: v.optional(v.array(conditionSchema)),
+  when: v.optional(conditionListSchema),
+  or: v.optional(conditionListSchema),
 });
 
 export const statusSchema = v.strictObject({
