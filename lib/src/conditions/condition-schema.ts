@@ -10,7 +10,7 @@ const flag = v.boolean('Expected true or false');
  * each holds. Meaning (one operator, a number where one is compared, a valid pattern) is checked
  * by `parseCondition`, so every mistake gets its own message.
  */
-export const conditionSchema = v.strictObject({
+const conditionShape = v.strictObject({
   field: v.optional(v.string()),
   operator: v.optional(v.string()),
   value: v.optional(scalarOrList),
@@ -40,7 +40,12 @@ export const conditionSchema = v.strictObject({
 });
 
 /** A condition as written, after shape validation. */
-export type ConditionInput = v.InferOutput<typeof conditionSchema>;
+export type ConditionInput = v.InferOutput<typeof conditionShape>;
+
+// Declared as a plain schema of ConditionInput: spelled out, its type appears in every child
+// item's type and the Katalog schema's inferred type grows past what the compiler will emit.
+/** One condition's shape (see above). */
+export const conditionSchema: v.GenericSchema<ConditionInput> = conditionShape;
 
 /** A `when` or `or` list. */
 export const conditionListSchema = v.array(conditionSchema);

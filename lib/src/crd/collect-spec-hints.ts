@@ -1,6 +1,6 @@
 import { CHILD_KINDS, type ChildKindInfo } from '../children/index.ts';
 import type { Condition, ConditionSet } from '../conditions/condition-model.ts';
-import type { FieldType } from '../katalog/field-schemas.ts';
+import type { FieldType } from '../field-schemas/field-schemas.ts';
 import type { DocPath } from '../katalog/locate.ts';
 import type { CrdEntry, StatusField } from '../katalog/model.ts';
 import { compileTemplate, isTemplate } from '../template/index.ts';

@@ -1,6 +1,6 @@
 import type { CrdEntry, StatusField } from '../katalog/model.ts';
 import { conditionScope, evaluateConditionSet } from '../conditions/evaluate-condition-set.ts';
-import { readPath } from '../reconcile/read-path.ts';
+import { readPath } from './read-path.ts';
 import { renderDeep, type Template } from '../template/index.ts';
 import { canonicalJson } from './fingerprint.ts';
 import { formatTime } from './format-time.ts';

@@ -7,12 +7,12 @@ import { typeAtPath } from '../crd/type-at-path.ts';
 import type { Diagnostic } from '../diagnostics/diagnostic.ts';
 import { makeDiagnostic } from '../diagnostics/make-diagnostic.ts';
 import { compileTemplate, inferTemplateType, isTemplate, templateReferences, type ValueType } from '../template/index.ts';
-import type { FieldType } from './field-schemas.ts';
-import type { DocPath, Locator } from './locate.ts';
-import type { CrdEntry, JsonSchema } from './model.ts';
+import type { FieldType } from '../field-schemas/field-schemas.ts';
+import type { DocPath, Locator } from '../katalog/locate.ts';
+import type { CrdEntry, JsonSchema } from '../katalog/model.ts';
 import { checkConditionType } from '../conditions/check-condition-type.ts';
 import type { Condition, ConditionSet } from '../conditions/condition-model.ts';
-import { conditionDiagnostics } from './condition-diagnostics.ts';
+import { conditionDiagnostics } from '../katalog/condition-diagnostics.ts';
 
 // Which rendered value types each field type can hold; `unknown` never produces a finding.
 const FITS: Record<FieldType, readonly ValueType[]> = {
