@@ -106,9 +106,14 @@ test('every child kind has its item schema, shared by onCreate and onReconcile',
   assert.equal(crd.properties.operatorBox.properties.onReconcile.allOf, [{ $ref: '#/definitions/operatorBoxList' }]);
 });
 
-test('integer fields take an integer or a template', () => {
+test('integer fields take an integer, the text of one, or a template', () => {
   const replicas = ((schema['definitions'] as any).deploymentsItem.properties.replicas);
-  assert.equal(replicas, { anyOf: [{ type: 'integer' }, { type: 'string', pattern: '\\{\\{' }] });
+  assert.equal(replicas, { anyOf: [{ type: 'integer' }, { type: 'string', pattern: '\\{\\{|^\\s*[+-]?\\d+\\s*$' }] });
+  const katalog = parse(RICH);
+  katalog.spec.crds.app.operatorBox.onCreate.deployments[0].replicas = '3';
+  assert.equal(validateInstance(schema, katalog), []);
+  katalog.spec.crds.app.operatorBox.onCreate.deployments[0].replicas = 'three';
+  assert.ok(validateInstance(schema, katalog).length > 0);
 });
 
 test.run();

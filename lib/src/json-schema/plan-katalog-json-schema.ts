@@ -2,7 +2,7 @@ import type * as v from 'valibot';
 import { CHILD_KINDS, CHILD_KIND_KEYS, operatorBoxListSchema } from '../children/index.ts';
 import { conditionSchema } from '../conditions/condition-schema.ts';
 import { OPERATORS } from '../conditions/operators.ts';
-import { templateString } from '../field-schemas/field-schemas.ts';
+import { INTEGER_TEXT, integerText, NUMBER_TEXT, numberText, templateString } from '../field-schemas/field-schemas.ts';
 import { KATALOG_API_VERSION } from '../validate/parse-katalog.ts';
 import { katalogSchema, operatorBoxSchema } from '../katalog/schema.ts';
 import { unwrapSchema } from '../katalog/schema-walk.ts';
@@ -48,7 +48,11 @@ export function planKatalogJsonSchema(): JsonSchemaNode {
   const converted = valibotToJsonSchema(katalogSchema, {
     definitions,
     replace: new Map(lists.map((s) => [s, operatorBoxListSchema])),
-    fixed: new Map([[templateString, { type: 'string', pattern: '\\{\\{' }]]),
+    fixed: new Map([
+      [templateString, { type: 'string', pattern: '\\{\\{' }],
+      [integerText, { type: 'string', pattern: `\\{\\{|${INTEGER_TEXT.source}` }],
+      [numberText, { type: 'string', pattern: `\\{\\{|${NUMBER_TEXT.source}` }],
+    ]),
   });
   const root = converted.schema;
   for (const [path, doc] of DOCS) document(root, path, doc);

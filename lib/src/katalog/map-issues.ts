@@ -45,7 +45,7 @@ function mapIssue(issue: Issue, root: v.GenericSchema, locator: Locator, base: r
   if (message === NOT_A_TEMPLATE) {
     const found = schemaAt(root, rel);
     const type = found ? fieldTypeOf(unwrapSchema(found)) : undefined;
-    const wanted = type === 'integer' ? 'an integer' : type === 'number' ? 'a number' : type === 'boolean' ? 'true or false' : 'a value';
+    const wanted = type === 'integer' ? 'an integer (also as text, "3")' : type === 'number' ? 'a number (also as text)' : type === 'boolean' ? 'true or false' : 'a value';
     return makeDiagnostic('ORK1101', locator.at(path, target), `${describe(field)}expected ${wanted} or a template ("{{ ... }}"), got ${issue.received}`);
   }
   if (code) return makeDiagnostic(code, locator.at(path, target), `${describe(field)}${message}, got ${issue.received}`);
