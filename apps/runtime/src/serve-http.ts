@@ -33,7 +33,7 @@ export async function serveHttp(deps: HttpDeps): Promise<HttpApi | { readonly er
   const { controllers, clock, log, config, isLeader, metrics } = deps;
   const sources = controllers.map((controller) => ({ controller, cache: controller }));
   const view = createRuntimeView({
-    katalog: deps.katalog, runtimeVersion: deps.runtimeVersion, sources, isLeader, clock, gatewayEndpoint: config.gatewayEndpoint, namespace: config.namespace,
+    katalog: deps.katalog, runtimeVersion: deps.runtimeVersion, sources, isLeader, clock, gatewayEndpoint: advertisedGateway(deps.katalog, config.gatewayEndpoint), namespace: config.namespace,
     defaults: { workers: config.defaultWorkers, resyncMs: config.defaultResyncMs, maxDepth: config.queueMaxDepth },
   });
   const server = buildRuntimeServer({
@@ -46,4 +46,14 @@ export async function serveHttp(deps: HttpDeps): Promise<HttpApi | { readonly er
   } catch (err) {
     return { error: `cannot listen on ${config.host}:${config.port}: ${err instanceof Error ? err.message : String(err)}` };
   }
+}
+
+/**
+ * The gateway endpoint the runtime advertises: the Katalog's gateway.endpoint wins over
+ * ORK_GATEWAY_ENDPOINT (the reference's precedence: Katalog, then environment); none when the
+ * Katalog disables its gateway.
+ */
+export function advertisedGateway(katalog: Katalog, fromEnv: string | undefined): string | undefined {
+  if (katalog.gateway?.enabled === false) return undefined;
+  return katalog.gateway?.endpoint ?? fromEnv;
 }

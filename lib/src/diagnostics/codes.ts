@@ -49,6 +49,7 @@ export const CODES = {
   ORK1125: { severity: 'error', title: 'condition cannot match the field type', hint: 'The CRD schema gives the field a type this condition can never match: compare it with a value of that type, or change the operator.' },
   ORK1126: { severity: 'error', title: 'condition field not readable', hint: 'A condition field is a dotted path starting with spec., status., metadata. or children., or a template.' },
   ORK1130: { severity: 'error', title: 'not supported by this version', hint: 'The reference implementation defines this field, but this version of Orkestra does not run it: remove it (see spec/katalog.md, Not supported).' },
+  ORK1132: { severity: 'error', title: 'gateway disabled but needed', hint: 'Deletion and namespace protection are enforced by the gateway: remove gateway.enabled: false, or disable the protection.' },
   ORK1131: { severity: 'error', title: 'custom reconciler not supported', hint: 'default: false asks for a reconciler written in Go (a constructor or hooks), which needs code Orkestra does not run: remove it to use the declarative reconciler.' },
   // Templates
   ORK1200: { severity: 'error', title: 'template syntax error', hint: 'Templates use Go template syntax: `{{ .spec.field }}`, pipelines with `|`, and `{{ if }}...{{ else }}...{{ end }}`.' },

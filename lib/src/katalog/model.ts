@@ -113,11 +113,17 @@ export interface Katalog {
     readonly author?: string;
     readonly description?: string;
     readonly version?: string;
+    readonly license?: string;
+    readonly tags?: readonly string[];
   };
   readonly crds: readonly CrdEntry[];
   readonly security?: Security;
-  readonly gateway?: { readonly standalone: boolean; readonly endpoint?: string };
-  /** True when the Katalog asks for a gateway (a `gateway:` or `security:` block). */
+  /**
+   * `enabled: false` plans no gateway; `endpoint` is the gateway URL the runtime advertises on
+   * `/katalog` (it wins over ORK_GATEWAY_ENDPOINT, as in the reference).
+   */
+  readonly gateway?: { readonly enabled: boolean; readonly standalone: boolean; readonly endpoint?: string };
+  /** True when the Katalog asks for a gateway (a `gateway:` or `security:` block) and does not disable it. */
   readonly wantsGateway: boolean;
   /** The document as plain data with any crdFile resolved into it, for the bundle's ConfigMap. */
   readonly resolved: unknown;

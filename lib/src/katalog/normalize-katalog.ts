@@ -56,7 +56,19 @@ export function normalizeKatalog(
     if (entry.scope !== undefined && entry.namespaced !== undefined && (entry.scope === 'Namespaced') !== entry.namespaced) {
       diagnostics.push(makeDiagnostic('ORK1111', locator.at([...path, 'namespaced'], 'key'), `scope: ${entry.scope} contradicts namespaced: ${entry.namespaced}`));
     }
+    // Issue 14: a custom (Go) reconciler needs code Orkestra does not run; say so instead of ignoring it.
+    for (const at of [['operatorBox', 'default'], ['operatorBox', 'reconciler', 'default']]) {
+      const value = at.length === 2 ? entry.operatorBox?.default : entry.operatorBox?.reconciler?.default;
+      if (value === false) {
+        diagnostics.push(makeDiagnostic('ORK1131', locator.at([...path, ...at]), 'default: false asks for a custom reconciler (a Go constructor or hooks), which this version of Orkestra does not run'));
+      }
+    }
     crds.push(normalizeCrd(name, entry, facts, path, (problems, base) => diagnostics.push(...conditionDiagnostics(problems, base, locator))));
+  }
+  const gatewayOn = input.gateway?.enabled !== false;
+  const sec = input.security;
+  if (!gatewayOn && sec && (sec.deletionProtection?.enabled !== false && sec.deletionProtection || sec.namespaceProtection?.enabled !== false && sec.namespaceProtection)) {
+    diagnostics.push(makeDiagnostic('ORK1132', locator.at(['gateway', 'enabled']), 'gateway.enabled is false, but the security block enables protection, which the gateway enforces'));
   }
   const katalog: Katalog = {
     file,
@@ -66,11 +78,14 @@ export function normalizeKatalog(
       ...(input.metadata.author !== undefined ? { author: input.metadata.author } : {}),
       ...(input.metadata.description !== undefined ? { description: input.metadata.description } : {}),
       ...(input.metadata.version !== undefined ? { version: input.metadata.version } : {}),
+      ...(input.metadata.license !== undefined ? { license: input.metadata.license } : {}),
+      ...(input.metadata.tags !== undefined ? { tags: [...input.metadata.tags] } : {}),
     },
     crds,
     ...(input.security ? { security: normalizeSecurity(input.security) } : {}),
-    ...(input.gateway ? { gateway: { standalone: input.gateway.standalone ?? false, ...(input.gateway.endpoint !== undefined ? { endpoint: input.gateway.endpoint } : {}) } } : {}),
-    wantsGateway: input.gateway !== undefined || input.security !== undefined,
+    ...(input.gateway ? { gateway: { enabled: gatewayOn, standalone: input.gateway.standalone ?? false, ...(input.gateway.endpoint !== undefined ? { endpoint: input.gateway.endpoint } : {}) } } : {}),
+    // Any gateway: block asks for a gateway, as in the reference, unless it says enabled: false.
+    wantsGateway: gatewayOn && (input.gateway !== undefined || input.security !== undefined),
     resolved,
     sourceText,
     resolvedFiles,

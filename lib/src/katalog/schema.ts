@@ -112,7 +112,7 @@ export const securitySchema = v.strictObject({
 export const gatewaySchema = v.strictObject({
   enabled: v.optional(v.boolean()),
   standalone: v.optional(v.boolean()),
-  endpoint: v.optional(v.string()),
+  endpoint: v.optional(v.pipe(v.string(), v.check((s) => /^https?:\/\/[^\s/]+/.test(s), coded('ORK1103', 'must be an http(s) URL such as https://orkestra-gateway.orkestra-system.svc:8443')))),
 });
 
 export const metadataSchema = v.strictObject({
