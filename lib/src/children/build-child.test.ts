@@ -28,7 +28,8 @@ test('default names for a namespaced CR', () => {
     secrets: 'shop-secret', serviceAccounts: 'shop-sa', jobs: 'shop-job', cronJobs: 'shop-cronjob', ingresses: 'shop-ingress',
     persistentVolumeClaims: 'shop-pvc', hpa: 'shop-hpa', pdb: 'shop-pdb', networkPolicies: 'shop-netpol', roles: 'shop-role',
     roleBindings: 'shop-rolebinding', namespaces: 'shop', clusterRoles: 'team-a-shop-clusterrole',
-    clusterRoleBindings: 'team-a-shop-clusterrolebinding', custom: 'shop-custom',
+    clusterRoleBindings: 'team-a-shop-clusterrolebinding', pods: 'shop-pod', replicaSets: 'shop-replicaset',
+    persistentVolumes: 'team-a-shop-pv', limitRanges: 'shop-limitrange', resourceQuotas: 'shop-quota', custom: 'shop-custom',
   };
   for (const key of CHILD_KIND_KEYS) assert.is(defaultChildName(key, CTX), expected[key], key);
   assert.is(defaultChildName('clusterRoles', CLUSTER_CTX), 'acme-clusterrole');

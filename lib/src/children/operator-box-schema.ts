@@ -19,6 +19,11 @@ import { secretItemSchema } from './build-secret.ts';
 import { serviceAccountItemSchema } from './build-service-account.ts';
 import { serviceItemSchema } from './build-service.ts';
 import { statefulSetItemSchema } from './build-stateful-set.ts';
+import { limitRangeItemSchema } from './build-limit-range.ts';
+import { persistentVolumeItemSchema } from './build-persistent-volume.ts';
+import { podItemSchema } from './build-pod.ts';
+import { replicaSetItemSchema } from './build-replica-set.ts';
+import { resourceQuotaItemSchema } from './build-resource-quota.ts';
 
 // Spelled out, not generated from CHILD_KINDS, so the inferred type keeps each item's shape.
 const list = <T extends v.GenericSchema>(item: T) => v.optional(v.array(item));
@@ -46,6 +51,11 @@ export const operatorBoxListSchema = v.strictObject({
   namespaces: list(namespaceItemSchema),
   clusterRoles: list(clusterRoleItemSchema),
   clusterRoleBindings: list(clusterRoleBindingItemSchema),
+  pods: list(podItemSchema),
+  replicaSets: list(replicaSetItemSchema),
+  persistentVolumes: list(persistentVolumeItemSchema),
+  limitRanges: list(limitRangeItemSchema),
+  resourceQuotas: list(resourceQuotaItemSchema),
   custom: list(customItemSchema),
 });
 
