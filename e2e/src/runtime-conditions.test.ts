@@ -13,6 +13,15 @@ import { startRuntime, stopRuntime, type RuntimeProcess } from './harness/runtim
 
 const KATALOG = 'examples/conditions/katalog.yaml';
 
+// A deleted PersistentVolume keeps the kubernetes.io/pv-protection finalizer until the
+// persistentvolume-protection controller sees it unbound; tools/kube runs no storage controllers
+// by default, so this file's control plane adds that one (the real controller, not a stand-in).
+process.env['ORK_KUBE_CONTROLLERS'] ??= [
+  'serviceaccount-controller', 'serviceaccount-token-controller', 'root-ca-certificate-publisher-controller',
+  'garbage-collector-controller', 'namespace-controller', 'resourcequota-controller', 'clusterrole-aggregation-controller',
+  'validatingadmissionpolicy-status-controller', 'persistentvolume-protection-controller',
+].join(',');
+
 interface Obj {
   metadata: { name: string; labels?: Record<string, string> };
   spec?: Record<string, unknown>;
