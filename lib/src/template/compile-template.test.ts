@@ -69,6 +69,7 @@ const ERRORS: [string, TemplateError['code'], number, string][] = [
   ['{{ foo 1 }}', 'ORK1201', 3, 'unknown function "foo"'],
   ['{{ .spec.a | toUppr }}', 'ORK1201', 13, 'unknown function "toUppr"'],
   ['{{ now }}', 'ORK1201', 3, 'unknown function "now"'],
+  ['{{ randomAlphanumeric 32 }}', 'ORK1201', 3, 'unknown function "randomAlphanumeric"'],
   ['{{ if 1 }}{{ nope }}{{ end }}', 'ORK1201', 13, 'unknown function "nope"'],
   ['{{ default "a" }}', 'ORK1205', 3, 'default takes 2 arguments (default VALUE FALLBACK), got 1'],
   ['{{ .spec.a | default "a" "b" }}', 'ORK1205', 13, 'got 3 counting the piped value'],
@@ -132,6 +133,8 @@ test('unknown functions suggest a supported one', () => {
     assert.ok(!proto.ok && proto.error.code === 'ORK1201' && !(proto.error.hint ?? '').includes('function'), name);
   }
   assert.ok(compileTemplate('{{ toString 1 }}').ok);
+  const now = compileTemplate('{{ now }}');
+  assert.ok(!now.ok && (now.error.hint ?? '').includes('never read the clock'), 'now is explained, not "did you mean not"');
   const far = compileTemplate('{{ x "a" }}');
   assert.is(far.ok ? 'compiled' : far.error.hint, undefined);
 });

@@ -11,6 +11,12 @@ const KEYWORDS: ReadonlySet<string> = new Set([
   'if', 'else', 'end', 'with', 'range', 'define', 'template', 'block', 'break', 'continue',
 ]);
 
+// Functions of the reference's notes and sprig that read the clock, entropy or the environment.
+const IMPURE: ReadonlySet<string> = new Set([
+  'now', 'timeAgo', 'timeSince', 'timeUntil', 'isExpired', 'weekday', 'weekend', 'timeInWindow', 'timeNotInWindow', 'nextCron',
+  'randomAlphanumeric', 'randomHex', 'randomBase64', 'uuidv4', 'randAlphaNum', 'randAlpha', 'randNumeric', 'randAscii', 'env', 'expandenv',
+]);
+
 interface Operand { readonly expr: Expr; readonly functionName: boolean }
 
 /**
@@ -97,6 +103,7 @@ function parseIdentifier(token: Extract<Token, { type: 'ident' }>): Operand {
   if (name === 'nil') return { expr: { type: 'literal', value: null, valueType: 'unknown', offset }, functionName: false };
   if (KEYWORDS.has(name)) fail(`unexpected "${name}" inside an action: {{${name}}} must start its own action`, offset);
   if (!FUNCTIONS.has(name)) {
+    if (IMPURE.has(name)) fail(`unknown function "${name}"`, offset, 'ORK1201', 'Templates are pure: they never read the clock, randomness or the environment, so the same custom resource always renders the same children.');
     const suggestion = suggestFunction(name);
     fail(`unknown function "${name}"`, offset, 'ORK1201', suggestion === undefined ? undefined : `Did you mean "${suggestion}"? See spec/templates.md for the functions templates may call.`);
   }
