@@ -21,7 +21,7 @@ const LIB_LAYERS: readonly (readonly string[])[] = [
   ['crd'],
   ['validate'],
   ['json-schema', 'rbac', 'runtime'],
-  ['bundle', 'report', 'gateway', 'control-center'],
+  ['bundle', 'report', 'gateway', 'control-center', 'registry'],
   ['testing'],
 ];
 

@@ -126,3 +126,17 @@ export type {
   CrdFacts, GatewayView, KatalogAnswer, KatalogFacts, PollResult, RuntimeEntry, RuntimeState, RuntimeStatus, Sample, SampleJson, Snapshot,
   SnapshotStats, StatePolicy,
 } from './control-center/index.ts';
+
+// Katalogs from an OCI registry (issue 19): artifact format, references, manifest/digest checks, pull/push over the port, swap planning
+export {
+  ANNOTATIONS, artifactVersion, describeMissingRule, describeType, digestOf, EMPTY_CONFIG, formatReference, isLoopbackHost, isOciReference, isQuietSwap,
+  isSha256Digest, KATALOG_ARTIFACT_TYPE, LAYERS, layerLimit, layerRoleOf, MANIFEST_ACCEPT, MAX_EXTRA_LAYER_BYTES, MAX_MANIFEST_BYTES, missingRuntimeRules,
+  OCI_INDEX, OCI_MANIFEST, OCI_SCHEME, parseAuthChallenge, parseReference, pinnedReference, planKatalogArtifact, planKatalogSwap, problemOf,
+  pullKatalogArtifact, pushKatalogArtifact, rbacReviewNamespaces, readKatalogManifest, registryDiagnostic, resolveDigest, shortDigest, withDefaultTag,
+} from './registry/index.ts';
+export type {
+  ArtifactAnnotations, ArtifactFile, AuthChallenge, Descriptor, KatalogManifest, KatalogSwap, LayerRole, ManifestCheck, MissingRule, OciReference,
+  PlannedArtifact, PulledKatalog, PullResult, PushOutcome, PushResult, ReferenceResult, RegistryProblem,
+} from './registry/index.ts';
+export type { FetchedManifest, ManifestHead, RegistryClient, RegistryError, RegistryResult } from './ports/index.ts';
+export { utf8DecodeStrict } from './util/utf8.ts';
