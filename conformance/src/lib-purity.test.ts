@@ -44,21 +44,22 @@ test('no source file under lib/src reaches outside the process or reads time or 
 
 // issue 13: what ships must load with the dependencies alone (uvu in the contract suite once broke
 // `import('@orkestra/lib/testing')` for every user); test files may use devDependencies.
-test('files that ship import no package but valibot and yaml', () => {
+test('files that ship import no package but re2js, valibot and yaml', () => {
   const shipped = sources(join(root, 'src')).filter((f) => !/\.test(\.fixture)?\.ts$|\.test-support\.ts$/.test(f));
   const hits: string[] = [];
   for (const file of shipped) {
     for (const m of readFileSync(file, 'utf8').matchAll(/(?:from|import)\s*\(?\s*['"]([^'"]+)['"]/g)) {
       const spec = m[1]!;
-      if (!spec.startsWith('.') && !/^(valibot|yaml)(\/|$)/.test(spec)) hits.push(`${relative(root, file)}: ${spec}`);
+      if (!spec.startsWith('.') && !/^(re2js|valibot|yaml)(\/|$)/.test(spec)) hits.push(`${relative(root, file)}: ${spec}`);
     }
   }
   assert.equal(hits, []);
 });
 
-test('lib depends on valibot and yaml only, and its tsconfig loads no ambient types', () => {
+test('lib depends on re2js, valibot and yaml only, and its tsconfig loads no ambient types', () => {
   const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { dependencies: Record<string, string> };
-  assert.equal(Object.keys(pkg.dependencies).sort(), ['valibot', 'yaml']);
+  // re2js: the linear-time regular expression engine conditions run on (pure JavaScript).
+  assert.equal(Object.keys(pkg.dependencies).sort(), ['re2js', 'valibot', 'yaml']);
   const tsconfig = JSON.parse(readFileSync(join(root, 'tsconfig.json'), 'utf8')) as { compilerOptions: { types: string[]; lib: string[] } };
   assert.equal(tsconfig.compilerOptions.types, []);
   assert.ok(!tsconfig.compilerOptions.lib.some((l) => /dom/i.test(l)), 'no DOM lib in lib/');

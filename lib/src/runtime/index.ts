@@ -2,7 +2,6 @@
 // plans, CRD health, leader election and the work queue. The apps/runtime package runs it.
 export { planChildren } from './plan-children.ts';
 export type { ChildProblem, ChildrenPlan, PlannedChild } from './plan-children.ts';
-export { evaluateCondition, evaluateConditions } from './evaluate-conditions.ts';
 export { readPath } from './read-path.ts';
 export { childKey, childResourceOf } from './child-key.ts';
 export type { ChildResource } from './child-key.ts';
@@ -16,6 +15,7 @@ export { formatMicroTime, formatTime, parseTime } from './format-time.ts';
 export { APPLIED_HASH_ANNOTATION, FIELD_MANAGER, FINALIZER, OWNER_KEY_ANNOTATION, ownerKeyOf, queueKeyOf } from './names.ts';
 export { DELETION_RECHECK_MS, planDeletion, truncateNote } from './plan-deletion.ts';
 export { planReconcile, planReconcileFailure, TERMINATING_CHILD_RECHECK_MS } from './plan-reconcile.ts';
+export { usesUnique } from './uses-unique.ts';
 export { planStatusPatch, READY_MESSAGE_MAX, renderStatusFields, truncateMessage } from './plan-status.ts';
 export type { ReadyState, StatusValue } from './plan-status.ts';
 export type { CachedCr, CachedMetadata, Effect, ObservedChild, Outcome, ReconcileInput, ReconcilePlan } from './reconcile-types.ts';

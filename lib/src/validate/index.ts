@@ -15,4 +15,4 @@ export { formatDuration, parseDuration } from '../katalog/duration.ts';
 export { planStartupOrder } from '../katalog/startup-order.ts';
 export type { StartupStep } from '../katalog/startup-order.ts';
 export { katalogSchema } from '../katalog/schema.ts';
-export type { Condition, FieldType } from '../field-schemas/field-schemas.ts';
+export type { FieldType } from '../field-schemas/field-schemas.ts';
