@@ -114,6 +114,10 @@ export {
   NAMESPACE_PROTECTION_PATH, PROTECTION_LABEL, STRICT_EXEMPT_LABEL, WEBHOOK_PORT, WEBHOOK_TIMEOUT_SECONDS,
 } from './gateway/index.ts';
 
+// Issue 12 (gateway hardening): admission budgets, undecided answers, evictions
+export { ADMISSION_BUDGET, answerDecided, answerParsedReview, answerUndecided, answerUnreadable, decideUndecided, describeUndecided, evictionTarget, peekReviewUid } from './gateway/index.ts';
+export type { AdmissionBudget, DenialStatus, PodLookup, ProtectionName, UndecidedReason } from './gateway/index.ts';
+
 // Control Center (pure): runtime status from polls, history, stats and the snapshot
 export { buildSnapshot, initialRuntimeState, LEADER_ATTEMPTS, parseRuntimeUrls, readKatalogFacts, retryForLeader, sampleOf, stepRuntimeState, summarize, trimHistory } from './control-center/index.ts';
 export type {
