@@ -47,6 +47,10 @@ gateway:
   tls:
     existingSecret: my-gateway-tls
     hasCA: true
+  clientAuth:
+    enabled: true
+    caConfigMap: {name: apiserver-webhook-client-ca}
+    allowedNames: [kube-apiserver-webhook-client]
 `;
 
 function render(extraValues?: string): unknown[] {
