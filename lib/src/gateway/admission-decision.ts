@@ -80,17 +80,27 @@ export function renderRequestProblems(problems: readonly RequestProblem[]): { re
   return { error: 'invalid AdmissionReview', problems };
 }
 
+/**
+ * The namespace a request's object lives in. A Namespace lives in none, though the API server puts
+ * its own name in `request.namespace` for requests on it (its status and finalize subresources).
+ */
+function objectNamespace(request: AdmissionRequest): string | undefined {
+  return request.resource.group === '' && request.resource.resource === 'namespaces' ? undefined : request.namespace;
+}
+
 /** How a request names its object for people: `ConfigMap "web" in namespace "team-a"`. */
 export function describeTarget(request: AdmissionRequest): string {
   const name = request.name ? `"${request.name}"` : '(collection)';
-  return `${request.kind.kind} ${name}${request.namespace ? ` in namespace "${request.namespace}"` : ''}`;
+  const ns = objectNamespace(request);
+  return `${request.kind.kind} ${name}${ns ? ` in namespace "${ns}"` : ''}`;
 }
 
 /** The kubectl spelling of the request's target: `configmap web -n team-a`, `deployments.apps web -n team-a`. */
 export function kubectlTarget(request: AdmissionRequest): string {
   const r = request.resource;
   const type = r.group === '' ? r.resource : `${r.resource}.${r.group}`;
-  return `${type} ${request.name ?? '<name>'}${request.namespace ? ` -n ${request.namespace}` : ''}`;
+  const ns = objectNamespace(request);
+  return `${type} ${request.name ?? '<name>'}${ns ? ` -n ${ns}` : ''}`;
 }
 
 /** The value of a label on the request's new (`object`) or old (`oldObject`) object. */

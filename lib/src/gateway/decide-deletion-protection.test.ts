@@ -91,6 +91,12 @@ test('eviction: the denial says what, why and how to unlock; an undecided one sa
   assert.equal(i.warnings, ['deletion protection did not check this request: cannot read Pod "web" in namespace "team-a" to check its orkestra.io/deletion-protection label (forbidden); allowed because its failurePolicy is Ignore']);
 });
 
+test('a Namespace is named without a namespace, though the API server sets request.namespace to its name', () => {
+  const d = decideDeletionProtection(req('UPDATE', 'namespaces', { name: 'team-a', namespace: 'team-a', subResource: 'status', oldObject: obj('team-a', PROTECTED), object: obj('team-a') }), STRICT);
+  assert.ok(!d.allowed && d.status.message.startsWith('removing the label orkestra.io/deletion-protection from Namespace "team-a" through its status subresource'), JSON.stringify(d));
+  assert.ok(!d.allowed && d.status.message.includes('kubectl label namespaces team-a orkestra.io/strict-mode-exempt=true,'), JSON.stringify(d));
+});
+
 test('strict: a denial through a subresource names it', () => {
   const d = decideDeletionProtection(req('UPDATE', 'services', { ...ns, subResource: 'status', oldObject: obj('web', PROTECTED), object: obj('web') }), STRICT);
   assert.ok(!d.allowed && d.status.message.startsWith('removing the label orkestra.io/deletion-protection from Service "web" in namespace "team-a" through its status subresource is denied by strict mode'), JSON.stringify(d));
