@@ -1,8 +1,9 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
+import { fakeLogger } from '@orkestra/lib/testing';
 import { DELETION_PROTECTION_PATH, NAMESPACE_PROTECTION_PATH, planGatewayPolicy, type PodLookup } from '@orkestra/lib';
 import { admissionHandlers, type AdmissionRoute } from './admission.ts';
-import { gatewayKatalog, memoryLogger } from './gateway.test-support.ts';
+import { gatewayKatalog } from './gateway.test-support.ts';
 
 const test = suite('admission handlers');
 const review = (labels: Record<string, string>) => ({
@@ -27,7 +28,7 @@ const sync = (route: AdmissionRoute, value: unknown) => {
 };
 
 test('denies a labelled delete, logs one line naming rule and user, and counts it', () => {
-  const log = memoryLogger();
+  const log = fakeLogger();
   const seen: string[] = [];
   const { routes, stats } = admissionHandlers(planGatewayPolicy(gatewayKatalog(), 'orkestra-system'), log, { decision: (w, a, r) => seen.push(`${w}:${a}:${r}`) });
   const a = sync(routes[DELETION_PROTECTION_PATH]!, review({ 'orkestra.io/deletion-protection': 'true' }));
@@ -44,7 +45,7 @@ test('denies a labelled delete, logs one line naming rule and user, and counts i
 });
 
 test('a malformed body gets a 400 and one log line', () => {
-  const log = memoryLogger();
+  const log = fakeLogger();
   const { routes, stats } = admissionHandlers(planGatewayPolicy(gatewayKatalog(), 'orkestra-system'), log);
   const a = sync(routes[NAMESPACE_PROTECTION_PATH]!, { kind: 'AdmissionReview' });
   assert.is(a.httpStatus, 400);
@@ -57,7 +58,7 @@ test('a malformed body gets a 400 and one log line', () => {
 test('an eviction is decided on the Pod read by name; the read happens for evictions only', async () => {
   const reads: string[] = [];
   const pods: Record<string, PodLookup> = { 'team-a/web-0': { type: 'found', labels: { 'orkestra.io/deletion-protection': 'true' } } };
-  const { routes, stats } = admissionHandlers(planGatewayPolicy(gatewayKatalog(), 'orkestra-system'), memoryLogger(), undefined, async (ns, name) => {
+  const { routes, stats } = admissionHandlers(planGatewayPolicy(gatewayKatalog(), 'orkestra-system'), fakeLogger(), undefined, async (ns, name) => {
     reads.push(`${ns}/${name}`);
     return pods[`${ns}/${name}`] ?? { type: 'not-found' };
   });
@@ -70,7 +71,7 @@ test('an eviction is decided on the Pod read by name; the read happens for evict
 });
 
 test('undecided answers (server budget, failed reads) follow failurePolicy, are logged and counted, never silent', async () => {
-  const log = memoryLogger();
+  const log = fakeLogger();
   const undecided: string[] = [];
   const { routes, stats } = admissionHandlers(planGatewayPolicy(gatewayKatalog(), 'orkestra-system'), log, { decision: () => undefined, undecided: (w, r) => undecided.push(`${w}:${r}`) },
     async () => ({ type: 'failed', message: 'no answer from the API server in 1000 ms' }));

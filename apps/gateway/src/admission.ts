@@ -7,7 +7,7 @@ import {
   DELETION_PROTECTION_PATH, evictionTarget, NAMESPACE_PROTECTION_PATH, parseAdmissionReview,
   type AdmissionAnswer, type AdmissionBudget, type AdmissionDecision, type AdmissionRequest, type GatewayPolicy, type PodLookup, type UndecidedReason,
 } from '@orkestra/lib';
-import type { Logger } from '@orkestra/adapters/app';
+import type { Logger } from '@orkestra/lib';
 import type { ReviewBody } from '@orkestra/adapters/webhook';
 
 /** The webhook label of metrics and stats: the route path without its slash. */

@@ -4,7 +4,7 @@
 import { buildWebhookServer, type ClientAuth, type WebhookRoute, type WebhookServer } from '@orkestra/adapters/webhook';
 import { ADMISSION_BUDGET, type AdmissionAnswer, type AdmissionBudget } from '@orkestra/lib';
 import type { PemKeyPair } from '@orkestra/adapters/tls';
-import type { Logger } from '@orkestra/adapters/app';
+import type { Logger } from '@orkestra/lib';
 import type { AdmissionRoute } from './admission.ts';
 
 /** A listening webhook server. */
