@@ -48,3 +48,17 @@ export async function gatewayReady(g: GatewayProcess, timeoutMs = 30_000): Promi
 export function stoppedLine(g: GatewayProcess): Record<string, unknown> | undefined {
   return linesOf(g, 'gateway stopped')[0];
 }
+
+/**
+ * Stops it and checks what every gateway e2e ends on: exit 0, a `gateway stopped` line (echoed to
+ * the run's stderr, so the counts are in the log) and no request of its own denied by RBAC.
+ */
+export async function stopGatewayClean(g: GatewayProcess): Promise<Record<string, unknown>> {
+  const code = await stopGateway(g);
+  if (code !== 0) throw new Error(`the gateway exited ${String(code)}, not 0: ${g.stderr.join('')}`);
+  const stopped = stoppedLine(g);
+  if (!stopped) throw new Error(`no "gateway stopped" line: ${g.stderr.join('')}`);
+  process.stderr.write(`  gateway stopped: ${JSON.stringify(stopped)}\n`);
+  if (stopped['forbidden'] !== 0) throw new Error(`forbidden: ${String(stopped['forbidden'])}, expected 0: ${g.stderr.join('')}`);
+  return stopped;
+}
