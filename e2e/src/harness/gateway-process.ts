@@ -29,8 +29,21 @@ export function gatewayHttpBase(g: GatewayProcess, timeoutMs = 30_000): Promise<
   return appHttpBase(g, 'gateway', timeoutMs);
 }
 
-/** Waits until `/readyz` answers 200: certificates loaded and both configurations applied. */
+/**
+ * Waits until `/readyz` answers 200: certificates loaded and both configurations applied. A
+ * gateway that does not get there is stopped before the error is thrown, so a failed test leaves
+ * no process behind for the run to wait on (a test that starts another gateway forgets this one).
+ */
 export async function gatewayReady(g: GatewayProcess, timeoutMs = 30_000): Promise<string> {
+  try {
+    return await waitReady(g, timeoutMs);
+  } catch (err) {
+    await stopGateway(g).catch(() => undefined);
+    throw err;
+  }
+}
+
+async function waitReady(g: GatewayProcess, timeoutMs: number): Promise<string> {
   const base = await gatewayHttpBase(g, timeoutMs);
   const deadline = Date.now() + timeoutMs;
   let last = '';
