@@ -39,7 +39,7 @@ export const CODES = {
   ORK1110: { severity: 'error', title: 'invalid version', hint: 'A version looks like `v1`, `v1alpha1` or `v2beta3`.' },
   ORK1111: { severity: 'error', title: 'conflicting fields', hint: 'Keep one of the fields shown; they say the same thing in two ways.' },
   ORK1112: { severity: 'error', title: 'invalid condition', hint: 'A `when` condition is `{field, operator, value}`; operators are equals, notEquals, exists, notExists, in, notIn, gt, gte, lt, lte, contains and regex.' },
-  ORK1113: { severity: 'error', title: 'invalid regular expression', hint: 'Fix the pattern; it is compiled as a JavaScript regular expression with the `u` flag.' },
+  ORK1113: { severity: 'error', title: 'invalid regular expression', hint: 'Patterns use RE2 syntax (as Go and CEL do) and run in linear time: no backreferences, lookahead or lookbehind.' },
   // Templates
   ORK1200: { severity: 'error', title: 'template syntax error', hint: 'Templates use Go template syntax: `{{ .spec.field }}`, pipelines with `|`, and `{{ if }}...{{ else }}...{{ end }}`.' },
   ORK1201: { severity: 'error', title: 'unknown template function', hint: 'See `spec/templates.md` for the functions templates may call.' },

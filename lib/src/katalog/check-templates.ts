@@ -6,6 +6,7 @@ import { planCrdSchema } from '../crd/plan-crd-schema.ts';
 import { typeAtPath } from '../crd/type-at-path.ts';
 import type { Diagnostic } from '../diagnostics/diagnostic.ts';
 import { makeDiagnostic } from '../diagnostics/make-diagnostic.ts';
+import { checkSafeRegex } from '../util/safe-regex.ts';
 import { compileTemplate, inferTemplateType, isTemplate, templateReferences, type ValueType } from '../template/index.ts';
 import type { FieldType } from './field-schemas.ts';
 import type { DocPath, Locator } from './locate.ts';
@@ -88,10 +89,9 @@ function checkCondition(field: string, pattern: unknown, path: DocPath, root: Js
     out.push(makeDiagnostic('ORK1202', locator.at([...path, 'field']), `${field} is not defined by the CRD schema`));
   }
   if (typeof pattern === 'string') {
-    try {
-      new RegExp(pattern, 'u');
-    } catch (err) {
-      out.push(makeDiagnostic('ORK1113', locator.at([...path, 'value']), `invalid pattern: ${(err as Error).message}`));
+    const problem = checkSafeRegex(pattern);
+    if (problem) {
+      out.push(makeDiagnostic('ORK1113', locator.inScalar([...path, 'value'], problem.offset), `pattern cannot run on RE2: ${problem.message}`, { hint: problem.hint }));
     }
   }
   return out;

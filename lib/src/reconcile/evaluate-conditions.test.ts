@@ -30,6 +30,7 @@ const cases: [Condition, boolean][] = [
   [{ field: 'spec.db', operator: 'contains', value: 'size' }, true],
   [{ field: 'spec.tier', operator: 'regex', value: '^w.b$' }, true],
   [{ field: 'spec.tier', operator: 'regex', value: '([' }, false],
+  [{ field: 'spec.tier', operator: 'regex', value: '(?=w)web' }, false], // RE2 refuses lookahead: never matches
 ];
 
 for (const [condition, expected] of cases) {
@@ -37,6 +38,13 @@ for (const [condition, expected] of cases) {
     assert.is(evaluateCondition(condition, cr), expected);
   });
 }
+
+test('a regex condition runs in linear time on hostile values (issue 12: ^(a+)+$ froze the runtime)', () => {
+  const hostile = { spec: { tier: `${'a'.repeat(5000)}!` } };
+  // With RegExp this needs ~2^5000 steps; RE2 answers at once.
+  assert.is(evaluateCondition({ field: 'spec.tier', operator: 'regex', value: '^(a+)+$' }, hostile), false);
+  assert.is(evaluateCondition({ field: 'spec.tier', operator: 'regex', value: '^(a+)+!$' }, hostile), true);
+});
 
 test('all conditions must hold; none always holds', () => {
   assert.is(evaluateConditions([], cr), true);

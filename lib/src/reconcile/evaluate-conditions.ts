@@ -1,4 +1,5 @@
 import type { Condition } from '../katalog/field-schemas.ts';
+import { compileSafeRegex } from '../util/safe-regex.ts';
 import { readPath } from './read-path.ts';
 
 /** True when every condition holds for `data` (the custom resource); an empty list always holds. */
@@ -63,10 +64,9 @@ function contains(actual: unknown, expected: unknown): boolean {
 
 function matches(actual: unknown, pattern: unknown): boolean {
   if (typeof pattern !== 'string' || actual === undefined || actual === null || typeof actual === 'object') return false;
-  try {
-    return new RegExp(pattern, 'u').test(String(actual));
-  } catch {
-    // Invalid patterns are reported by validation (ORK1113); at run time they simply never match.
-    return false;
-  }
+  // RE2, not RegExp: the value comes from any CR author, and backtracking on it can take
+  // exponential time (issue 12). Patterns RE2 refuses are reported by validation (ORK1113); at run
+  // time they simply never match.
+  const compiled = compileSafeRegex(pattern);
+  return compiled.ok && compiled.regex.test(String(actual));
 }
