@@ -25,6 +25,8 @@ export const CODES = {
   ORK1009: { severity: 'error', title: 'unsupported YAML feature', hint: 'Custom tags and complex keys are not allowed in a Katalog; use plain scalars, mappings and sequences.' },
   ORK1010: { severity: 'error', title: 'wrong apiVersion', hint: 'Set `apiVersion: orkestra.orkspace.io/v1`.' },
   ORK1011: { severity: 'error', title: 'not a Katalog', hint: 'Set `kind: Katalog`; other Orkestra document kinds are not read by this command.' },
+  // Issue 12: input budgets
+  ORK1012: { severity: 'error', title: 'nested too deeply', hint: 'A Katalog nests mappings and sequences at most 100 levels deep; flatten the structure (real Katalogs stay under 30).' },
   // Shape of the document
   ORK1100: { severity: 'error', title: 'unknown field', hint: 'Check the spelling against `spec/katalog.md`, or run `ork generate schema` for editor completion.' },
   ORK1101: { severity: 'error', title: 'wrong type', hint: 'Give the field a value of the type shown.' },

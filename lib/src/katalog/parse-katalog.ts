@@ -54,6 +54,17 @@ export interface ParseKatalogResult {
  * defaults, crdFile resolution, dependencies, child items and templates.
  */
 export function parseKatalog(source: KatalogSource, options: ParseKatalogOptions = {}): ParseKatalogResult {
+  try {
+    return parseChecked(source, options);
+  } catch (err) {
+    // The readers bound nesting (ORK1012) before anything recurses; this is the net under them, so a
+    // crafted input is a diagnostic, never a RangeError that crash-loops `ork run` (issue 12).
+    if (!(err instanceof RangeError)) throw err;
+    return { diagnostics: [makeDiagnostic('ORK1012', { file: source.file, line: 1, column: 1, path: '' }, `the document is too deeply nested to read (${err.message})`)] };
+  }
+}
+
+function parseChecked(source: KatalogSource, options: ParseKatalogOptions): ParseKatalogResult {
   const { value, locator, diagnostics, failed } = readDocument(source);
   if (failed) return { diagnostics: sortDiagnostics(diagnostics) };
   if (value['kind'] !== 'Katalog') {
