@@ -93,7 +93,10 @@ export type { BackoffPolicy, NextItem, WorkQueueOptions, WorkQueueStats } from '
 
 // Rendering
 export { renderJson, renderYaml, renderYamlDocuments } from './render/render-yaml.ts';
-export { renderDiagnostics } from './render/render-diagnostics.ts';
+export { boundDiagnostics, MAX_DIAGNOSTICS_SHOWN, renderDiagnostics } from './render/render-diagnostics.ts';
+// Issue 12: control characters escaped in every message
+export { escapeControl } from './util/escape-control.ts';
+export { checkSafeRegex, compileSafeRegex, type RegexProblem } from './util/safe-regex.ts';
 
 // Utilities
 export { closest } from './util/closest.ts';

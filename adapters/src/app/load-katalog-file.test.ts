@@ -9,7 +9,7 @@ const test = suite('loadKatalogFile');
 const dir = mkdtempSync(join(tmpdir(), 'ork-load-katalog-'));
 
 test('a missing file says so in one line', () => {
-  assert.equal(loadKatalogFile(join(dir, 'none.yaml')), { type: 'error', message: `cannot read Katalog: ${join(dir, 'none.yaml')}: no such file` });
+  assert.equal(loadKatalogFile(join(dir, 'none.yaml')), { type: 'error', message: `cannot read Katalog ${join(dir, 'none.yaml')}: no such file` });
 });
 
 test('an invalid Katalog names the first error with file:line:col and its code', () => {

@@ -1,4 +1,4 @@
-import { hasErrors, parseKatalog, type Katalog } from '@orkestra/lib';
+import { escapeControl, hasErrors, parseKatalog, type Katalog } from '@orkestra/lib';
 import { readTextFile } from '../fs/read-text-file.ts';
 
 /** A Katalog read from a file, or the one line that says why not. */
@@ -11,7 +11,7 @@ export type LoadedKatalog = { readonly type: 'ok'; readonly katalog: Katalog } |
 export function loadKatalogFile(file: string): LoadedKatalog {
   // Capped as it is read: a Katalog mounted from anywhere must not grow the process without bound.
   const read = readTextFile(file);
-  if (read.type !== 'ok') return { type: 'error', message: `cannot read Katalog: ${read.message}` };
+  if (read.type !== 'ok') return { type: 'error', message: escapeControl(`cannot read Katalog ${read.message}`) };
   const text = read.text;
   const readFile = (path: string): string | undefined => {
     const r = readTextFile(path);
@@ -20,7 +20,9 @@ export function loadKatalogFile(file: string): LoadedKatalog {
   const parsed = parseKatalog({ file, text }, { readFile });
   if (!parsed.katalog || hasErrors(parsed.diagnostics)) {
     const first = parsed.diagnostics.find((d) => d.severity === 'error');
-    return { type: 'error', message: first ? `${file}:${first.line}:${first.column}: ${first.code} ${first.message}` : `${file}: invalid Katalog` };
+    // One line on stderr: terminal escapes in a key or name are shown, not obeyed (issue 12).
+    const line = first ? `${file}:${first.line}:${first.column}: ${first.code} ${first.message}` : `${file}: invalid Katalog`;
+    return { type: 'error', message: escapeControl(line) };
   }
   return { type: 'ok', katalog: parsed.katalog };
 }

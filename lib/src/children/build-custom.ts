@@ -7,6 +7,7 @@ import { Fields } from './fields.ts';
 import type { BuildContext, KubeObject, RenderedItem } from './kube-object.ts';
 import { childMetadata } from './metadata.ts';
 import { optional } from './optional.ts';
+import { ownRecord } from '../util/own-record.ts';
 
 // Top-level fields a `body` may not set, and what to do instead.
 const RESERVED: Readonly<Record<string, string>> = {
@@ -30,7 +31,7 @@ export const customItemSchema = v.strictObject({
   scope: v.optional(v.picklist(['Namespaced', 'Cluster'], coded('ORK1103', 'must be Namespaced or Cluster'))),
   spec: v.optional(anyField),
   data: v.optional(anyField),
-  body: v.optional(v.record(v.string(), anyField)),
+  body: v.optional(ownRecord(v.string(), anyField)),
 });
 
 /** Builds any object from a `custom` item; namespaced unless `scope: Cluster`. */
