@@ -1,23 +1,11 @@
-import type { Clock } from '@orkestra/lib';
+import type { Clock, LogFields, Logger } from '@orkestra/lib';
 
 /** The levels of LOG_LEVEL, least severe first. */
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
 
-/** Structured fields of a log line (DESIGN §6): controller, webhook, namespace, name, reconcileID, rule, err, and more. */
-export type LogFields = Readonly<Record<string, string | number | boolean | undefined>>;
-
-/** A JSON-lines logger; `child` adds fields to every line it writes. */
-export interface Logger {
-  debug(msg: string, fields?: LogFields): void;
-  info(msg: string, fields?: LogFields): void;
-  warn(msg: string, fields?: LogFields): void;
-  error(msg: string, fields?: LogFields): void;
-  child(fields: LogFields): Logger;
-}
-
 const RANK: Record<LogLevel, number> = { debug: 0, info: 1, warn: 2, error: 3 };
 
-/** Creates a logger writing one JSON object per line through `write`, dropping lines below `level`. */
+/** Creates a Logger (the lib port) writing one JSON object per line through `write`, dropping lines below `level`. */
 export function createLogger(level: LogLevel, clock: Clock, write: (line: string) => void, base: LogFields = {}): Logger {
   // The gateway writes a line per denial, thousands a second under load: the line is built as a
   // string with the child's fields rendered once, not as an object re-spread on every call. A call

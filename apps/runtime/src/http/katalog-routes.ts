@@ -2,7 +2,7 @@ import { healthHttpStatus, isStarted } from '@orkestra/lib';
 import type { HealthState } from '@orkestra/lib';
 import type { CrdHealthResponse, CrdInfoResponse, CrDetailResponse, CrEventsResponse, CrListResponse, KatalogResponse } from './responses.ts';
 import type { KatalogRoute } from './match-route.ts';
-import type { CrdInfo, RuntimeView } from './runtime-view.ts';
+import type { CrdInfo, RuntimeView } from './runtime-view-contract.ts';
 import { overallHealth } from './overall-health.ts';
 import { errorReply, jsonReply } from './reply.ts';
 import type { Reply } from './reply.ts';

@@ -1,4 +1,4 @@
-import type { Condition } from '../katalog/field-schemas.ts';
+import type { Condition } from '../field-schemas/field-schemas.ts';
 import { compileSafeRegex } from '../util/safe-regex.ts';
 import { readPath } from './read-path.ts';
 

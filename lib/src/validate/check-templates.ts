@@ -8,9 +8,9 @@ import type { Diagnostic } from '../diagnostics/diagnostic.ts';
 import { makeDiagnostic } from '../diagnostics/make-diagnostic.ts';
 import { checkSafeRegex } from '../util/safe-regex.ts';
 import { compileTemplate, inferTemplateType, isTemplate, templateReferences, type ValueType } from '../template/index.ts';
-import type { FieldType } from './field-schemas.ts';
-import type { DocPath, Locator } from './locate.ts';
-import type { CrdEntry, JsonSchema } from './model.ts';
+import type { FieldType } from '../field-schemas/field-schemas.ts';
+import type { DocPath, Locator } from '../katalog/locate.ts';
+import type { CrdEntry, JsonSchema } from '../katalog/model.ts';
 
 // Which rendered value types each field type can hold; `unknown` never produces a finding.
 const FITS: Record<FieldType, readonly ValueType[]> = {

@@ -1,6 +1,6 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import type { Condition } from '../katalog/field-schemas.ts';
+import type { Condition } from '../field-schemas/field-schemas.ts';
 import { evaluateCondition, evaluateConditions } from './evaluate-conditions.ts';
 import { readPath } from './read-path.ts';
 

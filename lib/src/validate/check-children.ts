@@ -5,8 +5,8 @@ import type { Diagnostic } from '../diagnostics/diagnostic.ts';
 import { makeDiagnostic } from '../diagnostics/make-diagnostic.ts';
 import { isTemplate } from '../template/index.ts';
 import { checkTemplates } from './check-templates.ts';
-import type { Locator } from './locate.ts';
-import type { ChildItem, Katalog } from './model.ts';
+import type { Locator } from '../katalog/locate.ts';
+import type { ChildItem, Katalog } from '../katalog/model.ts';
 
 /** Checks child items beyond their shape: templates, duplicate literal names, and scope. */
 export function checkChildren(katalog: Katalog, locator: Locator): Diagnostic[] {

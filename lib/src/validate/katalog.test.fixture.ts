@@ -3,7 +3,7 @@
 import * as v from 'valibot';
 import { CHILD_KINDS, type ChildKindInfo } from '../children/index.ts';
 import type { CrdEntry, Katalog } from '../katalog/model.ts';
-import { parseKatalog } from '../katalog/parse-katalog.ts';
+import { parseKatalog } from './parse-katalog.ts';
 import type { ReadFile } from '../katalog/normalize-katalog.ts';
 
 const KINDS: Readonly<Record<string, ChildKindInfo | undefined>> = CHILD_KINDS;

@@ -1,18 +1,14 @@
+import type { Metrics } from '@orkestra/lib';
 import type { HealthResponse, ProbeResponse } from './responses.ts';
 import type { ProbeRoute } from './match-route.ts';
-import type { RuntimeView } from './runtime-view.ts';
+import type { RuntimeView } from './runtime-view-contract.ts';
 import { overallHealth } from './overall-health.ts';
 import { jsonReply } from './reply.ts';
 import type { Reply } from './reply.ts';
 
-/** What `/metrics` serves; a prom-client Registry and RuntimeMetrics both fit. */
-export interface MetricsSource {
-  readonly contentType: string;
-  metrics(): Promise<string>;
-}
 
 /** Answers `/health`, `/livez`, `/healthz`, `/readyz` and `/metrics`. */
-export async function answerProbeRoute(route: ProbeRoute, view: RuntimeView, metrics: MetricsSource): Promise<Reply> {
+export async function answerProbeRoute(route: ProbeRoute, view: RuntimeView, metrics: Metrics): Promise<Reply> {
   switch (route.type) {
     case 'health': {
       const { crds } = view.health();

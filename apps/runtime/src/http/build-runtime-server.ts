@@ -3,13 +3,13 @@
 import { createServer } from 'node:http';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { Metrics } from '@orkestra/lib';
 import { answerKatalogRoute } from './katalog-routes.ts';
 import { matchRoute } from './match-route.ts';
 import { answerProbeRoute } from './probe-routes.ts';
-import type { MetricsSource } from './probe-routes.ts';
 import { errorReply } from './reply.ts';
 import type { Reply } from './reply.ts';
-import type { RuntimeView } from './runtime-view.ts';
+import type { RuntimeView } from './runtime-view-contract.ts';
 import { splitPath } from './split-path.ts';
 
 /** Where the server reports what it could not answer; nothing else is logged per request. */
@@ -21,7 +21,7 @@ export interface HttpLogger {
 /** Options of buildRuntimeServer. */
 export interface RuntimeServerOptions {
   readonly view: RuntimeView;
-  readonly metrics: MetricsSource;
+  readonly metrics: Metrics;
   /** `SRV_READ_TIMEOUT` in ms: the whole request must arrive within it (0 disables). */
   readonly readTimeoutMs: number;
   /** `SRV_WRITE_TIMEOUT` in ms: a connection idle this long is closed (0 disables). */

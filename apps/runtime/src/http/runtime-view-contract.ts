@@ -1,4 +1,4 @@
-// What the HTTP API reads from the running runtime. The app implements RuntimeView from its own
+// What the HTTP API reads from the running runtime. The app implements RuntimeView (../runtime-view.ts) from its own
 // state; the server only stamps `isLeader`, derives booleans and counts, and picks status codes,
 // so the shapes below are the JSON the routes return minus those derived fields.
 // Shapes follow reference/orkestra.md §5, in camelCase and with `isLeader` for `isKonductor`.

@@ -1,7 +1,7 @@
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import { RUNTIME_LEASE_NAME } from '@orkestra/lib';
-import type { HealthState, WorkQueueStats } from '@orkestra/lib';
-import type { RequestCount } from '../kube/request-metrics.ts';
+import type { HealthState, Metrics, WorkQueueStats } from '@orkestra/lib';
+import type { RequestCount } from '@orkestra/adapters/kube';
 import { RECONCILE_TIME_BUCKETS, WORKQUEUE_DURATION_BUCKETS } from './buckets.ts';
 import { HEALTH_STATES } from './health-states.ts';
 
@@ -29,11 +29,7 @@ export interface RuntimeMetricsOptions {
 }
 
 /** The runtime's Prometheus metrics behind typed methods; callers never touch prom-client. */
-export interface RuntimeMetrics {
-  /** The exposition content type to send with `metrics()`. */
-  readonly contentType: string;
-  /** Renders every metric in the Prometheus text format. */
-  metrics(): Promise<string>;
+export interface RuntimeMetrics extends Metrics {
   /** Publishes a controller's zero series and `controller_runtime_max_concurrent_reconciles`, as controller-runtime does at start. */
   registerController(controller: string, maxConcurrentReconciles: number): void;
   /** Counts one finished reconcile and its duration in seconds. */

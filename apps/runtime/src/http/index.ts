@@ -1,11 +1,10 @@
-// @orkestra/adapters/http: the runtime's HTTP API (probes, /metrics, /katalog) on node:http.
+// The runtime's HTTP API (probes, /metrics, /katalog) on node:http; the gateway's and Control Center's servers are in their apps too.
 export { buildRuntimeServer, type HttpLogger, type RuntimeServer, type RuntimeServerOptions } from './build-runtime-server.ts';
-export type { MetricsSource } from './probe-routes.ts';
 export { overallHealth } from './overall-health.ts';
 export type {
   ChildSummary, CrDetail, CrdHealthLine, CrdHealthReport, CrdInfo, CrdSummary, CrEvent, CrEventList, CrList, CrListItem,
   HealthSummary, KatalogSummary, ReadyStatus, RuntimeView, SettingSource,
-} from './runtime-view.ts';
+} from './runtime-view-contract.ts';
 export type {
   CrdHealthResponse, CrdInfoResponse, CrDetailResponse, CrEventsResponse, CrListResponse, ErrorCode, ErrorResponse,
   HealthResponse, KatalogResponse, OverallStatus, ProbeResponse, Stamped,

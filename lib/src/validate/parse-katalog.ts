@@ -2,15 +2,15 @@ import * as v from 'valibot';
 import type { Diagnostic } from '../diagnostics/diagnostic.ts';
 import { hasErrors, sortDiagnostics } from '../diagnostics/diagnostic.ts';
 import { makeDiagnostic } from '../diagnostics/make-diagnostic.ts';
-import { checkKatalog } from './check-katalog.ts';
-import { makeLocator, type Locator } from './locate.ts';
-import { mapIssues } from './map-issues.ts';
-import type { Katalog } from './model.ts';
-import { normalizeKatalog, type ReadFile } from './normalize-katalog.ts';
-import { MAX_KATALOG_BYTES, readYaml } from './read-yaml.ts';
-import { parseSimpleYaml } from './parse-simple-yaml.ts';
-import { lazyLocator } from './lazy-locator.ts';
-import { katalogSchema } from './schema.ts';
+import { checkKatalog } from '../katalog/check-katalog.ts';
+import { makeLocator, type Locator } from '../katalog/locate.ts';
+import { mapIssues } from '../katalog/map-issues.ts';
+import type { Katalog } from '../katalog/model.ts';
+import { normalizeKatalog, type ReadFile } from '../katalog/normalize-katalog.ts';
+import { MAX_KATALOG_BYTES, readYaml } from '../katalog/read-yaml.ts';
+import { parseSimpleYaml } from '../katalog/parse-simple-yaml.ts';
+import { lazyLocator } from '../katalog/lazy-locator.ts';
+import { katalogSchema } from '../katalog/schema.ts';
 import { checkChildren } from './check-children.ts';
 
 /**
