@@ -43,7 +43,7 @@ export function buildCustom(item: RenderedItem, ctx: BuildContext): KubeObject {
   if (!/^[A-Z][A-Za-z0-9]*$/.test(kind)) f.fail('kind', `${JSON.stringify(kind)} must be CamelCase starting with an uppercase letter`);
   const scope = f.optEnum('scope', ['Namespaced', 'Cluster'] as const);
   const target = customTarget({ apiVersion, kind, scope });
-  const metadata = childMetadata(f, ctx, { key: 'custom', namespaced: target.namespaced, nameRule: 'path-segment', item });
+  const metadata = childMetadata(f, ctx, { key: 'custom', namespaced: target.namespaced, item });
   const body = f.optRawObject('body') ?? {};
   for (const [k, instead] of Object.entries(RESERVED)) if (k in body) f.fail(`body.${k}`, `is not allowed: ${instead}`);
   for (const k of ['spec', 'data'] as const) if (k in body && f.has(k)) f.fail(`body.${k}`, `conflicts with the item's ${k}: set it once`);

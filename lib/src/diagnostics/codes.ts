@@ -42,6 +42,9 @@ export const CODES = {
   ORK1111: { severity: 'error', title: 'conflicting fields', hint: 'Keep one of the fields shown; they say the same thing in two ways.' },
   ORK1112: { severity: 'error', title: 'invalid condition', hint: 'A `when` condition is `{field, operator, value}`; operators are equals, notEquals, exists, notExists, in, notIn, gt, gte, lt, lte, contains and regex.' },
   ORK1113: { severity: 'error', title: 'invalid regular expression', hint: 'Patterns use RE2 syntax (as Go and CEL do) and run in linear time: no backreferences, lookahead or lookbehind.' },
+  // Issue 12: names Kubernetes would refuse at apply
+  ORK1114: { severity: 'error', title: 'name or label not accepted by Kubernetes', hint: 'Kubernetes limits names and label values: DNS labels and label values at most 63 characters, DNS subdomains at most 253; shorten the literal value.' },
+  ORK1115: { severity: 'error', title: 'CRD name too long', hint: 'A CRD is named <plural>.<group>, a DNS subdomain of at most 253 characters; shorten the group or the plural.' },
   // Templates
   ORK1200: { severity: 'error', title: 'template syntax error', hint: 'Templates use Go template syntax: `{{ .spec.field }}`, pipelines with `|`, and `{{ if }}...{{ else }}...{{ end }}`.' },
   ORK1201: { severity: 'error', title: 'unknown template function', hint: 'See `spec/templates.md` for the functions templates may call.' },
