@@ -12,6 +12,7 @@ import { CrdController, type ReconcileObserver } from './crd-controller.ts';
 import { feedMetrics } from './feed-metrics.ts';
 import { LeaderElector } from './leader.ts';
 import { createLogger } from '@orkestra/adapters/process';
+import { kubeCrAccess } from './kube-cr-access.ts';
 import { serveHttp } from './serve-http.ts';
 
 /** How often a controller looks again for its missing CRD or unmet dependencies. */
@@ -103,7 +104,8 @@ async function run(config: RuntimeConfig, katalog: Katalog): Promise<void> {
   }
 
   // HTTP API (DESIGN §6): probes, /metrics and /katalog, read from the controllers at request time.
-  const http = await serveHttp({ katalog, controllers, clock, log, metrics, config, isLeader, runtimeVersion: readPackageVersion(PACKAGE_JSON) });
+  const access = kubeCrAccess(cluster, clock);
+  const http = await serveHttp({ katalog, controllers, clock, log, metrics, config, isLeader, runtimeVersion: readPackageVersion(PACKAGE_JSON), access });
   if ('error' in http) {
     process.stderr.write(`ork-runtime: ${http.error}\n`);
     process.exitCode = 1;
