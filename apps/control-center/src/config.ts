@@ -3,6 +3,7 @@
 import * as v from 'valibot';
 import { envDuration, envInteger, envLogLevel, envText, parseEnv, type LogLevel } from '@orkestra/adapters/process';
 import { parseRuntimeUrls } from '@orkestra/lib';
+import { IN_CLUSTER_TOKEN_FILE } from './bearer-token.ts';
 
 /** The Control Center's configuration with every default applied; durations in ms. */
 export interface ControlCenterConfig {
@@ -15,6 +16,8 @@ export interface ControlCenterConfig {
   readonly refreshMs: number;
   /** Bound on every request to a runtime or gateway. */
   readonly requestTimeoutMs: number;
+  /** The ServiceAccount token sent to runtimes (issue 12): the in-cluster path unless ORK_TOKEN_FILE says otherwise. */
+  readonly tokenFile: string;
 }
 
 /** A usable config, or the one line to print before exiting 2. */
@@ -27,6 +30,7 @@ const ENV = v.object({
   ORKESTRA_URLS: v.optional(v.string()),
   REFRESH_INTERVAL: envDuration('10s', 100),
   REQUEST_TIMEOUT: envDuration('5s', 100),
+  ORK_TOKEN_FILE: envText(IN_CLUSTER_TOKEN_FILE),
 });
 
 /** Reads the Control Center's configuration from an environment record (process.env in main.ts). */
@@ -45,6 +49,7 @@ export function parseConfig(env: Readonly<Record<string, string | undefined>>): 
       runtimeUrls: urls.urls,
       refreshMs: e.REFRESH_INTERVAL,
       requestTimeoutMs: e.REQUEST_TIMEOUT,
+      tokenFile: e.ORK_TOKEN_FILE,
     },
   };
 }

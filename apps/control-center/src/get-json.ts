@@ -13,7 +13,7 @@ export type GetResult =
 export const MAX_BODY_BYTES = 16 * 1024 * 1024;
 
 /** GETs `url` and parses the body as JSON; any status comes back as `ok` with its body, failures as one line. */
-export function getJson(url: string, timeoutMs: number): Promise<GetResult> {
+export function getJson(url: string, timeoutMs: number, headers: Readonly<Record<string, string>> = {}): Promise<GetResult> {
   return new Promise((resolve) => {
     let settled = false;
     const done = (r: GetResult): void => {
@@ -29,7 +29,7 @@ export function getJson(url: string, timeoutMs: number): Promise<GetResult> {
     }
     const request = target.protocol === 'https:' ? httpsRequest : httpRequest;
     const signal = AbortSignal.timeout(timeoutMs);
-    const req = request(target, { method: 'GET', agent: false, signal, headers: { accept: 'application/json', connection: 'close' } }, (res: IncomingMessage) => {
+    const req = request(target, { method: 'GET', agent: false, signal, headers: { ...headers, accept: 'application/json', connection: 'close' } }, (res: IncomingMessage) => {
       const chunks: Buffer[] = [];
       let size = 0;
       res.on('data', (chunk: Buffer) => {

@@ -6,6 +6,8 @@ import { systemClock } from '@orkestra/adapters/system';
 import { buildServer } from './build-server.ts';
 import { createControlCenterMetrics } from './cc-metrics.ts';
 import { parseConfig, type ControlCenterConfig } from './config.ts';
+import { bearerTokenFile, withRuntimeToken } from './bearer-token.ts';
+import { getJson } from './get-json.ts';
 import { getPreferLeader } from './get-prefer-leader.ts';
 import { Poller } from './poller.ts';
 import { SseHub } from './sse-hub.ts';
@@ -33,8 +35,11 @@ async function serve(config: ControlCenterConfig): Promise<void> {
   const hub = new SseHub((n) => metrics.setSseClients(n));
   const pollLog = log.child({ component: 'poller' });
   const lastStatus = new Map<string, string>();
+  // Issue 12: runtimes show CRs only to a caller with a token; ours goes to the configured runtimes
+  // only, never to a gateway endpoint that a runtime's answer names.
+  const get = withRuntimeToken(config.runtimeUrls, bearerTokenFile(config.tokenFile, clock), getJson);
   const poller = new Poller({
-    urls: config.runtimeUrls, refreshMs: config.refreshMs, requestTimeoutMs: config.requestTimeoutMs, clock,
+    urls: config.runtimeUrls, refreshMs: config.refreshMs, requestTimeoutMs: config.requestTimeoutMs, clock, get,
     onPass: (snapshot, seconds) => {
       metrics.observePass(snapshot, seconds);
       hub.broadcast('snapshot', JSON.stringify(snapshot));
@@ -48,7 +53,7 @@ async function serve(config: ControlCenterConfig): Promise<void> {
   const app = buildServer({
     urlOf: (id) => poller.urlOf(id),
     snapshot: () => poller.snapshot(),
-    get: (url) => getPreferLeader(url, config.requestTimeoutMs),
+    get: (url) => getPreferLeader(url, config.requestTimeoutMs, get),
     passes: () => poller.passes(),
     hub, metrics, publicDir: PUBLIC_DIR, log: log.child({ component: 'http' }),
   });

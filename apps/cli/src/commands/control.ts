@@ -15,9 +15,12 @@ export const controlCommand: Command = {
     { name: 'urls', type: 'string', value: 'URLS', description: 'Runtime base URLs, comma-separated (default: $ORKESTRA_URLS)' },
     { name: 'refresh', type: 'string', value: 'DURATION', description: 'Poll interval such as 10s or 1m (default: $REFRESH_INTERVAL, else 10s)' },
     { name: 'port', type: 'string', value: 'PORT', description: 'HTTP port of the page and API (default: $ORK_PORT, else 8081)' },
+    // Issue 12: runtimes show CRs only to a caller whose token may read them.
+    { name: 'token-file', type: 'string', value: 'FILE', description: 'Bearer token sent to the runtimes, re-read every minute (default: $ORK_TOKEN_FILE, else the in-cluster ServiceAccount token)' },
   ],
   examples: [
     'ork control --urls http://localhost:8080',
+    'kubectl create token orkestra-cc -n orkestra-system > cc.token && ork control --urls http://localhost:8080 --token-file cc.token',
     'ork control --urls http://rt-a:8080,http://rt-b:8080 --refresh 5s --port 9000',
   ],
   run(values, positionals, io) {
@@ -40,6 +43,8 @@ export const controlCommand: Command = {
       if (!/^\d{1,5}$/.test(port) || Number(port) > 65535) throw new UsageError(`--port: "${port}" is not a port (0-65535)`, 'e.g. --port 8081');
       env['ORK_PORT'] = port;
     }
+    const tokenFile = values['token-file'] as string | undefined;
+    if (tokenFile !== undefined) env['ORK_TOKEN_FILE'] = tokenFile;
     io.handOff('control-center', ['serve'], env);
     return EXIT.ok;
   },
