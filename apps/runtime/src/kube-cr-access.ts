@@ -18,7 +18,7 @@ interface Entry<T> {
 }
 
 /** CrAccess for `cluster`, caching by token and by caller and question. */
-export function kubeCrAccess(cluster: Pick<Cluster, 'create'>, clock: Clock): CrAccess {
+export function kubeCrAccess(cluster: Pick<Cluster, 'create'>, clock: Clock, onError: (review: string, message: string) => void = () => undefined): CrAccess {
   const tokens = new Map<string, Entry<Caller | string>>();
   const answers = new Map<string, Entry<boolean>>();
   return {
@@ -28,7 +28,10 @@ export function kubeCrAccess(cluster: Pick<Cluster, 'create'>, clock: Clock): Cr
       const hit = fresh(tokens, key, clock);
       if (hit !== undefined) return typeof hit === 'string' ? { type: 'invalid', message: hit } : { type: 'caller', caller: hit };
       const r = await cluster.create(TOKEN_REVIEWS, { apiVersion: 'authentication.k8s.io/v1', kind: 'TokenReview', metadata: {}, spec: { token } } as never);
-      if (!r.ok) return { type: 'unavailable', message: r.error.message };
+      if (!r.ok) {
+        onError('TokenReview', r.error.message);
+        return { type: 'unavailable', message: r.error.message };
+      }
       const status = (r.value as { status?: { authenticated?: boolean; error?: string; user?: { username?: string; uid?: string; groups?: string[]; extra?: Record<string, string[]> } } }).status;
       if (!status?.authenticated || !status.user?.username) {
         const message = status?.error || 'the API server does not know this token';
@@ -49,7 +52,10 @@ export function kubeCrAccess(cluster: Pick<Cluster, 'create'>, clock: Clock): Cr
         apiVersion: 'authorization.k8s.io/v1', kind: 'SubjectAccessReview', metadata: {},
         spec: { user: caller.username, groups: caller.groups, ...(caller.uid ? { uid: caller.uid } : {}), ...(caller.extra ? { extra: caller.extra } : {}), resourceAttributes: attributes(question) },
       } as never);
-      if (!r.ok) return 'unavailable';
+      if (!r.ok) {
+        onError('SubjectAccessReview', r.error.message);
+        return 'unavailable';
+      }
       const allowed = (r.value as { status?: { allowed?: boolean } }).status?.allowed === true;
       remember(answers, key, allowed, clock.now() + (allowed ? ACCESS_CACHE.acceptedMs : ACCESS_CACHE.refusedMs));
       return allowed;

@@ -104,7 +104,9 @@ async function run(config: RuntimeConfig, katalog: Katalog): Promise<void> {
   }
 
   // HTTP API (DESIGN §6): probes, /metrics and /katalog, read from the controllers at request time.
-  const access = kubeCrAccess(cluster, clock);
+  const accessLog = log.child({ component: 'http-access' });
+  // A failed review answers 503: the log names why (a 403 here is the runtime's own RBAC).
+  const access = kubeCrAccess(cluster, clock, (review, err) => accessLog.warn(`${review} failed`, { err }));
   const http = await serveHttp({ katalog, controllers, clock, log, metrics, config, isLeader, runtimeVersion: readPackageVersion(PACKAGE_JSON), access });
   if ('error' in http) {
     process.stderr.write(`ork-runtime: ${http.error}\n`);
