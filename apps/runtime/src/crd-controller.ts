@@ -9,6 +9,7 @@ import {
 } from '@orkestra/lib';
 import type { Logger } from '@orkestra/lib';
 import { createInformer, type Informer, type InformerHealth, type InformerStats } from '@orkestra/adapters/kube';
+import { CrdPresenceMonitor } from './crd-presence.ts';
 import { ChildIndex } from './child-index.ts';
 import { planChildWatches } from './plan-child-watches.ts';
 import { describeFailure, executeEffect } from './execute-effect.ts';
@@ -144,8 +145,19 @@ export class CrdController implements CacheView {
     const scope = {
       ...(crd.namespace !== undefined ? { namespace: crd.namespace } : {}),
     };
-    const onError = (resource: string) => (error: { type: string; message: string }, retryInMs: number): void =>
+    // Issue 12: the CRD may be deleted under a running controller; /health must say so within
+    // seconds, and a re-created CRD must be picked up without waiting out the informers' backoff.
+    const informersWake = new Wake();
+    const presence = new CrdPresenceMonitor(cluster, `${crd.plural}.${crd.group}`, this.#deps.settings.startPollMs, (p) => {
+      log[p === 'gone' ? 'warn' : 'info'](p === 'gone' ? 'CRD deleted: waiting for it to return' : 'CRD back: listing again', { resource: `${crd.plural}.${crd.group}` });
+      this.#step(p === 'gone' ? { type: 'crd-missing' } : { type: 'started' });
+      if (p === 'back') informersWake.wake();
+    });
+    const informerSleep = (ms: number, s: AbortSignal): Promise<void> => informersWake.sleep(ms, s);
+    const onError = (resource: string) => (error: { type: string; message: string }, retryInMs: number): void => {
       log.warn('watch failed', { resource, err: `${error.type}: ${error.message}`, retryInMs });
+      if (resource === this.#resource.resource && error.type === 'not-found') presence.checkNow();
+    };
     // A 403 on a list or watch means the installed RBAC does not match the Katalog: the cache
     // cannot fill, so the CRD is degraded (spec/runtime.md §3) and the log says what to do.
     const onHealth = (resource: string) => (health: InformerHealth): void => {
@@ -158,7 +170,7 @@ export class CrdController implements CacheView {
       }
     };
     const cr = createInformer({
-      cluster, resource: this.#resource, clock, entropy, ...scope, ...(labelSelector ? { labelSelector } : {}),
+      cluster, resource: this.#resource, clock, entropy, sleep: informerSleep, ...scope, ...(labelSelector ? { labelSelector } : {}),
       onEvent: (event) => {
         if (event.type === 'synced') return this.#synced();
         const key = queueKeyOf(event.object.metadata);
@@ -174,7 +186,7 @@ export class CrdController implements CacheView {
     const children = planChildWatches(crd).map(({ resource, namespace }) => {
       const name = namespace === undefined ? resource.resource : `${resource.resource}/${namespace}`;
       const informer = createInformer({
-        cluster, resource, clock, entropy, ...(namespace !== undefined ? { namespace } : {}), metadataOnly: true,
+        cluster, resource, clock, entropy, sleep: informerSleep, ...(namespace !== undefined ? { namespace } : {}), metadataOnly: true,
         onEvent: (event) => {
           if (event.type === 'synced') return this.#synced();
           if (event.type === 'delete') this.#children.delete(resource, event.object);
@@ -192,7 +204,7 @@ export class CrdController implements CacheView {
     this.#step({ type: 'started' });
     log.info('controller started', { resource: `${crd.plural}.${crd.group}`, children: children.length, workers: this.#deps.settings.workers });
     const workers = Array.from({ length: this.#deps.settings.workers }, () => this.#work(signal));
-    await Promise.all([cr.run(signal), ...children.map((c) => c.run(signal)), this.#resync(signal), ...workers]);
+    await Promise.all([cr.run(signal), ...children.map((c) => c.run(signal)), this.#resync(signal), presence.run(signal), ...workers]);
     this.#step({ type: 'stopped' });
   }
 
