@@ -42,6 +42,11 @@ export const CHILD_NAME_RULES: { readonly [K in ChildKindKey]: KindNameRule } = 
   namespaces: { rule: 'dns-label' },
   clusterRoles: { rule: 'path-segment' },
   clusterRoleBindings: { rule: 'path-segment' },
+  pods: { rule: 'dns-subdomain' },
+  replicaSets: { rule: 'dns-subdomain' },
+  persistentVolumes: { rule: 'dns-subdomain' },
+  limitRanges: { rule: 'dns-subdomain' },
+  resourceQuotas: { rule: 'dns-subdomain' },
   custom: { rule: 'path-segment' },
 };
 

@@ -61,6 +61,6 @@ function planCrd(crd: CrdEntry, plan: GrantPlan): void {
   }
   // The runtime writes events.k8s.io/v1 Events, one create each (no series, so no patch), and never core ones.
   grant({ scope, apiGroup: 'events.k8s.io', resource: 'events', verbs: ['create'], reason: `${name}: record Events about ${crd.kind} objects` });
-  grant({ scope: CLUSTER, apiGroup: 'apiextensions.k8s.io', resource: 'customresourcedefinitions', verbs: ['get'], resourceNames: [fqName], reason: `${name}: check at startup that CRD ${fqName} is installed (polled with get until it appears)` });
+  grant({ scope: CLUSTER, apiGroup: 'apiextensions.k8s.io', resource: 'customresourcedefinitions', verbs: ['get'], resourceNames: [fqName], reason: `${name}: check that CRD ${fqName} is installed (polled with get until it appears, and while running so /health sees it deleted)` });
   planChildGrants(crd, scope, children, plan);
 }

@@ -4,7 +4,7 @@ export { overallHealth } from './overall-health.ts';
 export type { AccessQuestion, Caller, CrAccess } from './cr-access.ts';
 export type {
   ChildSummary, CrDetail, CrdHealthLine, CrdHealthReport, CrdInfo, CrdSummary, CrEvent, CrEventList, CrList, CrListItem,
-  HealthSummary, KatalogSummary, ReadyStatus, RuntimeView, SettingSource,
+  HealthSummary, KatalogSourceStatus, KatalogSummary, ReadyStatus, RuntimeView, SettingSource,
 } from './runtime-view-contract.ts';
 export type {
   CrdHealthResponse, CrdInfoResponse, CrDetailResponse, CrEventsResponse, CrListResponse, ErrorCode, ErrorResponse,
