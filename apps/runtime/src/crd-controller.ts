@@ -19,6 +19,9 @@ import type { CacheView } from './runtime-view.ts';
 import { Wake } from './wake.ts';
 
 const CRD_RESOURCE: Resource = { group: 'apiextensions.k8s.io', version: 'v1', resource: 'customresourcedefinitions', namespaced: false };
+// After a deleted CRD returns, the CR informer retries at least this often, for this long.
+const FAST_RETRY_MS = 1_000;
+const FAST_RETRY_AFTER_CRD_BACK_MS = 30_000;
 
 /** Tuning of one controller, with the runtime's defaults already merged with the CRD entry's. */
 export interface ControllerSettings {
@@ -157,14 +160,21 @@ export class CrdController implements CacheView {
       ...(crd.namespace !== undefined ? { namespace: crd.namespace } : {}),
     };
     // Issue 12: the CRD may be deleted under a running controller; /health must say so within
-    // seconds, and a re-created CRD must be picked up without waiting out the informers' backoff.
-    const informersWake = new Wake();
+    // seconds, and a re-created CRD must be picked up without waiting out the CR informer's
+    // backoff (grown to ~30 s while the CRD was gone, then a 410 for its stale resourceVersion):
+    // for a short while after the CRD returns, the CR informer retries at least every second.
+    const crWake = new Wake();
+    let fastRetryUntilMs = 0;
     const presence = new CrdPresenceMonitor(cluster, `${crd.plural}.${crd.group}`, this.#deps.settings.startPollMs, (p) => {
       log[p === 'gone' ? 'warn' : 'info'](p === 'gone' ? 'CRD deleted: waiting for it to return' : 'CRD back: listing again', { resource: `${crd.plural}.${crd.group}` });
       this.#step(p === 'gone' ? { type: 'crd-missing' } : { type: 'started' });
-      if (p === 'back') informersWake.wake();
+      if (p === 'back') {
+        fastRetryUntilMs = clock.now() + FAST_RETRY_AFTER_CRD_BACK_MS;
+        crWake.wake();
+      }
     });
-    const informerSleep = (ms: number, s: AbortSignal): Promise<void> => informersWake.sleep(ms, s);
+    const crSleep = (ms: number, s: AbortSignal): Promise<void> =>
+      crWake.sleep(clock.now() < fastRetryUntilMs ? Math.min(ms, FAST_RETRY_MS) : ms, s);
     const onError = (resource: string) => (error: { type: string; message: string }, retryInMs: number): void => {
       log.warn('watch failed', { resource, err: `${error.type}: ${error.message}`, retryInMs });
       if (resource === this.#resource.resource && error.type === 'not-found') presence.checkNow();
@@ -181,7 +191,7 @@ export class CrdController implements CacheView {
       }
     };
     const cr = createInformer({
-      cluster, resource: this.#resource, clock, entropy, sleep: informerSleep, ...scope, ...(labelSelector ? { labelSelector } : {}),
+      cluster, resource: this.#resource, clock, entropy, sleep: crSleep, ...scope, ...(labelSelector ? { labelSelector } : {}),
       onEvent: (event) => {
         if (event.type === 'synced') return this.#synced();
         const key = queueKeyOf(event.object.metadata);
@@ -197,7 +207,7 @@ export class CrdController implements CacheView {
     const children = planChildWatches(crd).map(({ resource, namespace }) => {
       const name = namespace === undefined ? resource.resource : `${resource.resource}/${namespace}`;
       const informer = createInformer({
-        cluster, resource, clock, entropy, sleep: informerSleep, ...(namespace !== undefined ? { namespace } : {}), metadataOnly: true,
+        cluster, resource, clock, entropy, ...(namespace !== undefined ? { namespace } : {}), metadataOnly: true,
         onEvent: (event) => {
           if (event.type === 'synced') return this.#synced();
           if (event.type === 'delete') this.#children.delete(resource, event.object);

@@ -5,12 +5,15 @@ import { CrdPresenceMonitor, type CrdPresence } from './crd-presence.ts';
 
 const test = suite('CRD presence');
 
-test('reports gone on a 404 and back when the CRD returns; other errors change nothing; checkNow looks at once', async () => {
+test('reports gone on a 404 or a deletionTimestamp and back when the CRD returns; other errors change nothing; checkNow looks at once', async () => {
   const answers: ClusterResult<ClusterObject>[] = [
     { ok: true, value: { apiVersion: 'v1', kind: 'CustomResourceDefinition', metadata: { name: 'x' } } },
     { ok: false, error: { type: 'not-found', message: 'gone' } },
     { ok: false, error: { type: 'unavailable', message: 'connection refused' } },
     { ok: false, error: { type: 'not-found', message: 'gone' } },
+    { ok: true, value: { apiVersion: 'v1', kind: 'CustomResourceDefinition', metadata: { name: 'x' } } },
+    // Terminating: gone again, though the object is still there.
+    { ok: true, value: { apiVersion: 'v1', kind: 'CustomResourceDefinition', metadata: { name: 'x', deletionTimestamp: '2026-01-01T00:00:00Z' } } },
     { ok: true, value: { apiVersion: 'v1', kind: 'CustomResourceDefinition', metadata: { name: 'x' } } },
   ];
   const seen: CrdPresence[] = [];
@@ -33,7 +36,7 @@ test('reports gone on a 404 and back when the CRD returns; other errors change n
   }
   abort.abort();
   await running;
-  assert.equal(seen, ['gone', 'back']);
+  assert.equal(seen, ['gone', 'back', 'gone', 'back']);
   assert.is(monitor.gone(), false);
 });
 

@@ -8,7 +8,7 @@ import { Wake } from './wake.ts';
 
 const CRD_RESOURCE: Resource = { group: 'apiextensions.k8s.io', version: 'v1', resource: 'customresourcedefinitions', namespaced: false };
 
-/** What the monitor reports: the CRD went away, or came back. */
+/** What the monitor reports: the CRD went away (deleted or terminating), or came back. */
 export type CrdPresence = 'gone' | 'back';
 
 /** Polls one CRD by name every `everyMs` (and at once on `checkNow`), reporting changes only. */
@@ -43,7 +43,8 @@ export class CrdPresenceMonitor {
       await this.#wake.sleep(this.#everyMs, signal);
       if (signal.aborted) return;
       const found = await this.#cluster.get({ resource: CRD_RESOURCE, name: this.#name });
-      const gone = !found.ok && found.error.type === 'not-found';
+      // A terminating CRD counts as gone: the API server refuses new CRs and is deleting the rest.
+      const gone = found.ok ? found.value.metadata.deletionTimestamp !== undefined : found.error.type === 'not-found';
       if (!found.ok && !gone) continue;
       if (gone !== this.#gone) {
         this.#gone = gone;
