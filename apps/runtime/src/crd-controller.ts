@@ -11,6 +11,7 @@ import {
 import type { Logger } from '@orkestra/lib';
 import { createInformer, type Informer, type InformerHealth, type InformerStats } from '@orkestra/adapters/kube';
 import { CrdPresenceMonitor } from './crd-presence.ts';
+import type { RunWithBudget } from './cpu-budget.ts';
 import { ChildIndex } from './child-index.ts';
 import { planChildWatches } from './plan-child-watches.ts';
 import { describeFailure, executeEffect } from './execute-effect.ts';
@@ -58,6 +59,8 @@ export interface ControllerDeps {
   /** Health of the other controllers, for `dependsOn`. */
   readonly healthOf: (name: string) => HealthState | undefined;
   readonly observer?: ReconcileObserver;
+  /** Runs a reconcile's planning under the CPU budget (cpu-budget.ts); without it, unbounded (tests). */
+  readonly runWithBudget?: RunWithBudget;
 }
 
 /** The REST resource of a CRD's custom resources. */
@@ -345,10 +348,14 @@ export class CrdController implements CacheView {
     if (!lastApplied) this.#lastApplied.set(key, (lastApplied = new Map()));
     let plan: ReconcilePlan;
     try {
-      plan = planReconcile({
+      const input = {
         crd, cr, observedChildren: this.#children.of(ownerKeyOf(crd, cr.metadata)), nowMs, lastApplied, templateCache: this.#templates,
         ...(this.#usesUnique ? { peers: this.#peersOf(cr) } : {}),
-      });
+      };
+      // Issue 12: planning is synchronous; past the budget it is stopped and the CR fails (no apply).
+      const budgeted = this.#deps.runWithBudget ? this.#deps.runWithBudget(() => planReconcile(input)) : { ok: true as const, value: planReconcile(input) };
+      plan = budgeted.ok ? budgeted.value : planReconcileFailure({ crd, cr, nowMs },
+        `reconcile stopped: planning took more than its ${budgeted.budgetMs} ms CPU budget (RECONCILE_CPU_BUDGET); simplify this resource's templates or conditions, or the values they read`);
     } catch (err) {
       // A throw is a bug in the planner; it must not take the worker down with it.
       plan = planReconcileFailure({ crd, cr, nowMs }, `internal error: ${err instanceof Error ? err.message : String(err)}`);

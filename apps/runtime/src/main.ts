@@ -7,6 +7,7 @@ import { createRuntimeMetrics, type RuntimeMetrics } from './metrics/index.ts';
 import { systemClock, systemEntropy } from '@orkestra/adapters/system';
 import { planStartupOrder, type Katalog } from '@orkestra/lib';
 import { ControllerSet } from './controller-set.ts';
+import { cpuBudget } from './cpu-budget.ts';
 import { startRegistryFollower } from './start-registry-follower.ts';
 import type { Logger } from '@orkestra/lib';
 import { parseConfig, type RuntimeConfig } from './config.ts';
@@ -87,6 +88,7 @@ async function run(config: RuntimeConfig, katalog: Katalog | undefined): Promise
         failureThreshold: crd.failureThreshold ?? config.failureThreshold,
         startPollMs: START_POLL_MS,
       },
+      runWithBudget: cpuBudget(config.reconcileCpuBudgetMs),
     });
   }, log);
 
