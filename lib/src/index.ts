@@ -10,6 +10,8 @@ export type { Code, CodeInfo } from './diagnostics/codes.ts';
 export { hasErrors, sortDiagnostics } from './diagnostics/diagnostic.ts';
 export type { Diagnostic, Severity } from './diagnostics/diagnostic.ts';
 export { makeDiagnostic } from './diagnostics/make-diagnostic.ts';
+// issue 12: control characters escaped in every message the apps print
+export { escapeControl } from './util/escape-control.ts';
 export type { Place } from './diagnostics/make-diagnostic.ts';
 export { closest } from './util/closest.ts';
 
@@ -33,5 +35,5 @@ export type { CrdReport, FullReport, FullReportOptions, Protection, StartupRepor
 
 // Render
 export { renderJson, renderYaml, renderYamlDocuments } from './render/render-yaml.ts';
-export { renderDiagnostics } from './render/render-diagnostics.ts';
+export { boundDiagnostics, renderDiagnostics } from './render/render-diagnostics.ts';
 export { renderFullReport } from './report/render-full-report.ts';
