@@ -26,10 +26,20 @@ export interface CachedCr {
   readonly status?: unknown;
 }
 
-/** A child as the runtime's metadata-only watch sees it, with the resource it was watched on. */
+/**
+ * A child as the runtime's cache keeps it (projectChild), with the resource it was watched on:
+ * metadata, status, the fields health rules and `.children` reads need, and our field set.
+ */
 export interface ObservedChild {
   readonly resource: ChildResource;
   readonly metadata: CachedMetadata;
+  readonly apiVersion?: string | undefined;
+  readonly kind?: string | undefined;
+  /** Kept fields outside metadata and status, nested as in the object (`{spec: {replicas: 3}}`). */
+  readonly kept?: Readonly<Record<string, unknown>> | undefined;
+  readonly status?: unknown;
+  /** `fieldsV1` of our server-side apply entry as JSON text; absent when we own no field of it. */
+  readonly managed?: string | undefined;
 }
 
 /** Everything one reconcile of one CR looks at; all of it comes from caches, none from GETs. */
