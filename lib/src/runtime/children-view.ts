@@ -1,7 +1,7 @@
 // `.children` in templates and conditions (reference §1.13, layer 3): a value built from the
 // runtime's own child cache for one CR, never from a GET. DESIGN §12: the plan receives a view,
 // not a port that fetches.
-import { CHILD_ACCESSORS } from '../children/child-accessors.ts';
+import { CHILD_ACCESSORS } from '../kube-types/child-accessors.ts';
 import { itemTarget } from '../children/item-target.ts';
 import type { ChildItem } from '../katalog/model.ts';
 import type { ObservedChild } from './reconcile-types.ts';
