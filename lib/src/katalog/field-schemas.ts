@@ -80,6 +80,8 @@ export const commonItemEntries = {
   annotations: v.optional(stringMapField),
   reconcile: v.optional(v.boolean()),
   when: v.optional(v.array(conditionSchema)),
+  // issue 14 (runtime): one child per element of a list or map of the CR.
+  forEach: v.optional(v.strictObject({ field: v.string(), as: v.optional(v.string()) })),
 } as const;
 
 /** Reads the `fieldType` a field schema was marked with, if any. */

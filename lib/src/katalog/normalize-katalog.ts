@@ -3,7 +3,8 @@ import { makeDiagnostic } from '../diagnostics/make-diagnostic.ts';
 import { readCrdFile, resolveRelative, type CrdFileFacts } from './crd-file.ts';
 import { parseDuration } from './duration.ts';
 import type { Locator } from './locate.ts';
-import type { ChildItem, CrdEntry, Katalog, Security } from './model.ts';
+import type { ChildItem, CrdEntry, Katalog, ObserveWatch, OnDelete, Security } from './model.ts';
+import { customTarget } from '../children/custom-target.ts';
 import type { CrdEntryInput, KatalogInput } from './schema.ts';
 import type { Condition } from './field-schemas.ts';
 
@@ -117,17 +118,23 @@ function normalizeCrd(name: string, entry: CrdEntryInput, facts: CrdFileFacts | 
     children: [...childItems(box.onCreate, 'onCreate', [...path, 'operatorBox']), ...childItems(box.onReconcile, 'onReconcile', [...path, 'operatorBox'])],
     status: {
       conditions: box.status?.conditions ?? true,
-      fields: (box.status?.fields ?? []).map((f) => ({ path: f.path, value: f.value, type: f.type ?? 'auto', when: f.when ?? [] })),
+      fields: (box.status?.fields ?? []).map((f) => ({ path: f.path, value: f.value, type: f.type ?? 'auto', when: f.when ?? [], clearOnFalse: f.clearOnFalse ?? false })),
     },
+    ...(box.onDelete ? { onDelete: normalizeOnDelete(box.onDelete, [...path, 'operatorBox', 'onDelete']) } : {}),
+    observe: (box.observe?.watch ?? []).map((w, i) => normalizeWatch(w, [...path, 'operatorBox', 'observe', 'watch', i])),
     path,
   };
 }
 
-function childItems(lists: Record<string, unknown[] | undefined> | undefined, phase: ChildItem['phase'], base: readonly (string | number)[]): ChildItem[] {
+// Block fields of onDelete and its groups, which sit beside the kind lists.
+const BLOCK_FIELDS = new Set(['ordered', 'timeout', 'when', 'groups', 'name']);
+
+function childItems(lists: Record<string, unknown> | undefined, phase: ChildItem['phase'], base: readonly (string | number)[]): ChildItem[] {
   if (!lists) return [];
   const out: ChildItem[] = [];
   for (const [key, items] of Object.entries(lists)) {
-    (items ?? []).forEach((raw, index) => {
+    if (BLOCK_FIELDS.has(key) || !Array.isArray(items)) continue;
+    (items as unknown[]).forEach((raw, index) => {
       const spec = (raw ?? {}) as Record<string, unknown>;
       out.push({
         key,
@@ -137,10 +144,57 @@ function childItems(lists: Record<string, unknown[] | undefined> | undefined, ph
         when: (spec['when'] as Condition[] | undefined) ?? [],
         spec,
         path: [...base, phase, key, index],
+        ...(isForEach(spec['forEach']) ? { forEach: spec['forEach'] } : {}),
       });
     });
   }
   return out;
+}
+
+function isForEach(v: unknown): v is { field: string; as?: string } {
+  return v !== null && typeof v === 'object' && typeof (v as { field?: unknown }).field === 'string';
+}
+
+// issue 14: onDelete is one group of its own items, or its groups in order.
+type OnDeleteInput = NonNullable<NonNullable<CrdEntryInput['operatorBox']>['onDelete']>;
+
+function normalizeOnDelete(block: OnDeleteInput, path: readonly (string | number)[]): OnDelete {
+  const own = childItems(block as Record<string, unknown>, 'onDelete', path.slice(0, -1));
+  const groups = (block.groups ?? []).map((g, i) => ({
+    ...(g.name !== undefined ? { name: g.name } : {}),
+    when: g.when ?? [],
+    items: childItems(g as Record<string, unknown>, 'onDelete', [...path, 'groups', i]).map((item) => ({ ...item, path: [...path, 'groups', i, ...item.path.slice(path.length + 3)] })),
+  }));
+  return {
+    ordered: block.ordered ?? false,
+    timeoutMs: block.timeout !== undefined ? parseDuration(block.timeout)! : ON_DELETE_TIMEOUT_MS,
+    when: block.when ?? [],
+    groups: [...(own.length > 0 ? [{ when: [], items: own }] : []), ...groups],
+  };
+}
+
+/** How long onDelete may take by default (the reference's 5m). */
+const ON_DELETE_TIMEOUT_MS = 5 * 60_000;
+
+// Kinds whose objects have no namespace, for observe.watch entries that do not say `scope`.
+const CLUSTER_KINDS = new Set(['Namespace', 'Node', 'PersistentVolume', 'StorageClass', 'ClusterRole', 'ClusterRoleBinding',
+  'CustomResourceDefinition', 'PriorityClass', 'IngressClass', 'RuntimeClass', 'ValidatingWebhookConfiguration', 'MutatingWebhookConfiguration']);
+
+function normalizeWatch(w: NonNullable<NonNullable<CrdEntryInput['operatorBox']>['observe']>['watch'] extends (infer T)[] | undefined ? T : never,
+                        path: readonly (string | number)[]): ObserveWatch {
+  const scope = w.scope ?? (CLUSTER_KINDS.has(w.kind) ? 'Cluster' : 'Namespaced');
+  const t = customTarget({ apiVersion: w.apiVersion, kind: w.kind, plural: w.plural, scope });
+  const keyFrom = w.keyFrom.label !== undefined
+    ? { type: 'label' as const, label: w.keyFrom.label }
+    : { type: 'name' as const, name: w.keyFrom.name ?? '', ...(w.keyFrom.namespace !== undefined ? { namespace: w.keyFrom.namespace } : {}) };
+  return {
+    apiVersion: w.apiVersion, kind: w.kind, resource: t.resource, group: t.group, version: t.version, namespaced: t.namespaced, inferred: t.inferred,
+    ...(w.namespace !== undefined ? { namespace: w.namespace } : {}),
+    ...(w.name !== undefined ? { name: w.name } : {}),
+    on: w.on ?? ['create', 'update', 'delete'],
+    keyFrom,
+    path,
+  };
 }
 
 function normalizeSecurity(s: NonNullable<KatalogInput['security']>): Security {

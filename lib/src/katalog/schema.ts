@@ -43,6 +43,7 @@ export const statusFieldSchema = v.strictObject({
   value: anyField,
   type: v.optional(v.picklist(['string', 'int', 'float', 'bool', 'auto'])),
   when: v.optional(v.array(conditionSchema)),
+  clearOnFalse: v.optional(v.boolean()), // issue 14
 });
 
 export const statusSchema = v.strictObject({
@@ -58,11 +59,47 @@ export const reconcilerSchema = v.strictObject({
   queue: v.optional(queueSchema),
 });
 
+// issue 14 (runtime): onDelete and observe.watch.
+const onDeleteGroupSchema = v.strictObject({
+  ...operatorBoxListSchema.entries,
+  name: v.optional(v.string()),
+  when: v.optional(v.array(conditionSchema)),
+});
+
+export const onDeleteSchema = v.strictObject({
+  ...operatorBoxListSchema.entries,
+  ordered: v.optional(v.boolean()),
+  timeout: v.optional(durationString),
+  when: v.optional(v.array(conditionSchema)),
+  groups: v.optional(v.array(onDeleteGroupSchema)),
+});
+
+export const observeWatchSchema = v.strictObject({
+  apiVersion: v.string(),
+  kind: kindName,
+  plural: v.optional(plural),
+  scope: v.optional(v.picklist(['Namespaced', 'Cluster'])),
+  namespace: v.optional(dnsLabel),
+  name: v.optional(v.string()),
+  on: v.optional(v.array(v.picklist(['create', 'update', 'delete']))),
+  keyFrom: v.strictObject({
+    label: v.optional(v.string()),
+    name: v.optional(v.string()),
+    namespace: v.optional(v.string()),
+  }),
+});
+
+export const observeSchema = v.strictObject({
+  watch: v.optional(v.array(observeWatchSchema)),
+});
+
 export const operatorBoxSchema = v.strictObject({
   default: v.optional(v.boolean()),
   reconciler: v.optional(reconcilerSchema),
   onCreate: v.optional(operatorBoxListSchema),
   onReconcile: v.optional(operatorBoxListSchema),
+  onDelete: v.optional(onDeleteSchema),
+  observe: v.optional(observeSchema),
   status: v.optional(statusSchema),
 });
 

@@ -13,7 +13,7 @@ export { APPLIED_HASH_ANNOTATION, FIELD_MANAGER, FINALIZER, OWNER_KEY_ANNOTATION
 export { DELETION_RECHECK_MS, planDeletion, truncateNote } from './plan-deletion.ts';
 export { planReconcile, planReconcileFailure, TERMINATING_CHILD_RECHECK_MS } from './plan-reconcile.ts';
 export { planStatusPatch, READY_MESSAGE_MAX, renderStatusFields, truncateMessage } from './plan-status.ts';
-export type { ReadyState, StatusValue } from './plan-status.ts';
+export type { StatusValue } from './plan-status.ts';
 export type { CachedCr, CachedMetadata, Effect, ObservedChild, Outcome, ReconcileInput, ReconcilePlan } from './reconcile-types.ts';
 export { parseQueueKey, routeChildEvent } from './route-child-event.ts';
 export type { OwnerRoute } from './route-child-event.ts';

@@ -53,6 +53,15 @@ export interface ReconcileInput {
   readonly lastApplied?: ReadonlyMap<string, string>;
   /** Compiled templates shared across reconciles. */
   readonly templateCache?: Map<string, Template>;
+  // issue 14 (runtime)
+  /**
+   * Per child key, the resourceVersion the cache showed when this process last re-applied the
+   * child to correct drift: while the cache still shows it, our apply has not come back through
+   * the watch yet, so the same drift is not corrected twice.
+   */
+  readonly driftApplied?: ReadonlyMap<string, string>;
+  /** The Ready status this process last wrote for the CR; Events report changes against it, not against what someone else wrote. */
+  readonly lastReady?: 'True' | 'False' | undefined;
 }
 
 /** A write (or Event) the runtime performs through the Cluster port, in order; the first failure stops the rest. */
@@ -74,6 +83,10 @@ export type Effect =
     readonly fieldManager: string;
     /** Orkestra owns its children, so it takes fields over from other managers. */
     readonly force: true;
+    /** Why: the child is missing, its desired object changed, or someone else changed a field of ours. */
+    readonly cause: 'create' | 'update' | 'drift';
+    /** For `drift`: the resourceVersion the cache showed (record it in driftApplied once the apply succeeds). */
+    readonly observedResourceVersion?: string;
   }
   | {
     readonly type: 'delete';
@@ -89,6 +102,8 @@ export type Effect =
     readonly type: 'patchStatus';
     /** JSON merge patch body of `.status` (sent as `{status: ...}` to `/status`). */
     readonly status: Readonly<Record<string, unknown>>;
+    /** The Ready status this patch writes, if it writes one (remember it as lastReady once it succeeds). */
+    readonly ready?: 'True' | 'False';
   }
   | {
     readonly type: 'event';

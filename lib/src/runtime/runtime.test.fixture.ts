@@ -36,12 +36,50 @@ export function websiteCr(spec: Record<string, unknown>, meta: Record<string, un
   };
 }
 
-/** An in-memory cluster: the CR, its children's metadata, and what was applied since "start". */
+/** An in-memory cluster: the CR, its children as cached, and what the runtime remembers since "start". */
 export interface FakeWorld {
   cr: CachedCr;
   observed: Map<string, ObservedChild>;
   lastApplied: Map<string, string>;
   writes: number;
+  driftApplied?: Map<string, string>;
+  lastReady?: 'True' | 'False';
+}
+
+let rv = 100;
+
+/**
+ * The field set a server-side apply of `value` gives its manager, in the API server's fieldsV1
+ * form (lists keyed by index, which detectDrift accepts): enough for the planner's tests; e2e
+ * checks every builder against a real API server.
+ */
+export function fieldSetOf(value: unknown, top = true): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  if (Array.isArray(value)) {
+    value.forEach((v, i) => {
+      if (v !== null && typeof v === 'object') out[`i:${i}`] = fieldSetOf(v, false);
+      else out[`v:${JSON.stringify(v)}`] = {};
+    });
+    return out;
+  }
+  if (value === null || typeof value !== 'object') return out;
+  for (const [k, v] of Object.entries(value)) {
+    if (v === undefined || v === null || (top && (k === 'apiVersion' || k === 'kind' || k === 'status'))) continue;
+    out[`f:${k}`] = fieldSetOf(v, false);
+  }
+  return out;
+}
+
+/** Plays the Deployment controller and kubelet: every Deployment in the world becomes available. */
+export function makeHealthy(w: FakeWorld): void {
+  for (const [key, child] of w.observed) {
+    if (child.resource.resource !== 'deployments') continue;
+    const replicas = (child.kept?.['spec'] as { replicas?: number } | undefined)?.replicas ?? 1;
+    w.observed.set(key, { ...child, status: {
+      observedGeneration: child.metadata.generation, replicas, updatedReplicas: replicas, readyReplicas: replicas, availableReplicas: replicas,
+      conditions: [{ type: 'Available', status: 'True' }, { type: 'Progressing', status: 'True', reason: 'NewReplicaSetAvailable' }],
+    } });
+  }
 }
 
 /** Executes effects the way the runtime would, counting every write (Events included). */
@@ -53,15 +91,26 @@ export function execute(world: FakeWorld, effects: readonly Effect[]): void {
       case 'removeFinalizer':
         world.cr = { ...world.cr, metadata: { ...world.cr.metadata, finalizers: e.finalizers } };
         break;
-      case 'apply':
-        world.observed.set(e.key, { resource: e.resource, metadata: { ...e.object.metadata, uid: `uid-${e.key}` } });
+      case 'apply': {
+        const before = world.observed.get(e.key);
+        const { metadata, ...rest } = e.object;
+        world.observed.set(e.key, {
+          resource: e.resource, apiVersion: e.object.apiVersion, kind: e.object.kind,
+          metadata: { ...metadata, uid: before?.metadata.uid ?? `uid-${e.key}`, resourceVersion: String(rv++), generation: 1, creationTimestamp: before?.metadata['creationTimestamp'] ?? `2026-11-24T01:02:${String(rv % 60).padStart(2, '0')}Z` },
+          kept: { spec: (rest as { spec?: unknown }).spec },
+          ...(before?.status !== undefined ? { status: before.status } : {}),
+          managed: JSON.stringify(fieldSetOf(e.object)),
+        });
         world.lastApplied.set(e.key, e.fingerprint);
+        if (e.cause === 'drift' && e.observedResourceVersion !== undefined) (world.driftApplied ??= new Map()).set(e.key, e.observedResourceVersion);
         break;
+      }
       case 'delete':
         world.observed.delete(childKey(e.resource, e.namespace, e.name));
         break;
       case 'patchStatus':
         world.cr = { ...world.cr, status: mergePatch(world.cr.status, e.status) };
+        if (e.ready !== undefined) world.lastReady = e.ready;
         break;
       case 'event':
         break;
