@@ -9,8 +9,8 @@ export { makeDiagnostic } from './diagnostics/make-diagnostic.ts';
 export type { Place } from './diagnostics/make-diagnostic.ts';
 
 // Katalog
-export { parseKatalog, KATALOG_API_VERSION } from './katalog/parse-katalog.ts';
-export type { KatalogSource, ParseKatalogOptions, ParseKatalogResult } from './katalog/parse-katalog.ts';
+export { parseKatalog, KATALOG_API_VERSION } from './validate/parse-katalog.ts';
+export type { KatalogSource, ParseKatalogOptions, ParseKatalogResult } from './validate/parse-katalog.ts';
 export type { ChildItem, CrdEntry, CertPolicy, DeletionProtection, DependencyCondition, JsonSchema, Katalog, NamespaceProtection, Security, StatusField } from './katalog/model.ts';
 export type { ReadFile } from './katalog/normalize-katalog.ts';
 export { planStartupOrder } from './katalog/startup-order.ts';
@@ -19,7 +19,7 @@ export { formatDuration, parseDuration } from './katalog/duration.ts';
 export { readYaml, MAX_KATALOG_BYTES } from './katalog/read-yaml.ts';
 export type { YamlRead } from './katalog/read-yaml.ts';
 export { formatPath } from './katalog/locate.ts';
-export type { Condition, FieldType } from './katalog/field-schemas.ts';
+export type { Condition, FieldType } from './field-schemas/field-schemas.ts';
 export { katalogSchema } from './katalog/schema.ts';
 
 // Templates
@@ -29,10 +29,10 @@ export type { CompileOptions, CompileResult, RenderDeepOptions, RenderDeepResult
 // Child builders and reconcile planning
 export { buildChild, CHILD_KINDS, CHILD_KIND_KEYS, customTarget, defaultChildName, ownerReferenceFor, podSelectorFor, canOwn, MANAGED_BY_LABEL, OWNER_LABEL } from './children/index.ts';
 export type { BuildContext, BuildResult, ChildKindKey, CrObject, CustomTarget, KubeObject, OwnerReference } from './children/index.ts';
-export { planChildren } from './reconcile/plan-children.ts';
-export type { ChildProblem, ChildrenPlan, PlannedChild } from './reconcile/plan-children.ts';
-export { evaluateCondition, evaluateConditions } from './reconcile/evaluate-conditions.ts';
-export { readPath } from './reconcile/read-path.ts';
+export { planChildren } from './runtime/plan-children.ts';
+export type { ChildProblem, ChildrenPlan, PlannedChild } from './runtime/plan-children.ts';
+export { evaluateCondition, evaluateConditions } from './runtime/evaluate-conditions.ts';
+export { readPath } from './runtime/read-path.ts';
 
 // CRDs and the Katalog's JSON Schema
 export { planCrd, planCrds } from './crd/plan-crd.ts';
@@ -67,6 +67,8 @@ export { renderFullReport } from './report/render-full-report.ts';
 
 // Ports (interfaces the apps wire adapters into); fakes in @orkestra/lib/testing
 export type { AbortSignalLike, ApplyOptions, Clock, Cluster, ClusterError, ClusterErrorType, ClusterResult, DeleteOptions, Entropy, ListOptions, ListPage, MetadataPatch, ObjectMeta, ObjectRef, Resource, WatchEnd, WatchEvent, WatchOptions } from './ports/index.ts';
+// issue 13: the Logger and Metrics ports (the JSON-lines logger is in @orkestra/adapters/process)
+export type { LogFields, Logger, Metrics } from './ports/index.ts';
 export type { KubeObject as ClusterObject, OwnerReference as ClusterOwnerReference } from './ports/index.ts';
 export { apiVersionOf, errorTypeForStatus, fail, ok } from './ports/index.ts';
 
@@ -90,6 +92,25 @@ export { parseQueueKey, routeChildEvent } from './runtime/route-child-event.ts';
 export type { OwnerRoute } from './runtime/route-child-event.ts';
 export { DEFAULT_BACKOFF, WorkQueue } from './runtime/work-queue.ts';
 export type { BackoffPolicy, NextItem, WorkQueueOptions, WorkQueueStats } from './runtime/work-queue.ts';
+// issue 14 (runtime): children as data, health, drift, forEach, observe.watch
+export { childHealth, HEALTH_PATHS } from './runtime/child-health.ts';
+export type { ChildHealth, HealthStatus, HealthSubject } from './runtime/child-health.ts';
+export { childKeepPaths } from './runtime/child-keep-paths.ts';
+export { buildChildrenView } from './runtime/children-view.ts';
+export { childrenReadStatus, crUpdateMatters } from './runtime/cr-update-matters.ts';
+export { decideReadiness } from './runtime/decide-readiness.ts';
+export type { ConditionState, ReadinessChild } from './runtime/decide-readiness.ts';
+export { detectDrift } from './runtime/detect-drift.ts';
+export type { DriftFinding } from './runtime/detect-drift.ts';
+export { expandForEach, FOR_EACH_MAX } from './runtime/expand-for-each.ts';
+export { projectChild } from './runtime/project-child.ts';
+export type { ProjectedChild } from './runtime/project-child.ts';
+export { routeWatchedEvent } from './runtime/route-watched-event.ts';
+export { pruneReason } from './katalog/prune-reason.ts';
+export type { ObserveWatch, OnDelete } from './katalog/model.ts';
+export { CHILD_ACCESSORS, childAccessor } from './kube-types/child-accessors.ts';
+export { checkChildPath } from './kube-types/check-child-path.ts';
+export type { ChildPathVerdict } from './kube-types/check-child-path.ts';
 
 // Rendering
 export { renderJson, renderYaml, renderYamlDocuments } from './render/render-yaml.ts';

@@ -2,7 +2,7 @@
 // one line naming the variable and exit 2, before anything talks to the cluster.
 import * as v from 'valibot';
 import { checkLeaderElectionConfig } from '@orkestra/lib';
-import { envBool, envDuration, envInteger, envLogLevel, envOptionalText, envText, parseEnv, type LogLevel } from '@orkestra/adapters/app';
+import { envBool, envDuration, envInteger, envLogLevel, envOptionalText, envText, parseEnv, type LogLevel } from '@orkestra/adapters/process';
 
 /** Log levels, least to most severe. */
 

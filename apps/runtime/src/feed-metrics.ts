@@ -1,7 +1,7 @@
 // Pulls what the metrics are not told as it happens: gauges read at scrape time. Reconcile results
 // and durations arrive as they happen, through each controller's ReconcileObserver (main.ts).
 import type { Clock } from '@orkestra/lib';
-import type { RuntimeMetrics } from '@orkestra/adapters/metrics';
+import type { RuntimeMetrics } from './metrics/index.ts';
 import type { ViewSource } from './runtime-view.ts';
 
 /** Returns a `beforeScrape` that publishes queue, worker, health, watch and leader state. */

@@ -1,16 +1,17 @@
 // The composition root of the runtime (`ork run`): the only file here that touches process, env,
 // argv, files and signals. It can run and report its version, nothing else (DESIGN §1).
 import { hostname } from 'node:os';
-import { isEntryPoint, readPackageVersion, runApp } from '@orkestra/adapters/app';
+import { isEntryPoint, readPackageVersion, runApp } from '@orkestra/adapters/process';
 import { kubeCluster, loadKubeConfig } from '@orkestra/adapters/kube';
-import { createRuntimeMetrics, type RuntimeMetrics } from '@orkestra/adapters/metrics';
+import { createRuntimeMetrics, type RuntimeMetrics } from './metrics/index.ts';
 import { systemClock, systemEntropy } from '@orkestra/adapters/system';
 import { planStartupOrder, type Katalog } from '@orkestra/lib';
+import type { Logger } from '@orkestra/lib';
 import { parseConfig, type RuntimeConfig } from './config.ts';
 import { CrdController, type ReconcileObserver } from './crd-controller.ts';
 import { feedMetrics } from './feed-metrics.ts';
 import { LeaderElector } from './leader.ts';
-import { createLogger, type Logger } from '@orkestra/adapters/app';
+import { createLogger } from '@orkestra/adapters/process';
 import { serveHttp } from './serve-http.ts';
 
 /** How often a controller looks again for its missing CRD or unmet dependencies. */

@@ -1,6 +1,6 @@
 import { childPlacement, childResourceOf, type ChildItem, type ChildResource, type CrdEntry } from '@orkestra/lib';
 
-/** One metadata-only watch of a child resource: in one namespace, or in all (`namespace` absent). */
+/** One watch of a child resource: in one namespace, or in all (`namespace` absent). */
 export interface ChildWatch {
   readonly resource: ChildResource;
   readonly namespace?: string;
@@ -13,7 +13,8 @@ export interface ChildWatch {
  */
 export function planChildWatches(crd: CrdEntry): ChildWatch[] {
   const byResource = new Map<string, { resource: ChildResource; namespaces: Set<string | undefined> }>();
-  for (const item of crd.children) {
+  // onDelete items too: their Jobs are awaited from the cache (issue 14).
+  for (const item of [...crd.children, ...(crd.onDelete?.groups.flatMap((g) => g.items) ?? [])]) {
     const resource = childResourceOf(item);
     if (!resource) continue;
     const key = `${resource.group}/${resource.resource}`;

@@ -1,12 +1,11 @@
 // Wires the HTTP API of DESIGN §6 (probes, /metrics, /katalog) to the running controllers: the view
-// over their caches, the metrics, and the node:http server of adapters/src/http.
-import { buildRuntimeServer } from '@orkestra/adapters/http';
-import type { RuntimeMetrics } from '@orkestra/adapters/metrics';
-import type { Clock, Katalog } from '@orkestra/lib';
+// over their caches, the metrics, and the node:http server of ./http.
+import { buildRuntimeServer } from './http/index.ts';
+import type { RuntimeMetrics } from './metrics/index.ts';
+import type { Clock, Katalog, Logger } from '@orkestra/lib';
 import type { RuntimeConfig } from './config.ts';
 import type { CrdController } from './crd-controller.ts';
 import { httpLogger } from './http-logger.ts';
-import type { Logger } from '@orkestra/adapters/app';
 import { createRuntimeView } from './runtime-view.ts';
 
 /** What the HTTP API is wired to. */

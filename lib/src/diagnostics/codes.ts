@@ -45,7 +45,7 @@ export const CODES = {
   ORK1201: { severity: 'error', title: 'unknown template function', hint: 'See `spec/templates.md` for the functions templates may call.' },
   ORK1202: { severity: 'error', title: 'template path not in the CRD schema', hint: 'Add the field to the CRD schema (`schema:` or `crdFile`), or fix the path; unknown paths render as empty.' },
   ORK1203: { severity: 'error', title: 'template type does not fit the field', hint: 'The field needs a value of the type shown: template a field of that type, or convert with `int`.' },
-  ORK1204: { severity: 'error', title: 'template root not allowed', hint: 'Templates read `.metadata`, `.spec` and `.status` of the custom resource.' },
+  ORK1204: { severity: 'error', title: 'template root not allowed', hint: 'Templates read `.metadata`, `.spec` and `.status` of the custom resource, its `.children`, and inside a forEach item `.item`, `.value` and the `as` name.' },
   ORK1205: { severity: 'error', title: 'wrong number of template arguments', hint: 'Check the function signature in `spec/templates.md`.' },
   ORK1206: { severity: 'warning', title: 'template in a key', hint: 'Map keys are never templated; only values are.' },
   // issue 14 (runtime): .children, forEach, observe.watch

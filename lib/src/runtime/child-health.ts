@@ -25,6 +25,15 @@ export interface HealthSubject {
 }
 
 type Rule = (spec: Rec, status: Rec) => ChildHealth;
+
+/** The fields outside metadata and status the rules read, by `group/Kind`: what a child cache must keep. */
+export const HEALTH_PATHS: Readonly<Record<string, readonly (readonly string[])[]>> = {
+  'apps/Deployment': [['spec', 'replicas']],
+  'apps/StatefulSet': [['spec', 'replicas'], ['spec', 'updateStrategy']],
+  'apps/ReplicaSet': [['spec', 'replicas']],
+  'batch/Job': [['spec', 'parallelism'], ['spec', 'completions']],
+  '/Service': [['spec', 'type']],
+};
 type Rec = Readonly<Record<string, unknown>>;
 
 const CURRENT = (message: string): ChildHealth => ({ status: 'Current', message });

@@ -1,7 +1,7 @@
 // `forEach` (reference §1.12): one item becomes one child per element of a list, or per key of a
 // map, of the CR. Each element renders with extra template roots: `.item` (the element; for a
 // map the key), `.value` (for a map the value) and `.<as>` (the same as `.item`).
-import { readPath } from '../reconcile/read-path.ts';
+import { readPath } from './read-path.ts';
 
 /** `forEach` as written on an item: the field to iterate and an optional name for the element. */
 export interface ForEach {

@@ -2,7 +2,7 @@ import { childHealth } from './child-health.ts';
 import { canOwnIn } from './decorate-child.ts';
 import { parseTime } from './format-time.ts';
 import { FIELD_MANAGER, FINALIZER, OWNER_KEY_ANNOTATION, ownerKeyOf } from './names.ts';
-import { evaluateConditions } from '../reconcile/evaluate-conditions.ts';
+import { evaluateConditions } from './evaluate-conditions.ts';
 import { childObject, describe, planDesired, scopeOf } from './plan-desired.ts';
 import { planStatusPatch } from './plan-status.ts';
 import type { Effect, ReconcileInput, ReconcilePlan } from './reconcile-types.ts';

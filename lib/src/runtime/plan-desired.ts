@@ -2,7 +2,7 @@
 // reconcile and by onDelete.
 import type { KubeObject } from '../children/kube-object.ts';
 import type { ChildItem } from '../katalog/model.ts';
-import { planChildren } from '../reconcile/plan-children.ts';
+import { planChildren } from './plan-children.ts';
 import { inApplyOrder } from './apply-order.ts';
 import { childKey, childResourceOf, type ChildResource } from './child-key.ts';
 import { buildChildrenView } from './children-view.ts';

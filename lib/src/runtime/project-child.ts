@@ -8,8 +8,8 @@ const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration';
 
 /** A child as the cache holds it. */
 export interface ProjectedChild {
-  readonly apiVersion?: string | undefined;
-  readonly kind?: string | undefined;
+  readonly apiVersion?: string;
+  readonly kind?: string;
   readonly metadata: { readonly name: string; readonly [field: string]: unknown };
   /** The kept fields outside metadata and status, nested as in the object (`{spec: {replicas: 3}}`). */
   readonly kept?: Readonly<Record<string, unknown>>;

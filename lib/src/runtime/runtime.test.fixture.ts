@@ -1,8 +1,9 @@
 // Test helpers: a CRD entry from inline YAML and a tiny in-memory cluster that executes effects,
 // so tests can check that a reconcile converges to zero writes.
 import type { CrdEntry } from '../katalog/model.ts';
-import { parseKatalog } from '../katalog/parse-katalog.ts';
+import { parseKatalog } from '../validate/parse-katalog.ts';
 import { childKey } from './child-key.ts';
+import { fieldSetOf } from '../testing/field-set-of.ts';
 import type { CachedCr, Effect, ObservedChild } from './reconcile-types.ts';
 
 /** The first CRD of a Katalog whose `spec.crds` entry `website` has these (indented) fields. */
@@ -47,28 +48,6 @@ export interface FakeWorld {
 }
 
 let rv = 100;
-
-/**
- * The field set a server-side apply of `value` gives its manager, in the API server's fieldsV1
- * form (lists keyed by index, which detectDrift accepts): enough for the planner's tests; e2e
- * checks every builder against a real API server.
- */
-export function fieldSetOf(value: unknown, top = true): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  if (Array.isArray(value)) {
-    value.forEach((v, i) => {
-      if (v !== null && typeof v === 'object') out[`i:${i}`] = fieldSetOf(v, false);
-      else out[`v:${JSON.stringify(v)}`] = {};
-    });
-    return out;
-  }
-  if (value === null || typeof value !== 'object') return out;
-  for (const [k, v] of Object.entries(value)) {
-    if (v === undefined || v === null || (top && (k === 'apiVersion' || k === 'kind' || k === 'status'))) continue;
-    out[`f:${k}`] = fieldSetOf(v, false);
-  }
-  return out;
-}
 
 /** Plays the Deployment controller and kubelet: every Deployment in the world becomes available. */
 export function makeHealthy(w: FakeWorld): void {
