@@ -122,7 +122,7 @@ async function steps(r: RuntimeProcess, ns: string): Promise<void> {
 }
 
 function isReady(cr: Obj): boolean {
-  const ready = cr.status?.conditions?.find((c) => c.type === 'Ready');
+  const ready = cr.status?.conditions?.find((c) => c.type === 'Applied');
   return ready?.status === 'True' && cr.status?.observedGeneration === cr.metadata.generation;
 }
 
