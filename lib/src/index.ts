@@ -87,7 +87,7 @@ export { DELETION_RECHECK_MS, planDeletion, truncateNote } from './runtime/plan-
 export { planReconcile, planReconcileFailure, TERMINATING_CHILD_RECHECK_MS } from './runtime/plan-reconcile.ts';
 export { planStatusPatch, READY_MESSAGE_MAX, renderStatusFields, truncateMessage } from './runtime/plan-status.ts';
 export type { StatusValue } from './runtime/plan-status.ts';
-export type { CachedCr, CachedMetadata, Effect, ObservedChild, Outcome, ReconcileInput, ReconcilePlan } from './runtime/reconcile-types.ts';
+export type { CachedCr, CachedMetadata, Effect, ObservedChild, Outcome, ReadyMemo, ReconcileInput, ReconcilePlan } from './runtime/reconcile-types.ts';
 export { parseQueueKey, routeChildEvent } from './runtime/route-child-event.ts';
 export type { OwnerRoute } from './runtime/route-child-event.ts';
 export { DEFAULT_BACKOFF, WorkQueue } from './runtime/work-queue.ts';

@@ -1,4 +1,4 @@
-import type { Effect } from '@orkestra/lib';
+import type { Effect, ReadyMemo } from '@orkestra/lib';
 
 /** What this process remembers about one CR between reconciles (spec/runtime.md §2): nothing a restart needs. */
 export interface CrMemory {
@@ -6,8 +6,8 @@ export interface CrMemory {
   readonly lastApplied: Map<string, string>;
   /** The cached resourceVersion when a child was last re-applied to correct drift, by child key. */
   readonly driftApplied: Map<string, string>;
-  /** The Ready status this process last wrote. */
-  lastReady?: 'True' | 'False';
+  /** The Ready condition this process last wrote. */
+  lastReady?: ReadyMemo;
 }
 
 /** Per CR key, so a deleted CR's memory goes with it. */

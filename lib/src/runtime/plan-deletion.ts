@@ -114,13 +114,13 @@ function waiting(input: ReconcileInput, timeoutMs: number, effects: Effect[], cr
     const message = `onDelete did not finish within ${Math.round(timeoutMs / 1000)} s, so the finalizer stays (${progress}); remove ${FINALIZER} by hand to let the object go`;
     const status = planStatusPatch(crd, cr, [{ type: 'Ready', status: 'False', reason: 'OnDeleteTimeout', message }], [], nowMs);
     if (status) {
-      out.push({ type: 'patchStatus', status, ready: 'False' });
+      out.push({ type: 'patchStatus', status, ready: { status: 'False', reason: 'OnDeleteTimeout' } });
       out.push({ type: 'event', eventType: 'Warning', reason: 'OnDeleteTimeout', action: 'Delete', note: truncateNote(message) });
     }
     return { effects: out, outcome: { type: 'done' } };
   }
   const status = planStatusPatch(crd, cr, [{ type: 'Ready', status: 'False', reason: 'Deleting', message: `onDelete: ${progress}` }], [], nowMs);
-  if (status) out.push({ type: 'patchStatus', status, ready: 'False' });
+  if (status) out.push({ type: 'patchStatus', status, ready: { status: 'False', reason: 'Deleting' } });
   if (created.length > 0) out.push({ type: 'event', eventType: 'Normal', reason: 'OnDelete', action: 'Delete', note: truncateNote(`created ${created.join(', ')}`) });
   return { effects: out, outcome: { type: 'requeue', afterMs: Math.max(1000, Math.min(leftMs, ON_DELETE_RECHECK_MS)) } };
 }

@@ -6,7 +6,7 @@ import { detectDrift } from './detect-drift.ts';
 import { APPLIED_HASH_ANNOTATION, FIELD_MANAGER, FINALIZER, OWNER_KEY_ANNOTATION, ownerKeyOf } from './names.ts';
 import { planDeletion, truncateNote } from './plan-deletion.ts';
 import { childObject, describe, planDesired, scopeOf, type DesiredChild } from './plan-desired.ts';
-import { conditionStatus, planStatusPatch, renderStatusFields } from './plan-status.ts';
+import { conditionField, planStatusPatch, renderStatusFields, withStatusValues } from './plan-status.ts';
 import type { Effect, ObservedChild, ReconcileInput, ReconcilePlan } from './reconcile-types.ts';
 
 /** How long to wait for a desired child that is still terminating before applying it again. */
@@ -30,9 +30,12 @@ export function planReconcile(input: ReconcileInput): ReconcilePlan {
       ...(cr.metadata.resourceVersion !== undefined ? { resourceVersion: cr.metadata.resourceVersion } : {}),
     });
   }
+  // Status first (it reads the CR and the children as cached), then the children against the
+  // status it will show: items that follow `.status` (a pipeline) move on in the same reconcile.
   const scope = scopeOf(input);
-  const desired = planDesired(input, crd.children, scope.children);
   const fields = renderStatusFields(crd, scope, input.templateCache);
+  const next = fields.values.length > 0 ? { ...input, cr: { ...cr, status: withStatusValues(cr.status, fields.values) } } : input;
+  const desired = planDesired(next, crd.children, scope.children);
   const problems = [...desired.problems, ...fields.problems];
   if (problems.length > 0) {
     const head = problems.length === 1 ? problems[0]! : `${problems.length} problems: ${problems.join('; ')}`;
@@ -69,7 +72,7 @@ export function planReconcile(input: ReconcileInput): ReconcilePlan {
   }));
   const applied: ConditionState = { type: 'Applied', status: 'True', reason: 'ApplySucceeded', message: `${n} ${n === 1 ? 'child' : 'children'} applied` };
   const status = planStatusPatch(crd, cr, [ready, applied], fields.values, input.nowMs);
-  if (status) effects.push({ type: 'patchStatus', status, ...(crd.status.conditions ? { ready: ready.status } : {}) });
+  if (status) effects.push({ type: 'patchStatus', status, ...(crd.status.conditions ? { ready: { status: ready.status, reason: ready.reason } } : {}) });
   const event = planEvent(input, changes, crd.status.conditions ? ready : undefined);
   if (event) effects.push(event);
   return { effects, outcome: { type: 'done' } };
@@ -93,7 +96,7 @@ function withFailure(input: Pick<ReconcileInput, 'crd' | 'cr' | 'nowMs'>, effect
   return {
     effects: [
       ...effects,
-      ...(status ? [{ type: 'patchStatus', status, ready: 'False' } as const] : []),
+      ...(status ? [{ type: 'patchStatus', status, ready: { status: 'False', reason: 'ReconcileError' } } as const] : []),
       { type: 'event', eventType: 'Warning', reason: 'ReconcileError', action: 'Reconcile', note: truncateNote(message) },
     ],
     outcome: { type: 'failed', message },
@@ -151,8 +154,9 @@ function planPrune(input: ReconcileInput, wanted: ReadonlySet<string>): Extract<
  * `ChildFailed`. A status someone else rewrote is restored without an Event.
  */
 function planEvent(input: ReconcileInput, changes: readonly string[], ready: ConditionState | undefined): Effect | undefined {
-  const before = input.lastReady ?? conditionStatus(input.cr.status, 'Ready');
-  const flipped = ready !== undefined && before !== ready.status;
+  const before = input.lastReady ?? { status: conditionField(input.cr.status, 'Ready', 'status'), reason: conditionField(input.cr.status, 'Ready', 'reason') };
+  // A child failing is news even while Ready was already False (waiting for it).
+  const flipped = ready !== undefined && (before.status !== ready.status || (ready.reason === 'ChildFailed' && before.reason !== 'ChildFailed'));
   const readyNote = ready === undefined ? '' : ready.status === 'True' ? 'ready' : `not ready: ${ready.message}`;
   if (changes.length > 0) {
     return { type: 'event', eventType: 'Normal', reason: 'Reconciled', action: 'Reconcile', note: truncateNote(`${changes.join(', ')}${flipped ? `; ${readyNote}` : ''}`) };

@@ -36,7 +36,8 @@ export function renderStatusFields(crd: CrdEntry, scope: unknown, cache?: Map<st
       if (field.clearOnFalse) byPath.set(path.join('.'), { path, value: field.type === 'string' || field.type === 'auto' ? '' : null });
       continue;
     }
-    const rendered = renderDeep(field.value, scope, cache ? { cache } : {});
+    // Checked when the Katalog was validated (roots included), so any root renders here.
+    const rendered = renderDeep(field.value, scope, { roots: 'any', ...(cache ? { cache } : {}) });
     if (!rendered.ok) {
       problems.push(`status.${field.path}: ${rendered.error}`);
       continue;
@@ -117,11 +118,34 @@ export function planStatusPatch(crd: CrdEntry, cr: CachedCr, conditions: readonl
   return changed ? patch : undefined;
 }
 
-/** The status of condition `type` the CR shows now, if any. */
-export function conditionStatus(status: unknown, type: string): unknown {
+/**
+ * The status the CR will show once `values` are written (a null removes the field): children
+ * planned in the same reconcile see it, so a state machine whose items follow `.status` moves one
+ * step per reconcile instead of one per reconcile and watch round trip.
+ */
+export function withStatusValues(status: unknown, values: readonly StatusValue[]): Record<string, unknown> {
+  const out: Record<string, unknown> = { ...asRecord(status) };
+  for (const { path, value } of values) {
+    let cur = out;
+    path.forEach((seg, i) => {
+      if (i === path.length - 1) {
+        if (value === null) delete cur[seg];
+        else Object.defineProperty(cur, seg, { value, enumerable: true, writable: true, configurable: true });
+        return;
+      }
+      const next = { ...asRecord(cur[seg]) };
+      Object.defineProperty(cur, seg, { value: next, enumerable: true, writable: true, configurable: true });
+      cur = next;
+    });
+  }
+  return out;
+}
+
+/** A field (`status`, `reason`) of condition `type` as the CR shows it now, if any. */
+export function conditionField(status: unknown, type: string, field: string): unknown {
   const list = asRecord(status)['conditions'];
   if (!Array.isArray(list)) return undefined;
-  return asRecord(list.find((c) => asRecord(c)['type'] === type))['status'];
+  return asRecord(list.find((c) => asRecord(c)['type'] === type))[field];
 }
 
 // The merge patch turning `current` into `wanted`: keys only `current` has are set to null.

@@ -17,6 +17,12 @@ export interface CachedMetadata {
   readonly [field: string]: unknown;
 }
 
+/** What the runtime remembers of the Ready condition it wrote. */
+export interface ReadyMemo {
+  readonly status: 'True' | 'False';
+  readonly reason: string;
+}
+
 /** A CR from the watch cache. */
 export interface CachedCr {
   readonly apiVersion: string;
@@ -60,8 +66,8 @@ export interface ReconcileInput {
    * the watch yet, so the same drift is not corrected twice.
    */
   readonly driftApplied?: ReadonlyMap<string, string>;
-  /** The Ready status this process last wrote for the CR; Events report changes against it, not against what someone else wrote. */
-  readonly lastReady?: 'True' | 'False' | undefined;
+  /** The Ready condition this process last wrote for the CR; Events report changes against it, not against what someone else wrote. */
+  readonly lastReady?: ReadyMemo | undefined;
 }
 
 /** A write (or Event) the runtime performs through the Cluster port, in order; the first failure stops the rest. */
@@ -102,8 +108,8 @@ export type Effect =
     readonly type: 'patchStatus';
     /** JSON merge patch body of `.status` (sent as `{status: ...}` to `/status`). */
     readonly status: Readonly<Record<string, unknown>>;
-    /** The Ready status this patch writes, if it writes one (remember it as lastReady once it succeeds). */
-    readonly ready?: 'True' | 'False';
+    /** The Ready condition this patch writes, if it writes one (remember it as lastReady once it succeeds). */
+    readonly ready?: ReadyMemo;
   }
   | {
     readonly type: 'event';

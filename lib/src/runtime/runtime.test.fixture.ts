@@ -4,7 +4,7 @@ import type { CrdEntry } from '../katalog/model.ts';
 import { parseKatalog } from '../validate/parse-katalog.ts';
 import { childKey } from './child-key.ts';
 import { fieldSetOf } from '../testing/field-set-of.ts';
-import type { CachedCr, Effect, ObservedChild } from './reconcile-types.ts';
+import type { CachedCr, Effect, ObservedChild, ReadyMemo } from './reconcile-types.ts';
 
 /** The first CRD of a Katalog whose `spec.crds` entry `website` has these (indented) fields. */
 export function crdFrom(entryFields: string): CrdEntry {
@@ -44,7 +44,7 @@ export interface FakeWorld {
   lastApplied: Map<string, string>;
   writes: number;
   driftApplied?: Map<string, string>;
-  lastReady?: 'True' | 'False';
+  lastReady?: ReadyMemo;
 }
 
 let rv = 100;
