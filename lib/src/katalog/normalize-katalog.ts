@@ -5,6 +5,7 @@ import { parseDuration } from './duration.ts';
 import type { Locator } from './locate.ts';
 import type { ChildItem, CrdEntry, Katalog, ObserveWatch, OnDelete, Security } from './model.ts';
 import { customTarget } from '../children/custom-target.ts';
+import { BUILTIN_KIND_META } from '../children/kind-meta.ts';
 import type { CrdEntryInput, KatalogInput } from './schema.ts';
 import type { Condition } from '../field-schemas/field-schemas.ts';
 
@@ -182,8 +183,10 @@ const CLUSTER_KINDS = new Set(['Namespace', 'Node', 'PersistentVolume', 'Storage
 
 function normalizeWatch(w: NonNullable<NonNullable<CrdEntryInput['operatorBox']>['observe']>['watch'] extends (infer T)[] | undefined ? T : never,
                         path: readonly (string | number)[]): ObserveWatch {
-  const scope = w.scope ?? (CLUSTER_KINDS.has(w.kind) ? 'Cluster' : 'Namespaced');
-  const t = customTarget({ apiVersion: w.apiVersion, kind: w.kind, plural: w.plural, scope });
+  // A built-in child kind is known exactly; any other plural is guessed unless given (ORK2003).
+  const builtin = Object.values(BUILTIN_KIND_META).find((m) => m.apiVersion === w.apiVersion && m.kind === w.kind);
+  const scope = w.scope ?? (builtin ? (builtin.namespaced ? 'Namespaced' : 'Cluster') : CLUSTER_KINDS.has(w.kind) ? 'Cluster' : 'Namespaced');
+  const t = customTarget({ apiVersion: w.apiVersion, kind: w.kind, plural: w.plural ?? builtin?.resource, scope });
   const keyFrom = w.keyFrom.label !== undefined
     ? { type: 'label' as const, label: w.keyFrom.label }
     : { type: 'name' as const, name: w.keyFrom.name ?? '', ...(w.keyFrom.namespace !== undefined ? { namespace: w.keyFrom.namespace } : {}) };
