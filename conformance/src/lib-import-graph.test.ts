@@ -14,13 +14,14 @@ import * as assert from 'uvu/assert';
 const LIB_LAYERS: readonly (readonly string[])[] = [
   ['util', 'diagnostics', 'ports'],
   ['template', 'render', 'kube-types'],
+  ['conditions'],
   ['field-schemas'],
   ['children'],
   ['katalog'],
   ['crd'],
   ['validate'],
   ['json-schema', 'rbac', 'runtime'],
-  ['bundle', 'report', 'gateway', 'control-center'],
+  ['bundle', 'report', 'gateway', 'control-center', 'registry'],
   ['testing'],
 ];
 

@@ -19,7 +19,7 @@ export { formatDuration, parseDuration } from './katalog/duration.ts';
 export { readYaml, MAX_KATALOG_BYTES } from './katalog/read-yaml.ts';
 export type { YamlRead } from './katalog/read-yaml.ts';
 export { formatPath } from './katalog/locate.ts';
-export type { Condition, FieldType } from './field-schemas/field-schemas.ts';
+export type { FieldType } from './field-schemas/field-schemas.ts';
 export { katalogSchema } from './katalog/schema.ts';
 
 // Templates
@@ -31,8 +31,11 @@ export { buildChild, CHILD_KINDS, CHILD_KIND_KEYS, customTarget, defaultChildNam
 export type { BuildContext, BuildResult, ChildKindKey, CrObject, CustomTarget, KubeObject, OwnerReference } from './children/index.ts';
 export { planChildren } from './runtime/plan-children.ts';
 export type { ChildProblem, ChildrenPlan, PlannedChild } from './runtime/plan-children.ts';
-export { evaluateCondition, evaluateConditions } from './runtime/evaluate-conditions.ts';
 export { readPath } from './runtime/read-path.ts';
+
+// Conditions (issue 14): one meaning of when/or for the runtime, admission and the CLI
+export { ALWAYS, checkConditionType, CONDITION_ROOTS, conditionListSchema, conditionSchema, conditionScope, evaluateCondition, evaluateConditionSet, OPERATORS, parseCondition, parseConditionSet, SHORTHANDS } from './conditions/index.ts';
+export type { Condition, ConditionContext, ConditionInput, ConditionProblem, ConditionScope, ConditionSet, ConditionValueType, Operator } from './conditions/index.ts';
 
 // CRDs and the Katalog's JSON Schema
 export { planCrd, planCrds } from './crd/plan-crd.ts';
@@ -85,6 +88,7 @@ export { formatMicroTime, formatTime, parseTime } from './runtime/format-time.ts
 export { APPLIED_HASH_ANNOTATION, FIELD_MANAGER, FINALIZER, OWNER_KEY_ANNOTATION, ownerKeyOf, queueKeyOf } from './runtime/names.ts';
 export { DELETION_RECHECK_MS, planDeletion, truncateNote } from './runtime/plan-deletion.ts';
 export { planReconcile, planReconcileFailure, TERMINATING_CHILD_RECHECK_MS } from './runtime/plan-reconcile.ts';
+export { usesUnique } from './runtime/uses-unique.ts';
 export { planStatusPatch, READY_MESSAGE_MAX, renderStatusFields, truncateMessage } from './runtime/plan-status.ts';
 export type { StatusValue } from './runtime/plan-status.ts';
 export type { CachedCr, CachedMetadata, Effect, ObservedChild, Outcome, ReadyMemo, ReconcileInput, ReconcilePlan } from './runtime/reconcile-types.ts';
@@ -141,3 +145,17 @@ export type {
   CrdFacts, GatewayView, KatalogAnswer, KatalogFacts, PollResult, RuntimeEntry, RuntimeState, RuntimeStatus, Sample, SampleJson, Snapshot,
   SnapshotStats, StatePolicy,
 } from './control-center/index.ts';
+
+// Katalogs from an OCI registry (issue 19): artifact format, references, manifest/digest checks, pull/push over the port, swap planning
+export {
+  ANNOTATIONS, artifactVersion, describeMissingRule, describeType, digestOf, EMPTY_CONFIG, formatReference, isLoopbackHost, isOciReference, isQuietSwap,
+  isSha256Digest, KATALOG_ARTIFACT_TYPE, LAYERS, layerLimit, layerRoleOf, MANIFEST_ACCEPT, MAX_EXTRA_LAYER_BYTES, MAX_MANIFEST_BYTES, missingRuntimeRules,
+  OCI_INDEX, OCI_MANIFEST, OCI_SCHEME, parseAuthChallenge, parseReference, pinnedReference, planKatalogArtifact, planKatalogSwap, problemOf,
+  pullKatalogArtifact, pushKatalogArtifact, rbacReviewNamespaces, readKatalogManifest, registryDiagnostic, resolveDigest, shortDigest, withDefaultTag,
+} from './registry/index.ts';
+export type {
+  ArtifactAnnotations, ArtifactFile, AuthChallenge, Descriptor, KatalogManifest, KatalogSwap, LayerRole, ManifestCheck, MissingRule, OciReference,
+  PlannedArtifact, PulledKatalog, PullResult, PushOutcome, PushResult, ReferenceResult, RegistryProblem,
+} from './registry/index.ts';
+export type { FetchedManifest, ManifestHead, RegistryClient, RegistryError, RegistryResult } from './ports/index.ts';
+export { utf8DecodeStrict } from './util/utf8.ts';

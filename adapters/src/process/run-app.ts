@@ -17,6 +17,8 @@ interface AppBasics<C> {
 /** A Katalog-driven server app (runtime: `run`, gateway: `gate`). */
 export interface AppSpec<C extends { readonly katalogPath?: string }> extends AppBasics<C> {
   readonly serve: (config: C, katalog: Katalog) => Promise<void>;
+  /** Serves without a file when the configuration names the Katalog elsewhere (the runtime's registry, issue 19). */
+  readonly serveRemote?: (config: C) => (() => Promise<void>) | undefined;
 }
 
 /** A server app that reads no Katalog (the control center: `serve`). */
@@ -33,6 +35,9 @@ export async function runApp<C extends { readonly katalogPath?: string }>(argv: 
                                                                           out: (text: string) => void, spec: AppSpec<C>): Promise<void> {
   const started = start(argv, env, out, spec, true);
   if (started === undefined) return;
+  const remote = spec.serveRemote?.(started.config);
+  if (remote && started.file !== undefined) return spec.exit2('-f and a registry Katalog (ORK_REGISTRY_URL) are both given: the Katalog comes from one place');
+  if (remote) return remote();
   const file = started.file ?? started.config.katalogPath;
   if (file === undefined) return spec.exit2('no Katalog: pass -f FILE or set KATALOG_PATH');
   const loaded = loadKatalogFile(file);

@@ -8,6 +8,7 @@ import {
   projectChild, queueKeyOf, routeChildEvent, stepHealth,
   WorkQueue, type CachedCr, type Clock, type Cluster, type ClusterObject, type CrdEntry, type CrdHealth, type Effect,
   type Entropy, type HealthEvent, type HealthState, type ReconcilePlan, type Resource, type Template,
+  usesUnique, type ConditionScope,
 } from '@orkestra/lib';
 import type { Logger } from '@orkestra/lib';
 import { createInformer, type Informer, type InformerHealth, type InformerStats } from '@orkestra/adapters/kube';
@@ -78,6 +79,8 @@ export class CrdController implements CacheView {
   readonly #events = new RecentEvents();
   readonly #memory = new ReconcileMemory();
   readonly #templates = new Map<string, Template>();
+  // `unique` conditions compare with the other CRs; listed from the cache only for CRDs that use it.
+  readonly #usesUnique: boolean;
   readonly #resource: Resource;
   #health: CrdHealth;
   #crInformer: Informer | undefined;
@@ -87,10 +90,18 @@ export class CrdController implements CacheView {
   // Keys the full queue refused, in arrival order (a Set: each key once, bounded by the cache).
   readonly #deferred = new Set<string>();
 
+  /** The other custom resources of this CRD in the cache, as conditions read them. */
+  #peersOf(cr: CachedCr): ConditionScope[] {
+    return (this.#crInformer?.list() ?? [])
+      .filter((o) => o.metadata.name !== cr.metadata.name || o.metadata.namespace !== cr.metadata.namespace)
+      .map((o) => ({ metadata: o.metadata, spec: (o as { spec?: unknown }).spec, status: (o as { status?: unknown }).status }));
+  }
+
   constructor(deps: ControllerDeps) {
     this.#deps = deps;
     this.crd = deps.crd;
     this.#resource = crResourceOf(deps.crd);
+    this.#usesUnique = usesUnique(deps.crd);
     this.queue = new WorkQueue({ maxDepth: deps.settings.maxDepth });
     this.#health = initialHealth(deps.clock.now());
   }
@@ -332,6 +343,7 @@ export class CrdController implements CacheView {
       plan = planReconcile({
         crd, cr, observedChildren: this.#children.of(ownerKeyOf(crd, cr.metadata)), nowMs, templateCache: this.#templates,
         lastApplied: memory.lastApplied, driftApplied: memory.driftApplied, ...(memory.lastReady ? { lastReady: memory.lastReady } : {}),
+        ...(this.#usesUnique ? { peers: this.#peersOf(cr) } : {}),
       });
     } catch (err) {
       // A throw is a bug in the planner; it must not take the worker down with it.

@@ -1,4 +1,4 @@
-import type { Condition } from '../field-schemas/field-schemas.ts';
+import type { ConditionSet } from '../conditions/condition-model.ts';
 
 /** A JSON Schema (OpenAPI v3 subset) as plain data. */
 export type JsonSchema = { readonly [key: string]: unknown };
@@ -19,7 +19,8 @@ export interface ChildItem {
   readonly phase: 'onCreate' | 'onReconcile' | 'onDelete';
   /** Applied every reconcile (drift correction): onReconcile items, and onCreate items with `reconcile: true`. */
   readonly reconcile: boolean;
-  readonly when: readonly Condition[];
+  /** The item's `when`/`or` and its block's: every set must hold for the item to exist. */
+  readonly conditions: readonly ConditionSet[];
   /** The item's fields as written. */
   readonly spec: { readonly [field: string]: unknown };
   /** Document path of the item, for diagnostics. */
@@ -35,9 +36,9 @@ export interface OnDelete {
   readonly ordered: boolean;
   /** The whole onDelete must finish within this (from the CR's deletionTimestamp), or the finalizer stays. */
   readonly timeoutMs: number;
-  /** All must hold, or the CR is let go without running onDelete. */
-  readonly when: readonly Condition[];
-  readonly groups: readonly { readonly name?: string | undefined; readonly when: readonly Condition[]; readonly items: readonly ChildItem[] }[];
+  /** Its `when`/`or` must hold, or the CR is let go without running onDelete. */
+  readonly conditions: ConditionSet;
+  readonly groups: readonly { readonly name?: string | undefined; readonly conditions: ConditionSet; readonly items: readonly ChildItem[] }[];
 }
 
 /** One `observe.watch` entry: objects the CR does not own whose changes re-reconcile it. */
@@ -67,8 +68,9 @@ export interface StatusField {
   readonly path: string;
   readonly value: unknown;
   readonly type: 'string' | 'int' | 'float' | 'bool' | 'auto';
-  readonly when: readonly Condition[];
-  /** When `when` fails: write "" (string and auto fields) or remove the field (typed ones), instead of leaving it. */
+  /** The entry's `when`/`or`: the entry applies only when they hold. */
+  readonly conditions: ConditionSet;
+  /** When the entry's conditions fail: write "" (string and auto fields) or remove the field (typed ones), instead of leaving it. */
   readonly clearOnFalse: boolean;
 }
 
@@ -155,11 +157,17 @@ export interface Katalog {
     readonly author?: string;
     readonly description?: string;
     readonly version?: string;
+    readonly license?: string;
+    readonly tags?: readonly string[];
   };
   readonly crds: readonly CrdEntry[];
   readonly security?: Security;
-  readonly gateway?: { readonly standalone: boolean; readonly endpoint?: string };
-  /** True when the Katalog asks for a gateway (a `gateway:` or `security:` block). */
+  /**
+   * `enabled: false` plans no gateway; `endpoint` is the gateway URL the runtime advertises on
+   * `/katalog` (it wins over ORK_GATEWAY_ENDPOINT, as in the reference).
+   */
+  readonly gateway?: { readonly enabled: boolean; readonly standalone: boolean; readonly endpoint?: string };
+  /** True when the Katalog asks for a gateway (a `gateway:` or `security:` block) and does not disable it. */
   readonly wantsGateway: boolean;
   /** The document as plain data with any crdFile resolved into it, for the bundle's ConfigMap. */
   readonly resolved: unknown;

@@ -7,7 +7,11 @@ import type { ChildItem, CrdEntry, Katalog, ObserveWatch, OnDelete, Security } f
 import { customTarget } from '../children/custom-target.ts';
 import { BUILTIN_KIND_META } from '../children/kind-meta.ts';
 import type { CrdEntryInput, KatalogInput } from './schema.ts';
-import type { Condition } from '../field-schemas/field-schemas.ts';
+import { ALWAYS, type ConditionSet } from '../conditions/condition-model.ts';
+import type { ConditionInput } from '../conditions/condition-schema.ts';
+import { parseConditionSet } from '../conditions/parse-condition-set.ts';
+import { CONDITION_ROOTS } from '../conditions/operators.ts';
+import { conditionDiagnostics } from './condition-diagnostics.ts';
 
 /** Reads a file named by the Katalog (a crdFile), relative paths already resolved; undefined if unreadable. */
 export type ReadFile = (path: string) => string | undefined;
@@ -55,7 +59,19 @@ export function normalizeKatalog(
     if (entry.scope !== undefined && entry.namespaced !== undefined && (entry.scope === 'Namespaced') !== entry.namespaced) {
       diagnostics.push(makeDiagnostic('ORK1111', locator.at([...path, 'namespaced'], 'key'), `scope: ${entry.scope} contradicts namespaced: ${entry.namespaced}`));
     }
-    crds.push(normalizeCrd(name, entry, facts, path));
+    // Issue 14: a custom (Go) reconciler needs code Orkestra does not run; say so instead of ignoring it.
+    for (const at of [['operatorBox', 'default'], ['operatorBox', 'reconciler', 'default']]) {
+      const value = at.length === 2 ? entry.operatorBox?.default : entry.operatorBox?.reconciler?.default;
+      if (value === false) {
+        diagnostics.push(makeDiagnostic('ORK1131', locator.at([...path, ...at]), 'default: false asks for a custom reconciler (a Go constructor or hooks), which this version of Orkestra does not run'));
+      }
+    }
+    crds.push(normalizeCrd(name, entry, facts, path, (problems, base) => diagnostics.push(...conditionDiagnostics(problems, base, locator))));
+  }
+  const gatewayOn = input.gateway?.enabled !== false;
+  const sec = input.security;
+  if (!gatewayOn && sec && (sec.deletionProtection?.enabled !== false && sec.deletionProtection || sec.namespaceProtection?.enabled !== false && sec.namespaceProtection)) {
+    diagnostics.push(makeDiagnostic('ORK1132', locator.at(['gateway', 'enabled']), 'gateway.enabled is false, but the security block enables protection, which the gateway enforces'));
   }
   const katalog: Katalog = {
     file,
@@ -65,11 +81,14 @@ export function normalizeKatalog(
       ...(input.metadata.author !== undefined ? { author: input.metadata.author } : {}),
       ...(input.metadata.description !== undefined ? { description: input.metadata.description } : {}),
       ...(input.metadata.version !== undefined ? { version: input.metadata.version } : {}),
+      ...(input.metadata.license !== undefined ? { license: input.metadata.license } : {}),
+      ...(input.metadata.tags !== undefined ? { tags: [...input.metadata.tags] } : {}),
     },
     crds,
     ...(input.security ? { security: normalizeSecurity(input.security) } : {}),
-    ...(input.gateway ? { gateway: { standalone: input.gateway.standalone ?? false, ...(input.gateway.endpoint !== undefined ? { endpoint: input.gateway.endpoint } : {}) } } : {}),
-    wantsGateway: input.gateway !== undefined || input.security !== undefined,
+    ...(input.gateway ? { gateway: { enabled: gatewayOn, standalone: input.gateway.standalone ?? false, ...(input.gateway.endpoint !== undefined ? { endpoint: input.gateway.endpoint } : {}) } } : {}),
+    // Any gateway: block asks for a gateway, as in the reference, unless it says enabled: false.
+    wantsGateway: gatewayOn && (input.gateway !== undefined || input.security !== undefined),
     resolved,
     sourceText,
     resolvedFiles,
@@ -77,7 +96,10 @@ export function normalizeKatalog(
   return { katalog, diagnostics };
 }
 
-function normalizeCrd(name: string, entry: CrdEntryInput, facts: CrdFileFacts | undefined, path: string[]): CrdEntry {
+/** Receives condition problems relative to `base`. */
+type Report = (problems: Parameters<typeof conditionDiagnostics>[0], base: readonly (string | number)[]) => void;
+
+function normalizeCrd(name: string, entry: CrdEntryInput, facts: CrdFileFacts | undefined, path: string[], report: Report): CrdEntry {
   const api = entry.apiTypes ?? facts!;
   const box = entry.operatorBox ?? {};
   const tuning = box.reconciler ?? {};
@@ -116,35 +138,45 @@ function normalizeCrd(name: string, entry: CrdEntryInput, facts: CrdFileFacts | 
       protectCRs: entry.deletionProtection?.protectCRs ?? false,
     },
     declarative: (tuning.default ?? box.default) !== false,
-    children: [...childItems(box.onCreate, 'onCreate', [...path, 'operatorBox']), ...childItems(box.onReconcile, 'onReconcile', [...path, 'operatorBox'])],
+    children: [...childItems(box.onCreate, 'onCreate', [...path, 'operatorBox', 'onCreate'], report), ...childItems(box.onReconcile, 'onReconcile', [...path, 'operatorBox', 'onReconcile'], report)],
     status: {
       conditions: box.status?.conditions ?? true,
-      fields: (box.status?.fields ?? []).map((f) => ({ path: f.path, value: f.value, type: f.type ?? 'auto', when: f.when ?? [], clearOnFalse: f.clearOnFalse ?? false })),
+      fields: (box.status?.fields ?? []).map((f, i) => ({
+        path: f.path, value: f.value, type: f.type ?? 'auto',
+        conditions: conditionsOf(f.when, f.or, [...path, 'operatorBox', 'status', 'fields', i], report), clearOnFalse: f.clearOnFalse ?? false,
+      })),
     },
-    ...(box.onDelete ? { onDelete: normalizeOnDelete(box.onDelete, [...path, 'operatorBox', 'onDelete']) } : {}),
+    ...(box.onDelete ? { onDelete: normalizeOnDelete(box.onDelete as OnDeleteInput, [...path, 'operatorBox', 'onDelete'], report) } : {}),
     observe: (box.observe?.watch ?? []).map((w, i) => normalizeWatch(w, [...path, 'operatorBox', 'observe', 'watch', i])),
     path,
   };
 }
 
-// Block fields of onDelete and its groups, which sit beside the kind lists.
-const BLOCK_FIELDS = new Set(['ordered', 'timeout', 'when', 'groups', 'name']);
+// Keys of an onCreate/onReconcile/onDelete block (and onDelete's groups) that are not kind lists.
+const BLOCK_KEYS = new Set(['when', 'or', 'ordered', 'timeout', 'groups', 'name']);
 
-function childItems(lists: Record<string, unknown> | undefined, phase: ChildItem['phase'], base: readonly (string | number)[]): ChildItem[] {
+// `block` is the block's own when/or (reference §1.9: it gates every item of the block); onDelete
+// passes ALWAYS, as its block and group conditions gate whole groups (plan-deletion).
+function childItems(lists: Record<string, unknown> | undefined, phase: ChildItem['phase'], blockPath: readonly (string | number)[], report: Report,
+                    block: ConditionSet = conditionsOf(lists?.['when'] as ConditionInput[] | undefined, lists?.['or'] as ConditionInput[] | undefined, blockPath, report)): ChildItem[] {
   if (!lists) return [];
   const out: ChildItem[] = [];
   for (const [key, items] of Object.entries(lists)) {
-    if (BLOCK_FIELDS.has(key) || !Array.isArray(items)) continue;
+    if (BLOCK_KEYS.has(key) || !Array.isArray(items)) continue;
     (items as unknown[]).forEach((raw, index) => {
       const spec = (raw ?? {}) as Record<string, unknown>;
+      const path = [...blockPath, key, index];
+      // Inside a forEach item, conditions may read the element too (`.item`, `.value`, the `as` name).
+      const each = isForEach(spec['forEach']) ? ['item', 'value', ...(spec['forEach'].as ? [spec['forEach'].as] : [])] : [];
+      const own = conditionsOf(spec['when'] as ConditionInput[] | undefined, spec['or'] as ConditionInput[] | undefined, path, report, each);
       out.push({
         key,
         index,
         phase,
         reconcile: phase === 'onReconcile' || spec['reconcile'] === true,
-        when: (spec['when'] as Condition[] | undefined) ?? [],
+        conditions: [block, own].filter((set) => set !== ALWAYS),
         spec,
-        path: [...base, phase, key, index],
+        path,
         ...(isForEach(spec['forEach']) ? { forEach: spec['forEach'] } : {}),
       });
     });
@@ -157,20 +189,26 @@ function isForEach(v: unknown): v is { field: string; as?: string } {
 }
 
 // issue 14: onDelete is one group of its own items, or its groups in order.
-type OnDeleteInput = NonNullable<NonNullable<CrdEntryInput['operatorBox']>['onDelete']>;
+// Spelled out: the schema's entries are an interface (schema.ts), so valibot infers less here.
+interface OnDeleteGroupInput { readonly name?: string; readonly when?: ConditionInput[]; readonly or?: ConditionInput[] }
+interface OnDeleteInput extends OnDeleteGroupInput { readonly ordered?: boolean; readonly timeout?: string; readonly groups?: OnDeleteGroupInput[] }
 
-function normalizeOnDelete(block: OnDeleteInput, path: readonly (string | number)[]): OnDelete {
-  const own = childItems(block as Record<string, unknown>, 'onDelete', path.slice(0, -1));
-  const groups = (block.groups ?? []).map((g, i) => ({
-    ...(g.name !== undefined ? { name: g.name } : {}),
-    when: g.when ?? [],
-    items: childItems(g as Record<string, unknown>, 'onDelete', [...path, 'groups', i]).map((item) => ({ ...item, path: [...path, 'groups', i, ...item.path.slice(path.length + 3)] })),
-  }));
+function normalizeOnDelete(block: OnDeleteInput, path: readonly (string | number)[], report: Report): OnDelete {
+  // The block's and each group's when/or gate the whole group (plan-deletion), not each item again.
+  const own = childItems(block as Record<string, unknown>, 'onDelete', path, report, ALWAYS);
+  const groups = (block.groups ?? []).map((g, i) => {
+    const at = [...path, 'groups', i];
+    return {
+      ...(g.name !== undefined ? { name: g.name } : {}),
+      conditions: conditionsOf(g.when, g.or, at, report),
+      items: childItems(g as Record<string, unknown>, 'onDelete', at, report, ALWAYS),
+    };
+  });
   return {
     ordered: block.ordered ?? false,
     timeoutMs: block.timeout !== undefined ? parseDuration(block.timeout)! : ON_DELETE_TIMEOUT_MS,
-    when: block.when ?? [],
-    groups: [...(own.length > 0 ? [{ when: [], items: own }] : []), ...groups],
+    conditions: conditionsOf(block.when, block.or, path, report),
+    groups: [...(own.length > 0 ? [{ conditions: ALWAYS, items: own }] : []), ...groups],
   };
 }
 
@@ -198,6 +236,14 @@ function normalizeWatch(w: NonNullable<NonNullable<CrdEntryInput['operatorBox']>
     keyFrom,
     path,
   };
+}
+
+function conditionsOf(when: readonly ConditionInput[] | undefined, or: readonly ConditionInput[] | undefined,
+                      base: readonly (string | number)[], report: Report, extraRoots: readonly string[] = []): ConditionSet {
+  if (!when?.length && !or?.length) return ALWAYS;
+  const parsed = parseConditionSet(when, or, extraRoots.length ? [...CONDITION_ROOTS, ...extraRoots] : undefined, base);
+  if (parsed.problems.length) report(parsed.problems, base);
+  return parsed.set;
 }
 
 function normalizeSecurity(s: NonNullable<KatalogInput['security']>): Security {

@@ -1,14 +1,16 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
+import { parseConditionSet } from '../conditions/parse-condition-set.ts';
 import { pruneReason } from './prune-reason.ts';
 
 const test = suite('prune-reason');
-const item = (spec: Record<string, unknown>, extra: Record<string, unknown> = {}) => ({ when: [], spec, ...extra }) as Parameters<typeof pruneReason>[0];
+const item = (spec: Record<string, unknown>, extra: Record<string, unknown> = {}) => ({ conditions: [], spec, ...extra }) as Parameters<typeof pruneReason>[0];
 
 test('items whose children can stop being desired', () => {
   assert.is(pruneReason(item({}, { forEach: { field: 'spec.regions' } })), 'its forEach element goes away');
-  assert.is(pruneReason(item({}, { when: [{ field: 'spec.cache', operator: 'exists' }] })), 'its when turns false');
-  assert.is(pruneReason(item({ or: [{ field: 'spec.a', operator: 'exists' }] })), 'its when turns false');
+  const set = (when: unknown[], or: unknown[]) => parseConditionSet(when as never, or as never).set;
+  assert.is(pruneReason(item({}, { conditions: [set([{ field: 'spec.cache', operator: 'exists' }], [])] })), 'its when turns false');
+  assert.is(pruneReason(item({}, { conditions: [set([], [{ field: 'spec.a', operator: 'exists' }])] })), 'its when turns false');
   assert.is(pruneReason(item({ name: '{{ .spec.db }}-cache' })), 'its name follows the spec, so a change renames it');
   assert.is(pruneReason(item({ namespace: '{{ .metadata.labels.team }}' })), 'its name follows the spec, so a change renames it');
 });

@@ -10,9 +10,10 @@ const FIXED = new Set(['metadata.name', 'metadata.namespace', 'metadata.uid']);
  * `when`/`or` turns false, whose forEach element goes, or whose name or namespace follows the
  * spec (a change renames it) leaves an object behind that only a delete removes.
  */
-export function pruneReason(item: Pick<ChildItem, 'when' | 'spec' | 'forEach'>): string | undefined {
+export function pruneReason(item: Pick<ChildItem, 'conditions' | 'spec' | 'forEach'>): string | undefined {
   if (item.forEach) return 'its forEach element goes away';
-  if (item.when.length > 0 || (Array.isArray(item.spec['or']) && item.spec['or'].length > 0)) return 'its when turns false';
+  // The item's own when/or and its block's (an empty set is dropped when normalised).
+  if (item.conditions.length > 0) return 'its when turns false';
   if (varies(item.spec['name']) || varies(item.spec['namespace'])) return 'its name follows the spec, so a change renames it';
   return undefined;
 }

@@ -1,7 +1,8 @@
 import * as v from 'valibot';
 import { coded } from '../field-schemas/coded.ts';
 import { parseDuration } from './duration.ts';
-import { anyField, conditionSchema, stringMapField } from '../field-schemas/field-schemas.ts';
+import { conditionListSchema } from '../conditions/condition-schema.ts';
+import { anyField, stringMapField } from '../field-schemas/field-schemas.ts';
 import { apiGroup, apiVersionName, dnsLabel, kindName, plural } from '../field-schemas/names.ts';
 import { operatorBoxListSchema } from './child-lists.ts';
 
@@ -42,7 +43,8 @@ export const statusFieldSchema = v.strictObject({
   path: v.string(),
   value: anyField,
   type: v.optional(v.picklist(['string', 'int', 'float', 'bool', 'auto'])),
-  when: v.optional(v.array(conditionSchema)),
+  when: v.optional(conditionListSchema),
+  or: v.optional(conditionListSchema),
   clearOnFalse: v.optional(v.boolean()), // issue 14
 });
 
@@ -59,18 +61,27 @@ export const reconcilerSchema = v.strictObject({
   queue: v.optional(queueSchema),
 });
 
-// issue 14 (runtime): onDelete and observe.watch.
-const onDeleteGroupSchema = v.strictObject({
+// issue 14 (runtime): onDelete and observe.watch. The entries are named by interfaces so the
+// declaration of operatorBoxSchema refers to them instead of spelling every kind list out again.
+type BoxListEntries = (typeof operatorBoxListSchema)['entries'];
+interface OnDeleteGroupEntries extends BoxListEntries, v.ObjectEntries {
+  readonly name: v.OptionalSchema<v.StringSchema<undefined>, undefined>;
+}
+interface OnDeleteEntries extends BoxListEntries, v.ObjectEntries {
+  readonly ordered: v.OptionalSchema<v.BooleanSchema<undefined>, undefined>;
+  readonly timeout: v.OptionalSchema<typeof durationString, undefined>;
+  readonly groups: v.OptionalSchema<v.ArraySchema<v.StrictObjectSchema<OnDeleteGroupEntries, undefined>, undefined>, undefined>;
+}
+
+const onDeleteGroupSchema: v.StrictObjectSchema<OnDeleteGroupEntries, undefined> = v.strictObject({
   ...operatorBoxListSchema.entries,
   name: v.optional(v.string()),
-  when: v.optional(v.array(conditionSchema)),
 });
 
-export const onDeleteSchema = v.strictObject({
+export const onDeleteSchema: v.StrictObjectSchema<OnDeleteEntries, undefined> = v.strictObject({
   ...operatorBoxListSchema.entries,
   ordered: v.optional(v.boolean()),
   timeout: v.optional(durationString),
-  when: v.optional(v.array(conditionSchema)),
   groups: v.optional(v.array(onDeleteGroupSchema)),
 });
 
@@ -147,7 +158,7 @@ export const securitySchema = v.strictObject({
 export const gatewaySchema = v.strictObject({
   enabled: v.optional(v.boolean()),
   standalone: v.optional(v.boolean()),
-  endpoint: v.optional(v.string()),
+  endpoint: v.optional(v.pipe(v.string(), v.check((s) => /^https?:\/\/[^\s/]+/.test(s), coded('ORK1103', 'must be an http(s) URL such as https://orkestra-gateway.orkestra-system.svc:8443')))),
 });
 
 export const metadataSchema = v.strictObject({

@@ -11,3 +11,4 @@ export { errorTypeForStatus, fail, ok } from './cluster-error.ts';
 export type {
   ApplyOptions, Cluster, DeleteOptions, ListOptions, ListPage, MetadataPatch, WatchEnd, WatchEvent, WatchOptions,
 } from './cluster.ts';
+export type { FetchedManifest, ManifestHead, RegistryClient, RegistryError, RegistryResult } from './registry-client.ts';

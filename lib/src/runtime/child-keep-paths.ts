@@ -2,6 +2,7 @@
 // fields the health rules read, and the fields the Katalog reads through `.children`. Everything
 // else (a pod template, a ConfigMap's data) is dropped as soon as it arrives.
 import { itemTarget } from '../children/item-target.ts';
+import type { ConditionSet } from '../conditions/condition-model.ts';
 import type { CrdEntry } from '../katalog/model.ts';
 import { childAccessor } from '../kube-types/child-accessors.ts';
 import { compileTemplate, isTemplate, templateReferences } from '../template/index.ts';
@@ -59,18 +60,23 @@ function childReads(crd: CrdEntry): string[][] {
     } else if (Array.isArray(value)) value.forEach(visit);
     else if (value !== null && typeof value === 'object') Object.values(value).forEach(visit);
   };
-  const condition = (c: { readonly field: string }): void => {
-    const path = c.field.replace(/^\./, '').split('.');
-    if (path[0] === 'children') out.push(path.slice(1));
-    else visit(c.field);
+  const conditions = (set: ConditionSet): void => {
+    for (const c of [...set.all, ...set.any]) {
+      if (c.field.type === 'path') {
+        if (c.field.path[0] === 'children') out.push(c.field.path.slice(1));
+      } else visit(c.field.text);
+      const values = c.operand.type === 'scalar' ? [c.operand.value] : c.operand.type === 'list' ? c.operand.items : [];
+      for (const v of values) if (v.type === 'template') visit(v.template.source);
+    }
   };
   for (const item of items) {
     visit(item.spec);
-    item.when.forEach(condition);
+    item.conditions.forEach(conditions);
   }
   for (const f of crd.status.fields) {
     visit(f.value);
-    f.when.forEach(condition);
+    conditions(f.conditions);
   }
+  if (crd.onDelete) [crd.onDelete.conditions, ...crd.onDelete.groups.map((g) => g.conditions)].forEach(conditions);
   return out;
 }

@@ -5,7 +5,8 @@ import type { ChildItem, CrdEntry } from '../katalog/model.ts';
 import { formatPath } from '../katalog/locate.ts';
 import { renderDeep } from '../template/index.ts';
 import type { Template } from '../template/index.ts';
-import { evaluateConditions } from './evaluate-conditions.ts';
+import type { ConditionContext, ConditionScope } from '../conditions/condition-model.ts';
+import { evaluateConditionSet } from '../conditions/evaluate-condition-set.ts';
 import { expandForEach } from './expand-for-each.ts';
 
 /** One desired child: the object to apply and whether it is corrected on every reconcile. */
@@ -32,7 +33,7 @@ export interface ChildrenPlan {
 }
 
 // Fields that steer planning rather than describe the object.
-const CONTROL_FIELDS = new Set(['when', 'reconcile', 'forEach']);
+const CONTROL_FIELDS = new Set(['when', 'or', 'reconcile', 'forEach']);
 
 /** What else a plan may read: `.children` (issue 14), which items, and a template cache. */
 export interface PlanChildrenOptions {
@@ -42,6 +43,8 @@ export interface PlanChildrenOptions {
   readonly items?: readonly ChildItem[];
   /** Compiled templates by source, shared across calls. */
   readonly cache?: Map<string, Template>;
+  /** What `unique` conditions compare with (the CRD's other CRs). */
+  readonly context?: ConditionContext;
 }
 
 /**
@@ -51,8 +54,9 @@ export interface PlanChildrenOptions {
  * unnamed deployments never collide. Jobs are never corrected (their pod template is immutable).
  * Templates were checked when the Katalog was validated, so they render with any root here.
  */
-export function planChildren(crd: CrdEntry, cr: CrObject, options: PlanChildrenOptions | Map<string, Template> = {}): ChildrenPlan {
-  const opts: PlanChildrenOptions = options instanceof Map ? { cache: options } : options;
+export function planChildren(crd: CrdEntry, cr: CrObject, options: PlanChildrenOptions | Map<string, Template> = {}, context?: ConditionContext): ChildrenPlan {
+  const base: PlanChildrenOptions = options instanceof Map ? { cache: options } : options;
+  const opts: PlanChildrenOptions = context ? { ...base, context } : base;
   const children: PlannedChild[] = [];
   const skipped: ChildItem[] = [];
   const problems: ChildProblem[] = [];
@@ -69,7 +73,7 @@ export function planChildren(crd: CrdEntry, cr: CrObject, options: PlanChildrenO
     }
     for (const extra of elements.scopes) {
       const data = extra ? { ...scope, ...extra } : scope;
-      if (!evaluateConditions(item.when, data)) {
+      if (!item.conditions.every((set) => evaluateConditionSet(set, data as ConditionScope, opts.context))) {
         skipped.push(item);
         continue;
       }

@@ -2,8 +2,9 @@ import { childHealth } from './child-health.ts';
 import { canOwnIn } from './decorate-child.ts';
 import { parseTime } from './format-time.ts';
 import { FIELD_MANAGER, FINALIZER, OWNER_KEY_ANNOTATION, ownerKeyOf } from './names.ts';
-import { evaluateConditions } from './evaluate-conditions.ts';
-import { childObject, describe, planDesired, scopeOf } from './plan-desired.ts';
+import type { ConditionSet } from '../conditions/condition-model.ts';
+import { evaluateConditionSet } from '../conditions/evaluate-condition-set.ts';
+import { childObject, describe, peersOf, planDesired, scopeOf } from './plan-desired.ts';
 import { planStatusPatch } from './plan-status.ts';
 import type { Effect, ReconcileInput, ReconcilePlan } from './reconcile-types.ts';
 
@@ -67,11 +68,13 @@ function planOnDelete(input: ReconcileInput): { type: 'plan'; plan: ReconcilePla
   const onDelete = input.crd.onDelete;
   if (!onDelete) return { type: 'done', effects: [] };
   const scope = scopeOf(input);
-  if (!evaluateConditions(onDelete.when, scope)) return { type: 'done', effects: [] };
-  const groups = onDelete.ordered ? onDelete.groups : [{ name: undefined, when: [], items: onDelete.groups.flatMap((g) => g.items) }];
+  const context = peersOf(input);
+  const holds = (set: ConditionSet): boolean => evaluateConditionSet(set, scope, context);
+  if (!holds(onDelete.conditions)) return { type: 'done', effects: [] };
+  // Unordered, the groups whose when/or hold run as one.
+  const groups = onDelete.ordered ? onDelete.groups.filter((g) => holds(g.conditions)) : [{ name: undefined, items: onDelete.groups.filter((g) => holds(g.conditions)).flatMap((g) => g.items) }];
   const failedJobs: string[] = [];
   for (const [i, group] of groups.entries()) {
-    if (!evaluateConditions(group.when, scope)) continue;
     const desired = planDesired(input, group.items, scope.children);
     if (desired.problems.length > 0) {
       const message = `onDelete: ${desired.problems.join('; ')}`;

@@ -1,6 +1,7 @@
 // The desired children of one CR, and the data their templates read: shared by the normal
 // reconcile and by onDelete.
 import type { KubeObject } from '../children/kube-object.ts';
+import type { ConditionContext } from '../conditions/condition-model.ts';
 import type { ChildItem } from '../katalog/model.ts';
 import { planChildren } from './plan-children.ts';
 import { inApplyOrder } from './apply-order.ts';
@@ -37,7 +38,7 @@ export function planDesired(input: ReconcileInput, items: readonly ChildItem[], 
   const uid = cr.metadata.uid;
   if (!uid) return { children: [], problems: ['the CR has no metadata.uid, so no owner reference can name it'] };
   const plan = planChildren(crd, { apiVersion: cr.apiVersion, kind: cr.kind, metadata: { ...cr.metadata }, spec: cr.spec, status: cr.status }, {
-    children, items, ...(input.templateCache ? { cache: input.templateCache } : {}),
+    children, items, context: peersOf(input), ...(input.templateCache ? { cache: input.templateCache } : {}),
   });
   const problems = plan.problems.map((p) => `${p.path}: ${p.message}`);
   const ownerKey = ownerKeyOf(crd, cr.metadata);
@@ -60,6 +61,11 @@ export function planDesired(input: ReconcileInput, items: readonly ChildItem[], 
     out.push({ key, resource, object, fingerprint, reconcile: planned.reconcile });
   }
   return { children: inApplyOrder(out), problems };
+}
+
+/** What `unique` conditions compare with: the CRD's other custom resources, when the runtime passed them. */
+export function peersOf(input: Pick<ReconcileInput, 'peers'>): ConditionContext {
+  return input.peers ? { peers: input.peers } : {};
 }
 
 /** `Kind namespace/name`, for notes and messages. */

@@ -5,7 +5,7 @@ import { canOwnIn } from './decorate-child.ts';
 import { detectDrift } from './detect-drift.ts';
 import { APPLIED_HASH_ANNOTATION, FIELD_MANAGER, FINALIZER, OWNER_KEY_ANNOTATION, ownerKeyOf } from './names.ts';
 import { planDeletion, truncateNote } from './plan-deletion.ts';
-import { childObject, describe, planDesired, scopeOf, type DesiredChild } from './plan-desired.ts';
+import { childObject, describe, peersOf, planDesired, scopeOf, type DesiredChild } from './plan-desired.ts';
 import { conditionField, planStatusPatch, renderStatusFields, withStatusValues } from './plan-status.ts';
 import type { Effect, ObservedChild, ReconcileInput, ReconcilePlan } from './reconcile-types.ts';
 
@@ -33,7 +33,7 @@ export function planReconcile(input: ReconcileInput): ReconcilePlan {
   // Status first (it reads the CR and the children as cached), then the children against the
   // status it will show: items that follow `.status` (a pipeline) move on in the same reconcile.
   const scope = scopeOf(input);
-  const fields = renderStatusFields(crd, scope, input.templateCache);
+  const fields = renderStatusFields(crd, scope, input.templateCache, peersOf(input));
   const next = fields.values.length > 0 ? { ...input, cr: { ...cr, status: withStatusValues(cr.status, fields.values) } } : input;
   const desired = planDesired(next, crd.children, scope.children);
   const problems = [...desired.problems, ...fields.problems];

@@ -1,5 +1,6 @@
 import type { CrdEntry, StatusField } from '../katalog/model.ts';
-import { evaluateConditions } from './evaluate-conditions.ts';
+import type { ConditionContext, ConditionScope } from '../conditions/condition-model.ts';
+import { evaluateConditionSet } from '../conditions/evaluate-condition-set.ts';
 import { readPath } from './read-path.ts';
 import { renderDeep, type Template } from '../template/index.ts';
 import type { ConditionState } from './decide-readiness.ts';
@@ -25,14 +26,14 @@ const RESERVED = new Set(['conditions', 'observedGeneration']);
  * state machines list several). An empty rendering of a non-string field is left out rather
  * than failing the reconcile.
  */
-export function renderStatusFields(crd: CrdEntry, scope: unknown, cache?: Map<string, Template>): { values: StatusValue[]; problems: string[] } {
+export function renderStatusFields(crd: CrdEntry, scope: ConditionScope, cache?: Map<string, Template>, context: ConditionContext = {}): { values: StatusValue[]; problems: string[] } {
   const byPath = new Map<string, StatusValue>();
   const problems: string[] = [];
   for (const field of crd.status.fields) {
     const path = field.path.split('.');
     // Validation reports these (ORK1313); `__proto__` would reach the prototype of the patch.
     if (path.some((s) => s === '' || s === '__proto__') || RESERVED.has(path[0]!)) continue;
-    if (!evaluateConditions(field.when, scope)) {
+    if (!evaluateConditionSet(field.conditions, scope, context)) {
       if (field.clearOnFalse) byPath.set(path.join('.'), { path, value: field.type === 'string' || field.type === 'auto' ? '' : null });
       continue;
     }

@@ -1,3 +1,4 @@
+import type { ConditionScope } from '../conditions/condition-model.ts';
 import type { KubeObject } from '../children/kube-object.ts';
 import type { CrdEntry } from '../katalog/model.ts';
 import type { Template } from '../template/index.ts';
@@ -68,6 +69,11 @@ export interface ReconcileInput {
   readonly driftApplied?: ReadonlyMap<string, string>;
   /** The Ready condition this process last wrote for the CR; Events report changes against it, not against what someone else wrote. */
   readonly lastReady?: ReadyMemo | undefined;
+  /**
+   * The other custom resources of the CRD (from the runtime's cache), for `unique` conditions;
+   * the runtime passes them only when the CRD uses `unique` (see `usesUnique`).
+   */
+  readonly peers?: readonly ConditionScope[];
 }
 
 /** A write (or Event) the runtime performs through the Cluster port, in order; the first failure stops the rest. */

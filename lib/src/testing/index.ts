@@ -9,3 +9,5 @@ export { fakeMetrics, type FakeMetrics } from './fake-metrics.ts';
 export { matchesLabelSelector } from './label-selector.ts';
 // The port types, until lib/src/index.ts exports them: adapters import them from here with `import type`.
 export type * from '../ports/index.ts';
+export { fakeRegistry, type FakeRegistry } from './fake-registry.ts';
+export { registryContract } from './registry-contract.ts';

@@ -12,6 +12,9 @@ import type { DocPath, Locator } from '../katalog/locate.ts';
 import type { CrdEntry, JsonSchema } from '../katalog/model.ts';
 import { judgeRead, rootsOf, type ReadContext } from './check-scope-reads.ts';
 import { makeDiagnostic as diag } from '../diagnostics/make-diagnostic.ts';
+import { checkConditionType } from '../conditions/check-condition-type.ts';
+import type { Condition, ConditionSet } from '../conditions/condition-model.ts';
+import { conditionDiagnostics } from '../katalog/condition-diagnostics.ts';
 
 // Which rendered value types each field type can hold; `unknown` never produces a finding.
 const FITS: Record<FieldType, readonly ValueType[]> = {
@@ -32,6 +35,8 @@ export function checkTemplates(crd: CrdEntry, locator: Locator): Diagnostic[] {
   const plan = planCrdSchema(crd);
   const root = plan.schema;
   const out: Diagnostic[] = [];
+  // A block's when/or is shared by all its items: check it once.
+  const checked = new Set<ConditionSet>();
   for (const problem of plan.problems) {
     out.push(makeDiagnostic('ORK1312', locator.at([...crd.path, 'schema', ...problem.path]), problem.message));
   }
@@ -46,17 +51,20 @@ export function checkTemplates(crd: CrdEntry, locator: Locator): Diagnostic[] {
     const ctx: ReadContext = { declared, forEach: item.forEach ? forEachContext(item.forEach, root) : undefined };
     if (item.forEach) out.push(...checkForEach(item.forEach, item, root, locator));
     walk(item.spec, [], (value, rel) => {
-      if (rel[0] === 'when' || rel[0] === 'forEach') return;
+      if (rel[0] === 'when' || rel[0] === 'or' || rel[0] === 'forEach') return;
       out.push(...checkString(value, [...item.path, ...rel], root, locator, itemFieldType(info.itemSchema as v.GenericSchema, rel), ctx));
     }, (key, rel) => out.push(makeDiagnostic('ORK1206', locator.at([...item.path, ...rel, key], 'key'), `key "${key}" looks like a template but keys are never rendered`)));
-    item.when.forEach((c, i) => out.push(...checkCondition(c.field, c.operator === 'regex' ? c.value : undefined, [...item.path, 'when', i], root, locator, ctx)));
+    for (const set of item.conditions) if (!checked.has(set)) out.push(...checkConditionSet(set, root, locator, checked, ctx));
   }
   const statusCtx: ReadContext = { declared };
   crd.status.fields.forEach((f, i) => {
     const base: DocPath = [...crd.path, 'operatorBox', 'status', 'fields', i];
     walk(f.value, [], (value, rel) => out.push(...checkString(value, [...base, 'value', ...rel], root, locator, 'any', statusCtx)), () => undefined);
-    f.when.forEach((c, j) => out.push(...checkCondition(c.field, c.operator === 'regex' ? c.value : undefined, [...base, 'when', j], root, locator, statusCtx)));
+    out.push(...checkConditionSet(f.conditions, root, locator, checked, statusCtx));
   });
+  if (crd.onDelete) {
+    for (const set of [crd.onDelete.conditions, ...crd.onDelete.groups.map((g) => g.conditions)]) out.push(...checkConditionSet(set, root, locator, checked, statusCtx));
+  }
   return out;
 }
 
@@ -77,13 +85,7 @@ function checkString(source: string, path: DocPath, root: JsonSchema, locator: L
     }
   }
   if (fieldType && fieldType !== 'any') {
-    const type = inferTemplateType(compiled.template, (p) => {
-      const verdict = judgeRead(p, ctx, schemaTypeAt);
-      if (verdict.type === 'ok') return verdict.read;
-      if (verdict.type === 'problem') return 'unknown';
-      const t = typeAtPath(root, p);
-      return t === 'missing' ? 'unknown' : t;
-    });
+    const type = inferTemplateType(compiled.template, (p) => readType(p, root, ctx));
     if (type !== 'unknown' && !FITS[fieldType].includes(type)) {
       out.push(makeDiagnostic('ORK1203', locator.at(path), `this template renders ${article(type)} ${type}, but the field needs ${article(fieldType)} ${fieldType}`,
         { hint: type === 'string' && (fieldType === 'integer' || fieldType === 'number')
@@ -94,23 +96,46 @@ function checkString(source: string, path: DocPath, root: JsonSchema, locator: L
   return out;
 }
 
-function checkCondition(field: string, pattern: unknown, path: DocPath, root: JsonSchema, locator: Locator, ctx: ReadContext): Diagnostic[] {
+function checkConditionSet(set: ConditionSet, root: JsonSchema, locator: Locator, checked: Set<ConditionSet>, ctx: ReadContext): Diagnostic[] {
+  checked.add(set);
+  return [...set.all, ...set.any].flatMap((c) => checkCondition(c, root, locator, ctx));
+}
+
+// Syntax, operators and values were checked when the condition was parsed; here the CRD schema:
+// paths it does not define, and types the condition can never match (ORK1125).
+function checkCondition(c: Condition, root: JsonSchema, locator: Locator, ctx: ReadContext): Diagnostic[] {
+  const at = c.at ?? [];
+  const typeOf = (p: readonly string[]): ValueType => readType(p, root, ctx);
   const out: Diagnostic[] = [];
-  const segments = field.replace(/^\./, '').split('.').filter(Boolean);
-  const verdict = judgeRead(segments, ctx, schemaTypeAt);
-  if (verdict.type === 'problem') {
-    out.push(diag(verdict.code, locator.at([...path, 'field']), verdict.message, verdict.hint !== undefined ? { hint: verdict.hint } : {}));
-  } else if (verdict.type === 'cr' && segments.length && typeAtPath(root, segments) === 'missing') {
-    out.push(makeDiagnostic('ORK1202', locator.at([...path, 'field']), `${field} is not defined by the CRD schema`));
-  }
-  if (typeof pattern === 'string') {
-    try {
-      new RegExp(pattern, 'u');
-    } catch (err) {
-      out.push(makeDiagnostic('ORK1113', locator.at([...path, 'value']), `invalid pattern: ${(err as Error).message}`));
+  let type: ValueType = 'unknown';
+  if (c.field.type === 'path') {
+    // `.children` is typed by the child kinds (issue 14), the forEach element by its schema.
+    const verdict = judgeRead(c.field.path, ctx, schemaTypeAt);
+    if (verdict.type === 'problem') {
+      out.push(diag(verdict.code, locator.at([...at, 'field']), verdict.message, verdict.hint !== undefined ? { hint: verdict.hint } : {}));
+    } else if (verdict.type === 'cr' && typeAtPath(root, c.field.path) === 'missing') {
+      out.push(makeDiagnostic('ORK1202', locator.at([...at, 'field']), `${c.field.text} is not defined by the CRD schema`));
     }
+    type = typeOf(c.field.path);
+  } else {
+    out.push(...checkString(c.field.text, [...at, 'field'], root, locator, undefined, ctx));
+    type = inferTemplateType(c.field.template, typeOf);
   }
+  const values = c.operand.type === 'scalar' ? [c.operand.value] : c.operand.type === 'list' ? c.operand.items : [];
+  for (const v of values) {
+    if (v.type === 'template') out.push(...checkString(v.template.source, [...at, c.written === 'field' || c.written === 'operator' ? 'value' : c.written], root, locator, undefined, ctx));
+  }
+  out.push(...conditionDiagnostics(checkConditionType(c, type), at, locator));
   return out;
+}
+
+// The type a read yields: a child kind's field, the forEach element's, or the CR schema's.
+function readType(path: readonly string[], root: JsonSchema, ctx: ReadContext): ValueType {
+  const verdict = judgeRead(path, ctx, schemaTypeAt);
+  if (verdict.type === 'ok') return verdict.read;
+  if (verdict.type === 'problem') return 'unknown';
+  const t = typeAtPath(root, path);
+  return t === 'missing' ? 'unknown' : t;
 }
 
 // issue 14: the type at a path below any schema node (a forEach element).

@@ -3,7 +3,7 @@ export { buildRuntimeServer, type HttpLogger, type RuntimeServer, type RuntimeSe
 export { overallHealth } from './overall-health.ts';
 export type {
   ChildSummary, CrDetail, CrdHealthLine, CrdHealthReport, CrdInfo, CrdSummary, CrEvent, CrEventList, CrList, CrListItem,
-  HealthSummary, KatalogSummary, ReadyStatus, RuntimeView, SettingSource,
+  HealthSummary, KatalogSourceStatus, KatalogSummary, ReadyStatus, RuntimeView, SettingSource,
 } from './runtime-view-contract.ts';
 export type {
   CrdHealthResponse, CrdInfoResponse, CrDetailResponse, CrEventsResponse, CrListResponse, ErrorCode, ErrorResponse,

@@ -62,6 +62,7 @@ function katalogBody(view: RuntimeView): KatalogResponse {
   const ready = view.ready();
   const { status, httpStatus } = overallHealth(enabled.map((c) => c.state), ready);
   const gatewayEndpoint = view.gatewayEndpoint();
+  const source = view.source?.();
   return {
     ...summary,
     isLeader: view.isLeader(),
@@ -72,6 +73,7 @@ function katalogBody(view: RuntimeView): KatalogResponse {
     totalEnabled: enabled.length,
     statusCounts: countStates(enabled.map((c) => c.state)),
     ...(gatewayEndpoint !== undefined ? { gatewayEndpoint } : {}),
+    ...(source !== undefined ? { source } : {}),
   };
 }
 

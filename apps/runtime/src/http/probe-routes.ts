@@ -13,8 +13,11 @@ export async function answerProbeRoute(route: ProbeRoute, view: RuntimeView, met
     case 'health': {
       const { crds } = view.health();
       const ready = view.ready();
-      const { status, httpStatus } = overallHealth(crds.map((c) => c.state), ready);
-      const body: HealthResponse = { status, ready, isLeader: view.isLeader(), crds };
+      const source = view.source?.();
+      // No Katalog loaded and the last try failed (registry down, credentials refused): nothing runs.
+      const { status, httpStatus } = source !== undefined && source.digest === undefined && source.lastError !== undefined
+        ? { status: 'degraded' as const, httpStatus: 503 as const } : overallHealth(crds.map((c) => c.state), ready);
+      const body: HealthResponse = { status, ready, isLeader: view.isLeader(), crds, ...(source !== undefined ? { source } : {}) };
       return jsonReply(httpStatus, body);
     }
     case 'live': {

@@ -1,6 +1,6 @@
 // The JSON bodies the routes send: the view's data plus what the server derives.
 import type { HealthState } from '@orkestra/lib';
-import type { CrDetail, CrdHealthLine, CrdHealthReport, CrdInfo, CrEventList, CrList, CrListItem, KatalogSummary } from './runtime-view-contract.ts';
+import type { CrDetail, CrdHealthLine, CrdHealthReport, CrdInfo, CrEventList, CrList, CrListItem, KatalogSourceStatus, KatalogSummary } from './runtime-view-contract.ts';
 
 /** The runtime's overall state: 503 on `/health` is `degraded`, 200 is `pending` or `healthy`. */
 export type OverallStatus = 'healthy' | 'pending' | 'degraded';
@@ -15,6 +15,8 @@ export interface HealthResponse extends Stamped {
   readonly status: OverallStatus;
   readonly ready: boolean;
   readonly crds: readonly CrdHealthLine[];
+  /** The registry source's state (issue 19); absent for a Katalog file. */
+  readonly source?: KatalogSourceStatus;
 }
 
 /** `/livez`, `/healthz` and `/readyz`. */
@@ -34,6 +36,8 @@ export interface KatalogResponse extends KatalogSummary, Stamped {
   readonly statusCounts: Readonly<Record<HealthState, number>>;
   /** Absent when no gateway is configured. */
   readonly gatewayEndpoint?: string;
+  /** The registry source's state (issue 19); absent for a Katalog file. */
+  readonly source?: KatalogSourceStatus;
 }
 
 /** `/katalog/{crd}`. */

@@ -26,6 +26,37 @@ export interface RuntimeView {
   cr(crd: string, namespace: string | undefined, name: string): CrDetail | undefined;
   /** The Events this replica recorded for one cached CR, newest first, or undefined when the CR is not cached. */
   crEvents(crd: string, namespace: string | undefined, name: string): CrEventList | undefined;
+  /** Where the Katalog comes from when it is not a file (issue 19: an OCI registry); absent for a file. */
+  source?(): KatalogSourceStatus | undefined;
+}
+
+/** A registry Katalog source (issue 19, spec/registry.md §4): what runs, what was refused, the last error. */
+export interface KatalogSourceStatus {
+  readonly type: 'registry';
+  /** The followed reference, `oci://host/repo:tag`. */
+  readonly reference: string;
+  /** Manifest digest of the running Katalog; absent until one loaded. */
+  readonly digest?: string;
+  /** Its `org.opencontainers.image.version` annotation. */
+  readonly version?: string;
+  /** When it was loaded, RFC 3339. */
+  readonly loadedAt?: string;
+  readonly pollIntervalSeconds: number;
+  /** When the tag was last checked, RFC 3339. */
+  readonly lastPollAt?: string;
+  /** The last failed poll or load; cleared by the next success. */
+  readonly lastError?: { readonly code: string; readonly message: string; readonly at: string };
+  /** The last digest refused, and why; cleared when a newer digest is accepted. */
+  readonly refused?: {
+    readonly digest: string;
+    readonly code: string;
+    readonly reason: string;
+    /** Permissions the refused Katalog needs and the runtime lacks. */
+    readonly missing?: readonly string[];
+    /** The command that applies the bundle granting them. */
+    readonly apply?: string;
+    readonly at: string;
+  };
 }
 
 /** One enabled CRD's line in `/health`. */
