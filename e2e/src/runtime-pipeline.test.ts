@@ -2,7 +2,8 @@
 // status goes Pending -> Running (build, test, notify) -> Succeeded, each step's Job created when
 // the previous one succeeded; and a Pipeline whose test fails goes to Failed with no notify Job.
 // The control plane has no kubelet or Job controller: the test plays them by patching each Job's
-// status through the status subresource (until issue 17's node lets real pods run the steps).
+// status through the status subresource; runtime-pipeline-node.test.ts runs the same steps in real
+// containers on issue 17's node.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { suite } from 'uvu';
