@@ -83,7 +83,8 @@ test('build -> test -> notify: every phase in order, each Job created when the p
   const seen = watchStatus('shop');
   kubectlOk(['apply', '-f', 'examples/pipeline/pipeline.yaml'], { namespace: ns });
   for (const [step, next] of [['build', 'test'], ['test', 'notify'], ['notify', undefined]] as const) {
-    await waitFor(`the ${step} Job`, () => (exists('job', `shop-${step}`) ? true : undefined), 30_000);
+    // The first step waits for the runtime to start too (CRD established, caches synced).
+    await waitFor(`the ${step} Job`, () => (exists('job', `shop-${step}`) ? true : undefined), step === 'build' ? 90_000 : 30_000);
     if (next) assert.not.ok(exists('job', `shop-${next}`), `the ${next} Job before ${step} finished`);
     finishJob(`shop-${step}`, 'Complete');
   }

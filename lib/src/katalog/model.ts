@@ -60,6 +60,8 @@ export interface ObserveWatch {
   readonly on: readonly ('create' | 'update' | 'delete')[];
   /** Which CR: the one a label of the object names, or the one named here (templates read the object's `.metadata`). */
   readonly keyFrom: { readonly type: 'label'; readonly label: string } | { readonly type: 'name'; readonly name: string; readonly namespace?: string | undefined };
+  /** The keys `keyFrom` was written with (`label`, `name`), so validation can report both or neither (ORK1256). */
+  readonly keyFromKeys: readonly string[];
   readonly path: readonly (string | number)[];
 }
 

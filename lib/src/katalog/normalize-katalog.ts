@@ -234,6 +234,7 @@ function normalizeWatch(w: NonNullable<NonNullable<CrdEntryInput['operatorBox']>
     ...(w.name !== undefined ? { name: w.name } : {}),
     on: w.on ?? ['create', 'update', 'delete'],
     keyFrom,
+    keyFromKeys: (['label', 'name'] as const).filter((k) => w.keyFrom[k] !== undefined),
     path,
   };
 }

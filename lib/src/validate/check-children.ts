@@ -4,6 +4,7 @@ import { customTarget } from '../children/custom-target.ts';
 import type { Diagnostic } from '../diagnostics/diagnostic.ts';
 import { makeDiagnostic } from '../diagnostics/make-diagnostic.ts';
 import { isTemplate } from '../template/index.ts';
+import { checkObserve } from './check-observe.ts';
 import { checkTemplates } from './check-templates.ts';
 import type { Locator } from '../katalog/locate.ts';
 import type { ChildItem, Katalog } from '../katalog/model.ts';
@@ -12,7 +13,7 @@ import type { ChildItem, Katalog } from '../katalog/model.ts';
 export function checkChildren(katalog: Katalog, locator: Locator): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const crd of katalog.crds) {
-    out.push(...checkTemplates(crd, locator));
+    out.push(...checkTemplates(crd, locator), ...checkObserve(crd, locator));
     const seen = new Map<string, ChildItem>();
     for (const item of crd.children) {
       const name = item.spec['name'];
