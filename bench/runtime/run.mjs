@@ -82,7 +82,7 @@ try {
   let allReady;
   const allReadyP = new Promise((resolve) => { allReady = resolve; });
   const stopWatch = client.watch(CR_PATH, listed.body.metadata.resourceVersion, (type, o) => {
-    const ready = o.status?.conditions?.find((c) => c.type === 'Ready');
+    const ready = reconciledCondition(o);
     if (type !== 'DELETED' && ready?.status === 'True' && o.status.observedGeneration === o.metadata.generation && !readyAt.has(o.metadata.name)) {
       readyAt.set(o.metadata.name, performance.now());
       if (readyAt.size === crs) allReady();
@@ -221,13 +221,24 @@ try {
 }
 process.exit(0);
 
+/**
+ * The condition that says a CR was reconciled: `Applied` (issue 14: every child applied; `Ready`
+ * now also waits for the children's health, which a control plane without a kubelet never gives
+ * Deployments), or `Ready` from a runtime that writes no `Applied` (before issue 14, where Ready
+ * meant applied). So "Ready" in the figures means the same thing for both runtimes of a pair.
+ */
+function reconciledCondition(o) {
+  const conditions = o.status?.conditions ?? [];
+  return conditions.find((c) => c.type === 'Applied') ?? conditions.find((c) => c.type === 'Ready');
+}
+
 /** CR count per Ready condition status and reason (and the first message seen for each), for a stall. */
 async function readyReasons() {
   const items = (await client.call('GET', CR_PATH)).body.items;
   const out = {};
   for (const o of items) {
-    const c = o.status?.conditions?.find((x) => x.type === 'Ready');
-    const key = c ? `${c.status}/${c.reason}` : 'no status';
+    const c = reconciledCondition(o);
+    const key = c ? `${c.type} ${c.status}/${c.reason}` : 'no status';
     out[key] ??= { count: 0, example: c?.message?.slice(0, 160) };
     out[key].count++;
   }
