@@ -44,7 +44,8 @@ test.before(async () => {
   runtime = startRuntime(KATALOG, {
     KUBECONFIG: install.kubeconfig, ORK_NAMESPACE: ns, DEFAULT_RESYNC: '10m', LEASE_DURATION: '4', RENEW_DEADLINE: '3', RETRY_PERIOD: '1',
   });
-  base = await httpBase(runtime);
+  // A loaded machine can take more than the default 20 s to start a runtime.
+  base = await httpBase(runtime, 90_000);
 });
 
 test.after(async () => {
