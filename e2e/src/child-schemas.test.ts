@@ -35,6 +35,12 @@ const ITEMS: Record<string, Record<string, unknown>> = {
   namespaces: {},
   clusterRoles: { rules: [{ apiGroups: [''], resources: ['configmaps'], verbs: ['get'] }] },
   clusterRoleBindings: { subjects: [{ kind: 'ServiceAccount', name: 'default', namespace: 'default' }] },
+  // Issue 14 part A's kinds.
+  pods: { image: 'busybox:1.36', command: ['sleep', '1'], port: 8080 },
+  replicaSets: { image: 'nginx:1.27', replicas: 1, port: 80 },
+  persistentVolumes: { storage: '1Gi', hostPath: '/tmp/fieldsets' },
+  limitRanges: { limits: [{ type: 'Container', default: { cpu: '500m' } }] },
+  resourceQuotas: { hard: { pods: '10' } },
 };
 
 let ns = '';
@@ -42,7 +48,7 @@ test.before(() => {
   ns = freshNamespace('fieldsets');
 });
 test.after(() => {
-  for (const kind of ['namespaces', 'clusterroles', 'clusterrolebindings']) kubectl(['delete', kind, '-l', 'e2e.orkestra.io/fieldsets=yes', '--wait=false']);
+  for (const kind of ['namespaces', 'clusterroles', 'clusterrolebindings', 'persistentvolumes']) kubectl(['delete', kind, '-l', 'e2e.orkestra.io/fieldsets=yes', '--wait=false']);
   cleanupNamespaces();
 });
 
