@@ -13,7 +13,7 @@ import * as assert from 'uvu/assert';
 /** lib/src's folders, lowest first. A new folder goes on a line here before it holds code. */
 const LIB_LAYERS: readonly (readonly string[])[] = [
   ['util', 'diagnostics', 'ports'],
-  ['template', 'render'],
+  ['template', 'render', 'kube-types'],
   ['conditions'],
   ['field-schemas'],
   ['children'],

@@ -134,7 +134,7 @@ async function steps(r: RuntimeProcess, ns: string, ccToken: string): Promise<vo
 }
 
 function isReady(cr: Obj): boolean {
-  const ready = cr.status?.conditions?.find((c) => c.type === 'Ready');
+  const ready = cr.status?.conditions?.find((c) => c.type === 'Applied');
   return ready?.status === 'True' && cr.status?.observedGeneration === cr.metadata.generation;
 }
 

@@ -61,9 +61,18 @@ export const CODES = {
   ORK1201: { severity: 'error', title: 'unknown template function', hint: 'See `spec/templates.md` for the functions templates may call.' },
   ORK1202: { severity: 'error', title: 'template path not in the CRD schema', hint: 'Add the field to the CRD schema (`schema:` or `crdFile`), or fix the path; unknown paths render as empty.' },
   ORK1203: { severity: 'error', title: 'template type does not fit the field', hint: 'The field needs a value of the type shown: template a field of that type, or convert with `int`.' },
-  ORK1204: { severity: 'error', title: 'template root not allowed', hint: 'Templates read `.metadata`, `.spec` and `.status` of the custom resource, and `.children`.' },
+  ORK1204: { severity: 'error', title: 'template root not allowed', hint: 'Templates read `.metadata`, `.spec` and `.status` of the custom resource, its `.children`, and inside a forEach item `.item`, `.value` and the `as` name.' },
   ORK1205: { severity: 'error', title: 'wrong number of template arguments', hint: 'Check the function signature in `spec/templates.md`.' },
   ORK1206: { severity: 'warning', title: 'template in a key', hint: 'Map keys are never templated; only values are.' },
+  // issue 14 (runtime): .children, forEach, observe.watch
+  ORK1250: { severity: 'error', title: 'field not in the child kind', hint: 'A `.children` path reads a field the Kubernetes kind does not have; fix the spelling (the hint names the closest field).' },
+  ORK1251: { severity: 'error', title: 'not a child kind', hint: '`.children` takes a kind in lowercase, singular for one child (`.children.deployment`) or plural with a name (`.children.jobs.<name>`).' },
+  ORK1252: { severity: 'error', title: 'child kind not declared', hint: '`.children` reads only kinds this CRD creates; add the item, or read another kind.' },
+  ORK1253: { severity: 'error', title: 'forEach field is not a list or a map', hint: '`forEach.field` names a list or a map of the custom resource, such as `spec.regions`.' },
+  ORK1254: { severity: 'error', title: 'forEach name taken', hint: '`forEach.as` cannot be metadata, spec, status, children, item or value: those roots mean something already.' },
+  ORK1255: { severity: 'error', title: 'forEach children share one name', hint: 'Every element must render its own name: use the element in `name`, such as `{{ .metadata.name }}-{{ .item }}`.' },
+  ORK1256: { severity: 'error', title: 'invalid observe.watch keyFrom', hint: '`keyFrom` takes `label` (a label of the watched object naming the custom resource) or `name` (and optionally `namespace`), not both.' },
+  ORK1257: { severity: 'error', title: 'duplicate observe.watch entry', hint: 'Two entries watch the same kind, namespace and name; merge them.' },
   // Cross-field rules
   ORK1300: { severity: 'error', title: 'unknown dependency', hint: 'dependsOn names other entries of `spec.crds` by their key.' },
   ORK1301: { severity: 'error', title: 'dependency cycle', hint: 'Break the cycle: a CRD cannot wait, directly or indirectly, on itself.' },
@@ -111,6 +120,10 @@ export const CODES = {
   ORK5005: { severity: 'warning', title: 'work queue full', hint: 'The CRD queue reached maxDepth and dropped a key; raise queue.maxDepth or workers.' },
   ORK5006: { severity: 'warning', title: 'leadership lost', hint: 'The Lease could not be renewed within renewDeadline, or another runtime holds it; this runtime stops reconciling.' },
   ORK5007: { severity: 'error', title: 'two items render the same child', hint: 'Give the items different names; both would write the same object.' },
+  // issue 14 (runtime)
+  ORK5020: { severity: 'warning', title: 'onDelete did not finish in time', hint: 'The finalizer stays and Ready says why (reason OnDeleteTimeout); fix what the onDelete Job waits for, or remove the finalizer by hand.' },
+  ORK5021: { severity: 'warning', title: 'onDelete Job failed', hint: 'The custom resource is let go anyway; read the Job (it is garbage collected with the custom resource).' },
+  ORK5022: { severity: 'error', title: 'forEach cannot expand', hint: 'The forEach field of this custom resource is a scalar, or has more elements than one item may expand to (1000).' },
   // Katalogs from an OCI registry at run time (issue 19; spec/registry.md §4)
   ORK5100: { severity: 'info', title: 'Katalog loaded from the registry', hint: 'The digest is on /katalog (source.digest).' },
   ORK5101: { severity: 'info', title: 'Katalog updated from the registry', hint: 'New CRDs started, removed ones stopped, changed ones restarted; nothing else was touched.' },

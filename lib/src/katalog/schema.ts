@@ -46,6 +46,7 @@ export const statusFieldSchema = v.strictObject({
   type: v.optional(v.picklist(['string', 'int', 'float', 'bool', 'auto'])),
   when: v.optional(conditionListSchema),
   or: v.optional(conditionListSchema),
+  clearOnFalse: v.optional(v.boolean()), // issue 14
 });
 
 export const statusSchema = v.strictObject({
@@ -61,11 +62,56 @@ export const reconcilerSchema = v.strictObject({
   queue: v.optional(queueSchema),
 });
 
+// issue 14 (runtime): onDelete and observe.watch. The entries are named by interfaces so the
+// declaration of operatorBoxSchema refers to them instead of spelling every kind list out again.
+type BoxListEntries = (typeof operatorBoxListSchema)['entries'];
+interface OnDeleteGroupEntries extends BoxListEntries, v.ObjectEntries {
+  readonly name: v.OptionalSchema<v.StringSchema<undefined>, undefined>;
+}
+interface OnDeleteEntries extends BoxListEntries, v.ObjectEntries {
+  readonly ordered: v.OptionalSchema<v.BooleanSchema<undefined>, undefined>;
+  readonly timeout: v.OptionalSchema<typeof durationString, undefined>;
+  readonly groups: v.OptionalSchema<v.ArraySchema<v.StrictObjectSchema<OnDeleteGroupEntries, undefined>, undefined>, undefined>;
+}
+
+const onDeleteGroupSchema: v.StrictObjectSchema<OnDeleteGroupEntries, undefined> = v.strictObject({
+  ...operatorBoxListSchema.entries,
+  name: v.optional(v.string()),
+});
+
+export const onDeleteSchema: v.StrictObjectSchema<OnDeleteEntries, undefined> = v.strictObject({
+  ...operatorBoxListSchema.entries,
+  ordered: v.optional(v.boolean()),
+  timeout: v.optional(durationString),
+  groups: v.optional(v.array(onDeleteGroupSchema)),
+});
+
+export const observeWatchSchema = v.strictObject({
+  apiVersion: v.string(),
+  kind: kindName,
+  plural: v.optional(plural),
+  scope: v.optional(v.picklist(['Namespaced', 'Cluster'])),
+  namespace: v.optional(dnsLabel),
+  name: v.optional(v.string()),
+  on: v.optional(v.array(v.picklist(['create', 'update', 'delete']))),
+  keyFrom: v.strictObject({
+    label: v.optional(v.string()),
+    name: v.optional(v.string()),
+    namespace: v.optional(v.string()),
+  }),
+});
+
+export const observeSchema = v.strictObject({
+  watch: v.optional(v.array(observeWatchSchema)),
+});
+
 export const operatorBoxSchema = v.strictObject({
   default: v.optional(v.boolean()),
   reconciler: v.optional(reconcilerSchema),
   onCreate: v.optional(operatorBoxListSchema),
   onReconcile: v.optional(operatorBoxListSchema),
+  onDelete: v.optional(onDeleteSchema),
+  observe: v.optional(observeSchema),
   status: v.optional(statusSchema),
 });
 

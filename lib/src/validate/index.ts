@@ -16,3 +16,6 @@ export { planStartupOrder } from '../katalog/startup-order.ts';
 export type { StartupStep } from '../katalog/startup-order.ts';
 export { katalogSchema } from '../katalog/schema.ts';
 export type { FieldType } from '../field-schemas/field-schemas.ts';
+// issue 14: pruning and the lifecycle fields of a CRD entry
+export { pruneReason } from '../katalog/prune-reason.ts';
+export type { ObserveWatch, OnDelete } from '../katalog/model.ts';
