@@ -4,6 +4,7 @@
 import type { KatalogSourceStatus, RuntimeView } from './http/index.ts';
 import type { ControllerSet } from './controller-set.ts';
 import { createRuntimeView, type RuntimeViewDeps } from './runtime-view.ts';
+import { advertisedGateway } from './advertised-gateway.ts';
 
 /** What the swappable view reads. */
 export interface SwappableViewDeps extends Omit<RuntimeViewDeps, 'katalog' | 'sources'> {
@@ -19,12 +20,12 @@ export function createSwappableView(deps: SwappableViewDeps): RuntimeView {
   const current = (): RuntimeView | undefined => {
     const katalog = set.katalog();
     if (!katalog) return undefined;
-    if (built?.generation !== set.generation()) built = { generation: set.generation(), view: createRuntimeView({ ...rest, katalog, sources: set.sources() }) };
+    if (built?.generation !== set.generation()) built = { generation: set.generation(), view: createRuntimeView({ ...rest, katalog, sources: set.sources(), gatewayEndpoint: advertisedGateway(katalog, deps.gatewayEndpoint) }) };
     return built.view;
   };
   return {
     isLeader: deps.isLeader,
-    gatewayEndpoint: () => deps.gatewayEndpoint,
+    gatewayEndpoint: () => { const view = current(); return view ? view.gatewayEndpoint() : deps.gatewayEndpoint; },
     ready: () => current()?.ready() ?? false,
     health: () => current()?.health() ?? { crds: [] },
     katalog: () => current()?.katalog() ?? { name: '', version: '', runtimeVersion: deps.runtimeVersion, crds: [] },

@@ -5,7 +5,7 @@ import type { ChildItem, CrdEntry } from '../katalog/model.ts';
 import { formatPath } from '../katalog/locate.ts';
 import { renderDeep } from '../template/index.ts';
 import type { Template } from '../template/index.ts';
-import { evaluateConditions } from './evaluate-conditions.ts';
+import { conditionScope, evaluateConditionSet } from '../conditions/evaluate-condition-set.ts';
 
 /** One desired child: the object to apply and whether it is corrected on every reconcile. */
 export interface PlannedChild {
@@ -31,7 +31,7 @@ export interface ChildrenPlan {
 }
 
 // Fields that steer planning rather than describe the object.
-const CONTROL_FIELDS = new Set(['when', 'reconcile']);
+const CONTROL_FIELDS = new Set(['when', 'or', 'reconcile']);
 
 /**
  * Renders a CR's desired children: evaluates `when`, renders templates against the CR, and builds
@@ -46,7 +46,8 @@ export function planChildren(crd: CrdEntry, cr: CrObject, cache?: Map<string, Te
   for (const item of crd.children) {
     const index = counters.get(item.key) ?? 0;
     counters.set(item.key, index + 1);
-    if (!evaluateConditions(item.when, cr)) {
+    const scope = conditionScope(cr);
+    if (!item.conditions.every((set) => evaluateConditionSet(set, scope))) {
       skipped.push(item);
       continue;
     }

@@ -1,5 +1,5 @@
 import type { CrdEntry, StatusField } from '../katalog/model.ts';
-import { evaluateConditions } from './evaluate-conditions.ts';
+import { conditionScope, evaluateConditionSet } from '../conditions/evaluate-condition-set.ts';
 import { readPath } from './read-path.ts';
 import { renderDeep, type Template } from '../template/index.ts';
 import { canonicalJson } from './fingerprint.ts';
@@ -36,7 +36,7 @@ export function renderStatusFields(crd: CrdEntry, cr: CachedCr, cache?: Map<stri
     const path = field.path.split('.');
     // Validation reports these (ORK1313); `__proto__` would reach the prototype of the patch.
     if (path.some((s) => s === '' || s === '__proto__') || RESERVED.has(path[0]!)) continue;
-    if (!evaluateConditions(field.when, cr)) continue;
+    if (!evaluateConditionSet(field.conditions, conditionScope(cr))) continue;
     const rendered = renderDeep(field.value, cr, cache ? { cache } : {});
     if (!rendered.ok) {
       problems.push(`status.${field.path}: ${rendered.error}`);
