@@ -147,3 +147,14 @@ export type {
 } from './registry/index.ts';
 export type { FetchedManifest, ManifestHead, RegistryClient, RegistryError, RegistryResult } from './ports/index.ts';
 export { utf8DecodeStrict } from './util/utf8.ts';
+// Issue 15: admission rules (validation, mutation) and their one meaning.
+export {
+  applyMutation, checkValidation, crdAdmissionSchema, crdWebhooksSchema, decideRules, denialMessage, describeGot, describeViolation, jsonPointer,
+  MAX_GOT_CHARS, mutationBlockSchema, mutationRuleSchema, NO_RULES, parseAdmissionRules, RULE_ROOTS, ruleScope, validationBlockSchema, validationRuleSchema, warningText,
+} from './admission/index.ts';
+export type {
+  AdmissionInput, AdmissionRules, CrdWebhooks, CrdWebhooksInput, MutationOutcome, MutationRule, MutationRuleInput, Operation, PatchOperation, RuleSubject,
+  Steps, ValidationRule, ValidationRuleInput, Verdict, Violation,
+} from './admission/index.ts';
+export { admissionSwitch, crdsWithAdmissionRules } from './katalog/admission-switch.ts';
+export type { AdmissionWebhooks } from './katalog/model.ts';
