@@ -158,3 +158,6 @@ export type {
 } from './admission/index.ts';
 export { admissionSwitch, crdsWithAdmissionRules } from './katalog/admission-switch.ts';
 export type { AdmissionWebhooks } from './katalog/model.ts';
+export { decideMutation, decideValidation, MUTATE_PATH, ruleResourceOf, VALIDATE_PATH } from './gateway/index.ts';
+export type { DenialDetails, GatewayPolicyOptions, MutatingWebhook, MutatingWebhookConfiguration, RuleResource, RulesPolicy, WebhookConfiguration } from './gateway/index.ts';
+export { ADMISSION_MUTATION_WEBHOOK, ADMISSION_VALIDATION_WEBHOOK } from './rbac/names.ts';
