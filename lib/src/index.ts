@@ -161,3 +161,5 @@ export type { AdmissionWebhooks } from './katalog/model.ts';
 export { decideMutation, decideValidation, MUTATE_PATH, ruleResourceOf, VALIDATE_PATH } from './gateway/index.ts';
 export type { DenialDetails, GatewayPolicyOptions, MutatingWebhook, MutatingWebhookConfiguration, RuleResource, RulesPolicy, WebhookConfiguration } from './gateway/index.ts';
 export { ADMISSION_MUTATION_WEBHOOK, ADMISSION_VALIDATION_WEBHOOK } from './rbac/names.ts';
+export { admitOffline, rulesPolicyOf } from './gateway/index.ts';
+export type { AdmitFile, AdmitInput, AdmitResult } from './gateway/index.ts';

@@ -71,6 +71,14 @@ export interface GatewayPolicyOptions {
   readonly webhookRules?: (crd: Katalog['crds'][number]) => AdmissionRules;
 }
 
+/** The rule webhooks' policy over every enabled CRD with rules, whatever the switches say (`ork admit`, and the gateway when on). */
+export function rulesPolicyOf(katalog: Katalog, webhookRules?: GatewayPolicyOptions['webhookRules']): RulesPolicy {
+  const crds = crdsWithAdmissionRules(katalog)
+    .map((c): RuleResource => ({ crd: c.name, group: c.group, resource: c.plural, kind: c.kind, scope: c.scope, version: c.version, rules: webhookRules?.(c) ?? c.admission }))
+    .filter((c) => c.rules.webhooks.validation || c.rules.webhooks.mutation);
+  return { katalog: katalog.metadata.name, failurePolicy: katalog.security?.webhooks.failurePolicy ?? 'Ignore', crds };
+}
+
 /** Derives the decision policies from the Katalog; `gatewayNamespace` is where the gateway runs. */
 export function planGatewayPolicy(katalog: Katalog, gatewayNamespace: string, options: GatewayPolicyOptions = {}): GatewayPolicy {
   const crds = katalog.crds.filter((c) => c.enabled);
@@ -80,10 +88,9 @@ export function planGatewayPolicy(katalog: Katalog, gatewayNamespace: string, op
   const name = katalog.metadata.name;
   const admission = admissionSwitch(katalog);
   const admissionOn = admission === 'on' || (admission === 'env' && options.admissionFromEnv === true);
-  const rules = crdsWithAdmissionRules(katalog).map((c): RuleResource => ({ ...resource(c), version: c.version, rules: options.webhookRules?.(c) ?? c.admission }))
-    .filter((c) => c.rules.webhooks.validation || c.rules.webhooks.mutation);
+  const rules = rulesPolicyOf(katalog, options.webhookRules);
   return {
-    ...(admissionOn && rules.length > 0 ? { admission: { katalog: name, failurePolicy: katalog.security?.webhooks.failurePolicy ?? 'Ignore', crds: rules } } : {}),
+    ...(admissionOn && rules.crds.length > 0 ? { admission: rules } : {}),
     ...(dp?.enabled ? {
       deletion: {
         katalog: name,

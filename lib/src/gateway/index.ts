@@ -40,3 +40,6 @@ export type { DenialDetails } from './admission-decision.ts';
 export type { GatewayPolicyOptions, RuleResource, RulesPolicy } from './gateway-policy.ts';
 export type { MutatingWebhook, MutatingWebhookConfiguration, WebhookConfiguration } from './webhook-config.ts';
 export { MUTATE_PATH, VALIDATE_PATH } from './names.ts';
+export { admitOffline } from './admit-offline.ts';
+export type { AdmitFile, AdmitInput, AdmitResult } from './admit-offline.ts';
+export { rulesPolicyOf } from './gateway-policy.ts';
