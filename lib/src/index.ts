@@ -163,3 +163,5 @@ export type { DenialDetails, GatewayPolicyOptions, MutatingWebhook, MutatingWebh
 export { ADMISSION_MUTATION_WEBHOOK, ADMISSION_VALIDATION_WEBHOOK } from './rbac/names.ts';
 export { admitOffline, rulesPolicyOf } from './gateway/index.ts';
 export type { AdmitFile, AdmitInput, AdmitResult } from './gateway/index.ts';
+export { planRuleCheck } from './runtime/plan-rule-check.ts';
+export type { RuleCheck } from './runtime/plan-rule-check.ts';

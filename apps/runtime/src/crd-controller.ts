@@ -8,6 +8,7 @@ import {
   type Entropy, type HealthEvent, type HealthState, type ReconcilePlan, type Resource, type Template,
 } from '@orkestra/lib';
 import type { Logger } from '@orkestra/lib';
+import { planRuleCheck } from '@orkestra/lib';
 import { createInformer, type Informer, type InformerHealth, type InformerStats } from '@orkestra/adapters/kube';
 import { ChildIndex } from './child-index.ts';
 import { planChildWatches } from './plan-child-watches.ts';
@@ -74,6 +75,8 @@ export class CrdController implements CacheView {
   // Per CR key, so the fingerprints of a deleted CR's children go with it.
   readonly #lastApplied = new Map<string, Map<string, string>>();
   readonly #templates = new Map<string, Template>();
+  // Issue 15: per CR key, what the reconcile-time rule check last found (a denial, the broken warn rules).
+  readonly #ruleFindings = new Map<string, { readonly denied?: string; readonly warnings: readonly string[] }>();
   readonly #resource: Resource;
   #health: CrdHealth;
   #crInformer: Informer | undefined;
@@ -94,6 +97,11 @@ export class CrdController implements CacheView {
   /** The controller's health (spec/runtime.md §3). */
   health(): CrdHealth {
     return this.#health;
+  }
+
+  /** CRs the rule check holds (denied) or warns about, by `namespace/name` (issue 15, the CRD's health). */
+  ruleFindings(): ReadonlyMap<string, { readonly denied?: string; readonly warnings: readonly string[] }> {
+    return this.#ruleFindings;
   }
 
   /** Reconciles finished so far (any outcome). */
@@ -302,6 +310,7 @@ export class CrdController implements CacheView {
       this.queue.forget(key);
       this.#lastApplied.delete(key);
       this.#events.forget(key);
+      this.#ruleFindings.delete(key);
       this.queue.done(key, clock.now());
       this.#deps.observer?.reconciled('success', (clock.now() - startedMs) / 1000);
       return;
@@ -312,7 +321,11 @@ export class CrdController implements CacheView {
     if (!lastApplied) this.#lastApplied.set(key, (lastApplied = new Map()));
     let plan: ReconcilePlan;
     try {
-      plan = planReconcile({ crd, cr, observedChildren: this.#children.of(ownerKeyOf(crd, cr.metadata)), nowMs, lastApplied, templateCache: this.#templates });
+      // Issue 15: a CR breaking the Katalog's validation rules gets Ready=False and no child writes.
+      const check = planRuleCheck({ crd, cr, nowMs });
+      if (check.type === 'denied' || check.warnings.length > 0) this.#ruleFindings.set(key, { ...(check.type === 'denied' ? { denied: check.message } : {}), warnings: check.warnings });
+      else this.#ruleFindings.delete(key);
+      plan = check.type === 'denied' ? check.plan : planReconcile({ crd, cr, observedChildren: this.#children.of(ownerKeyOf(crd, cr.metadata)), nowMs, lastApplied, templateCache: this.#templates });
     } catch (err) {
       // A throw is a bug in the planner; it must not take the worker down with it.
       plan = planReconcileFailure({ crd, cr, nowMs }, `internal error: ${err instanceof Error ? err.message : String(err)}`);

@@ -9,7 +9,8 @@ import type { CachedCr } from './reconcile-types.ts';
 /** The Ready condition a reconcile concludes. */
 export interface ReadyState {
   readonly status: 'True' | 'False';
-  readonly reason: 'ReconcileSucceeded' | 'ReconcileError';
+  /** ValidationFailed (issue 15): the CR breaks the Katalog's validation rules. */
+  readonly reason: 'ReconcileSucceeded' | 'ReconcileError' | 'ValidationFailed';
   readonly message: string;
 }
 
