@@ -88,6 +88,7 @@ export { formatMicroTime, formatTime, parseTime } from './runtime/format-time.ts
 export { APPLIED_HASH_ANNOTATION, FIELD_MANAGER, FINALIZER, OWNER_KEY_ANNOTATION, ownerKeyOf, queueKeyOf } from './runtime/names.ts';
 export { DELETION_RECHECK_MS, planDeletion, truncateNote } from './runtime/plan-deletion.ts';
 export { planReconcile, planReconcileFailure, TERMINATING_CHILD_RECHECK_MS } from './runtime/plan-reconcile.ts';
+export { usesUnique } from './runtime/uses-unique.ts';
 export { planStatusPatch, READY_MESSAGE_MAX, renderStatusFields, truncateMessage } from './runtime/plan-status.ts';
 export type { ReadyState, StatusValue } from './runtime/plan-status.ts';
 export type { CachedCr, CachedMetadata, Effect, ObservedChild, Outcome, ReconcileInput, ReconcilePlan } from './runtime/reconcile-types.ts';

@@ -1,12 +1,11 @@
-// Which gateway endpoint the runtime advertises on /katalog (issue 14's precedence rule).
 import type { Katalog } from '@orkestra/lib';
 
 /**
- * The gateway endpoint the runtime advertises: the Katalog's gateway.endpoint wins over
- * ORK_GATEWAY_ENDPOINT (the reference's precedence: Katalog, then environment); none when the
- * Katalog disables its gateway.
+ * The gateway endpoint the runtime advertises on /katalog: the Katalog's gateway.endpoint wins
+ * over ORK_GATEWAY_ENDPOINT (the reference's precedence: Katalog, then environment); none when
+ * the Katalog disables its gateway.
  */
-export function advertisedGateway(katalog: Katalog, fromEnv: string | undefined): string | undefined {
-  if (katalog.gateway?.enabled === false) return undefined;
-  return katalog.gateway?.endpoint ?? fromEnv;
+export function advertisedGateway(katalog: Katalog | undefined, fromEnv: string | undefined): string | undefined {
+  if (katalog?.gateway?.enabled === false) return undefined;
+  return katalog?.gateway?.endpoint ?? fromEnv;
 }

@@ -6,6 +6,7 @@ import {
   canStart, initialHealth, ownerKeyOf, parseQueueKey, planReconcile, planReconcileFailure, queueKeyOf, routeChildEvent, stepHealth,
   WorkQueue, type CachedCr, type Clock, type Cluster, type ClusterObject, type CrdEntry, type CrdHealth, type Effect,
   type Entropy, type HealthEvent, type HealthState, type ReconcilePlan, type Resource, type Template,
+  usesUnique, type ConditionScope,
 } from '@orkestra/lib';
 import type { Logger } from '@orkestra/lib';
 import { planRuleCheck } from '@orkestra/lib';
@@ -77,6 +78,8 @@ export class CrdController implements CacheView {
   readonly #templates = new Map<string, Template>();
   // Issue 15: per CR key, what the reconcile-time rule check last found (a denial, the broken warn rules).
   readonly #ruleFindings = new Map<string, { readonly denied?: string; readonly warnings: readonly string[] }>();
+  // `unique` conditions compare with the other CRs; listed from the cache only for CRDs that use it.
+  readonly #usesUnique: boolean;
   readonly #resource: Resource;
   #health: CrdHealth;
   #crInformer: Informer | undefined;
@@ -86,10 +89,18 @@ export class CrdController implements CacheView {
   // Keys the full queue refused, in arrival order (a Set: each key once, bounded by the cache).
   readonly #deferred = new Set<string>();
 
+  /** The other custom resources of this CRD in the cache, as conditions read them. */
+  #peersOf(cr: CachedCr): ConditionScope[] {
+    return (this.#crInformer?.list() ?? [])
+      .filter((o) => o.metadata.name !== cr.metadata.name || o.metadata.namespace !== cr.metadata.namespace)
+      .map((o) => ({ metadata: o.metadata, spec: (o as { spec?: unknown }).spec, status: (o as { status?: unknown }).status }));
+  }
+
   constructor(deps: ControllerDeps) {
     this.#deps = deps;
     this.crd = deps.crd;
     this.#resource = crResourceOf(deps.crd);
+    this.#usesUnique = usesUnique(deps.crd);
     this.queue = new WorkQueue({ maxDepth: deps.settings.maxDepth });
     this.#health = initialHealth(deps.clock.now());
   }
@@ -322,10 +333,13 @@ export class CrdController implements CacheView {
     let plan: ReconcilePlan;
     try {
       // Issue 15: a CR breaking the Katalog's validation rules gets Ready=False and no child writes.
-      const check = planRuleCheck({ crd, cr, nowMs });
+      const peers = this.#usesUnique ? { peers: this.#peersOf(cr) } : {};
+      const check = planRuleCheck({ crd, cr, nowMs, ...peers });
       if (check.type === 'denied' || check.warnings.length > 0) this.#ruleFindings.set(key, { ...(check.type === 'denied' ? { denied: check.message } : {}), warnings: check.warnings });
       else this.#ruleFindings.delete(key);
-      plan = check.type === 'denied' ? check.plan : planReconcile({ crd, cr, observedChildren: this.#children.of(ownerKeyOf(crd, cr.metadata)), nowMs, lastApplied, templateCache: this.#templates });
+      plan = check.type === 'denied' ? check.plan : planReconcile({
+        crd, cr, observedChildren: this.#children.of(ownerKeyOf(crd, cr.metadata)), nowMs, lastApplied, templateCache: this.#templates, ...peers,
+      });
     } catch (err) {
       // A throw is a bug in the planner; it must not take the worker down with it.
       plan = planReconcileFailure({ crd, cr, nowMs }, `internal error: ${err instanceof Error ? err.message : String(err)}`);

@@ -48,4 +48,3 @@ export async function serveHttp(deps: HttpDeps): Promise<HttpApi | { readonly er
     return { error: `cannot listen on ${config.host}:${config.port}: ${err instanceof Error ? err.message : String(err)}` };
   }
 }
-export { advertisedGateway } from './advertised-gateway.ts';

@@ -1,10 +1,10 @@
 // The HTTP API's view of a runtime whose Katalog can be replaced (issue 19): it answers from a view
 // over the current Katalog and controllers, rebuilt only when the controller set swaps, and before
 // the first Katalog loads it answers "nothing runs yet" (not ready) with the source's state.
+import { advertisedGateway } from './advertised-gateway.ts';
 import type { KatalogSourceStatus, RuntimeView } from './http/index.ts';
 import type { ControllerSet } from './controller-set.ts';
 import { createRuntimeView, type RuntimeViewDeps } from './runtime-view.ts';
-import { advertisedGateway } from './advertised-gateway.ts';
 
 /** What the swappable view reads. */
 export interface SwappableViewDeps extends Omit<RuntimeViewDeps, 'katalog' | 'sources'> {
@@ -20,12 +20,13 @@ export function createSwappableView(deps: SwappableViewDeps): RuntimeView {
   const current = (): RuntimeView | undefined => {
     const katalog = set.katalog();
     if (!katalog) return undefined;
-    if (built?.generation !== set.generation()) built = { generation: set.generation(), view: createRuntimeView({ ...rest, katalog, sources: set.sources(), gatewayEndpoint: advertisedGateway(katalog, deps.gatewayEndpoint) }) };
+    if (built?.generation !== set.generation()) built = { generation: set.generation(), view: createRuntimeView({ ...rest, katalog, sources: set.sources() }) };
     return built.view;
   };
   return {
     isLeader: deps.isLeader,
-    gatewayEndpoint: () => { const view = current(); return view ? view.gatewayEndpoint() : deps.gatewayEndpoint; },
+    // Issue 14: the current Katalog's gateway block decides (endpoint, enabled: false).
+    gatewayEndpoint: () => advertisedGateway(set.katalog(), deps.gatewayEndpoint),
     ready: () => current()?.ready() ?? false,
     health: () => current()?.health() ?? { crds: [] },
     katalog: () => current()?.katalog() ?? { name: '', version: '', runtimeVersion: deps.runtimeVersion, crds: [] },

@@ -5,6 +5,7 @@ import type { ChildItem, CrdEntry } from '../katalog/model.ts';
 import { formatPath } from '../katalog/locate.ts';
 import { renderDeep } from '../template/index.ts';
 import type { Template } from '../template/index.ts';
+import type { ConditionContext } from '../conditions/condition-model.ts';
 import { conditionScope, evaluateConditionSet } from '../conditions/evaluate-condition-set.ts';
 
 /** One desired child: the object to apply and whether it is corrected on every reconcile. */
@@ -38,7 +39,7 @@ const CONTROL_FIELDS = new Set(['when', 'or', 'reconcile']);
  * each object. Unnamed items are numbered per kind across onCreate and onReconcile, so two
  * unnamed deployments never collide. Pass `cache` to compile each template once across calls.
  */
-export function planChildren(crd: CrdEntry, cr: CrObject, cache?: Map<string, Template>): ChildrenPlan {
+export function planChildren(crd: CrdEntry, cr: CrObject, cache?: Map<string, Template>, context: ConditionContext = {}): ChildrenPlan {
   const children: PlannedChild[] = [];
   const skipped: ChildItem[] = [];
   const problems: ChildProblem[] = [];
@@ -47,7 +48,7 @@ export function planChildren(crd: CrdEntry, cr: CrObject, cache?: Map<string, Te
     const index = counters.get(item.key) ?? 0;
     counters.set(item.key, index + 1);
     const scope = conditionScope(cr);
-    if (!item.conditions.every((set) => evaluateConditionSet(set, scope))) {
+    if (!item.conditions.every((set) => evaluateConditionSet(set, scope, context))) {
       skipped.push(item);
       continue;
     }

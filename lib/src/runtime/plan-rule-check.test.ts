@@ -1,6 +1,7 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { planRuleCheck } from './plan-rule-check.ts';
+import { usesUnique } from './uses-unique.ts';
 import { website, websiteKatalog } from '../admission/admission.test.fixture.ts';
 import type { CachedCr } from './reconcile-types.ts';
 
@@ -39,6 +40,18 @@ test('warn rules pass with their warnings; a CR being deleted always passes; an 
   const status = (first.plan.effects[0] as unknown as { status: Record<string, unknown> }).status;
   const again = planRuleCheck({ crd, cr: { ...cr({}), status }, nowMs: 5_000 });
   assert.is(again.type === 'denied' && again.plan.effects.length, 0);
+});
+
+test('a unique rule compares with the other custom resources the runtime passes, and holds without them', () => {
+  const withUnique = websiteKatalog(`      validation:
+        rules:
+          - {field: spec.domain, operator: unique, message: the domain is taken}`).crd!;
+  assert.is(usesUnique(withUnique), true);
+  const mine = cr({ domain: 'shop.example.com' });
+  assert.is(planRuleCheck({ crd: withUnique, cr: mine, nowMs: 0 }).type, 'pass');
+  assert.is(planRuleCheck({ crd: withUnique, cr: mine, nowMs: 0, peers: [{ metadata: { name: 'b' }, spec: { domain: 'blog.example.com' } }] }).type, 'pass');
+  const clash = planRuleCheck({ crd: withUnique, cr: mine, nowMs: 0, peers: [{ metadata: { name: 'b' }, spec: { domain: 'shop.example.com' } }] });
+  assert.is(clash.type === 'denied' && clash.message, 'Website "web" is refused by a validation rule of the Katalog: field spec.domain: the domain is taken (got: "shop.example.com")');
 });
 
 test.run();

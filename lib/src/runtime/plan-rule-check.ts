@@ -20,10 +20,10 @@ export type RuleCheck =
  * A denial is not a failure: no backoff, no requeue until the CR changes (the reference's rule);
  * its status and Event are written only when the message changes.
  */
-export function planRuleCheck(input: Pick<ReconcileInput, 'crd' | 'cr' | 'nowMs'>): RuleCheck {
+export function planRuleCheck(input: Pick<ReconcileInput, 'crd' | 'cr' | 'nowMs' | 'peers'>): RuleCheck {
   const { crd, cr } = input;
   if (cr.metadata.deletionTimestamp || crd.admission.validation.length === 0) return { type: 'pass', warnings: [] };
-  const verdict = decideRules(crd.admission, { operation: 'UPDATE', object: cr }, { mutate: true, validate: true }, { ignoreSwitches: true });
+  const verdict = decideRules(crd.admission, { operation: 'UPDATE', object: cr }, { mutate: true, validate: true }, { ignoreSwitches: true, ...(input.peers ? { context: { peers: input.peers } } : {}) });
   const warnings = verdict.warnings.map(describeViolation);
   if (verdict.allowed) return { type: 'pass', warnings };
   const message = denialMessage(`${crd.kind} "${cr.metadata.name}"`, verdict.violations);

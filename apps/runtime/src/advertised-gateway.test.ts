@@ -1,7 +1,7 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import type { Katalog } from '@orkestra/lib';
-import { advertisedGateway } from './serve-http.ts';
+import { advertisedGateway } from './advertised-gateway.ts';
 
 const test = suite('advertisedGateway');
 const katalog = (gateway?: Katalog['gateway']) => ({ ...(gateway ? { gateway } : {}) }) as Katalog;
