@@ -35,6 +35,16 @@ function runG(): Promise<GatewayScenarioOutcome> {
 const reviewNamespace = (atom: RoleAtom): string => atom.role.namespace ?? install!.namespace;
 
 test.before(async () => {
+  try {
+    await setUp();
+  } catch (err) {
+    // uvu swallows a hook's error: say it before the suite reports its tests failed.
+    process.stderr.write(`\n  setting up the ablation failed: ${err instanceof Error ? err.stack ?? err.message : String(err)}\n`);
+    throw err;
+  }
+});
+
+async function setUp(): Promise<void> {
   install = installForGateway(KATALOG, 'gw-abl');
   token = kubectlOk(['create', 'token', 'orkestra-gateway', '--duration', '1h'], { namespace: install.namespace }).trim();
   roles = rolesBoundTo(install.bundle, 'orkestra-gateway', install.namespace);
@@ -50,7 +60,7 @@ test.before(async () => {
     namespace: guarded,
     input: JSON.stringify({ apiVersion: 'v1', kind: 'Pod', metadata: { name: 'guarded', labels: { [PROTECTION_LABEL]: 'true' } }, spec: { containers: [{ name: 'c', image: 'nginx:1.27' }] } }),
   });
-});
+}
 
 test.after(() => {
   try {

@@ -216,6 +216,15 @@ test('the real parse worker hands back the review without its objects\' data', a
   assert.equal(context.bodies[2], { type: 'unreadable', message: 'the review without its objects\' data is larger than 65536 bytes' });
 });
 
+test('the parse worker runs at the lowest CPU priority, the event loop keeps its own', async (context) => {
+  await restart(context, { budget: { ...BUDGET, largeBytesInFlight: 1024 * 1024 } });
+  assert.is((await post(context.agent, context.port, reviewPath, review('u-nice', 40 * 1024))).status, 200);
+  const { readdirSync, readFileSync } = await import('node:fs');
+  const nice = readdirSync('/proc/self/task').map((t) => Number(readFileSync(`/proc/self/task/${t}/stat`, 'utf8').split(') ')[1]!.split(' ')[16]));
+  assert.is(nice[0], 0, 'the main thread');
+  assert.ok(nice.includes(19), `a thread at nice 19: ${nice.join(',')}`);
+});
+
 test('reload serves the new certificate to new handshakes while a keep-alive loop sees no error', async (context) => {
   const before = readCertificate(context.pki.leaf.certPem).fingerprintSha256;
   const next = await servingPair();

@@ -73,5 +73,10 @@ export function reduceReviewWorker(port: Port): void {
   });
 }
 
-/** The worker's source text for `new Worker(..., { eval: true })`. */
-export const REDUCE_REVIEW_WORKER_SOURCE = `(${reduceReviewWorker.toString()})(require('node:worker_threads').parentPort);`;
+/**
+ * The worker's source text for `new Worker(..., { eval: true })`. It first lowers its own thread's
+ * CPU priority to the least (nice 19; on Linux `setpriority` of pid 0 is the calling thread): when
+ * parsing and the event loop want the same core, the event loop and its small reviews win.
+ */
+export const REDUCE_REVIEW_WORKER_SOURCE = `try { require('node:os').setPriority(0, 19); } catch {}
+(${reduceReviewWorker.toString()})(require('node:worker_threads').parentPort);`;

@@ -1,8 +1,8 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
+import { fakeLogger } from '@orkestra/lib/testing';
 import { DELETION_PROTECTION_PATH, NAMESPACE_PROTECTION_PATH, planGatewayPolicy, type PodLookup } from '@orkestra/lib';
 import { admissionHandlers, type AdmissionRoute } from './admission.ts';
-import { fakeLogger } from '@orkestra/lib/testing';
 import { gatewayKatalog } from './gateway.test-support.ts';
 
 const test = suite('admission handlers');
