@@ -42,17 +42,24 @@ function admit(file: string): { status: number | null; stdout: string } {
 }
 
 test.before(async () => {
-  install = installForGateway(KATALOG, 'gw-rules');
-  ns = freshNamespace('gw-rules-objs');
-  dir = scratchDir('gw-rules-crs');
-  gateway = startGateway(KATALOG, { KUBECONFIG: install.kubeconfig, ORK_NAMESPACE: install.namespace, HOUSEKEEPER_SYNC_INTERVAL: `${SYNC_MS / 1000}s` });
-  await gatewayReady(gateway);
-  // The API server picks new configurations up from its informer: wait until it calls /validate.
-  const probe = websiteFile('probe', { replicas: 1 });
-  await waitFor('the API server to call the validating webhook', () => {
-    const r = kubectl(['create', '--dry-run=server', '-f', probe]);
-    return r.stderr.includes(`admission webhook "${VALIDATE}" denied the request`) ? true : undefined;
-  }, 30_000, 200);
+  try {
+    install = installForGateway(KATALOG, 'gw-rules');
+    ns = freshNamespace('gw-rules-objs');
+    dir = scratchDir('gw-rules-crs');
+    gateway = startGateway(KATALOG, { KUBECONFIG: install.kubeconfig, ORK_NAMESPACE: install.namespace, HOUSEKEEPER_SYNC_INTERVAL: `${SYNC_MS / 1000}s` });
+    await gatewayReady(gateway);
+    // The API server picks new configurations up from its informer: wait until it calls /validate.
+    const probe = websiteFile('probe', { replicas: 1 });
+    await waitFor('the API server to call the validating webhook', () => {
+      const r = kubectl(['create', '--dry-run=server', '-f', probe]);
+      return r.stderr.includes(`admission webhook "${VALIDATE}" denied the request`) ? true : undefined;
+    }, 60_000, 200);
+  } catch (err) {
+    // uvu swallows a hook's error: say what failed, with the gateway's last words.
+    const last = gateway ? gateway.lines.slice(-5).map((l) => JSON.stringify(l)).join('\n    ') : '(no gateway)';
+    process.stderr.write(`  setup failed: ${err instanceof Error ? err.message : String(err)}\n    ${last}\n`);
+    throw err;
+  }
 });
 
 test.after(async () => {

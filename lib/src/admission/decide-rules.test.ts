@@ -133,4 +133,22 @@ test('keys the reference defines and this version does not run are named, every 
   ]);
 });
 
+test('rules without a gateway warn (ORK1406), a switch without rules warns (ORK1407), policy mode is refused (ORK1408)', () => {
+  const rules = `      validation:
+        rules:
+          - {field: spec.image, message: an image is required}`;
+  const codes = (k: ReturnType<typeof websiteKatalog>) => k.diagnostics.map((d) => `${d.severity} ${d.code} ${d.path}`);
+  assert.equal(codes(websiteKatalog(rules)), ['warning ORK1406 spec.crds.website.validation']);
+  assert.equal(codes(websiteKatalog('', `security:
+  webhooks: {admission: {enabled: true}}`)), ['warning ORK1407 security.webhooks.admission.enabled']);
+  const policy = websiteKatalog(rules, `security:
+  webhooks: {admission: {enabled: true}}
+  mode: policy`);
+  assert.equal(codes(policy), ['error ORK1408 security.mode']);
+  assert.is(policy.katalog, undefined);
+  assert.equal(codes(websiteKatalog(rules, `security:
+  webhooks: {admission: {enabled: true}}
+  mode: webhook`)), []);
+});
+
 test.run();
