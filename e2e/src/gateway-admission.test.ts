@@ -47,7 +47,8 @@ test.before(async () => {
     ns = freshNamespace('gw-rules-objs');
     dir = scratchDir('gw-rules-crs');
     gateway = startGateway(KATALOG, { KUBECONFIG: install.kubeconfig, ORK_NAMESPACE: install.namespace, HOUSEKEEPER_SYNC_INTERVAL: `${SYNC_MS / 1000}s` });
-    await gatewayReady(gateway);
+    // Generous: on a loaded machine loading the gateway's modules alone has taken 27 s.
+    await gatewayReady(gateway, 120_000);
     // The API server picks new configurations up from its informer: wait until it calls /validate.
     const probe = websiteFile('probe', { replicas: 1 });
     await waitFor('the API server to call the validating webhook', () => {
