@@ -67,31 +67,38 @@ function servedCertificate(): Promise<X509Certificate> {
 }
 
 test.before(async () => {
-  const install = installForGateway(KATALOG, 'gw-rot');
-  kubeconfig = install.kubeconfig;
-  gwNamespace = install.namespace;
-  ws = freshNamespace('gw-rot-objs');
-  kubectlOk(['create', 'configmap', 'guarded'], { namespace: ws });
-  kubectlOk(['label', 'configmap', 'guarded', `${LABEL}=true`], { namespace: ws });
-  gateway = startGateway(KATALOG, { KUBECONFIG: kubeconfig, ORK_NAMESPACE: install.namespace, HOUSEKEEPER_SYNC_INTERVAL: '2s' });
-  await gatewayReady(gateway, 120_000);
-  webhookPort = Number(linesOf(gateway, 'webhook listening')[0]?.['port']);
-  await waitFor('the API server to call the gateway', () => {
-    const r = kubectl(['delete', 'configmap', 'guarded', '--dry-run=server'], { namespace: ws });
-    return r.stderr.includes(`admission webhook "${WEBHOOK}" denied the request`) ? true : undefined;
-  }, 30_000, 200);
-  const dir = scratchDir('gw-rot-crs');
-  const website = (name: string, spec: Record<string, unknown>): string => {
-    const file = join(dir, `${name}.json`);
-    writeFileSync(file, JSON.stringify({ apiVersion: 'rotation.orkestra.io/v1', kind: 'Website', metadata: { name, namespace: ws }, spec }));
-    return file;
-  };
-  goodCr = website('good', { image: 'nginx' });
-  badCr = website('bad', {});
-  await waitFor('the API server to call the rule webhooks', () => {
-    const r = kubectl(['create', '--dry-run=server', '-f', badCr]);
-    return r.stderr.includes(`admission webhook "${VALIDATE}" denied the request`) ? true : undefined;
-  }, 30_000, 200);
+  try {
+    const install = installForGateway(KATALOG, 'gw-rot');
+    kubeconfig = install.kubeconfig;
+    gwNamespace = install.namespace;
+    ws = freshNamespace('gw-rot-objs');
+    kubectlOk(['create', 'configmap', 'guarded'], { namespace: ws });
+    kubectlOk(['label', 'configmap', 'guarded', `${LABEL}=true`], { namespace: ws });
+    gateway = startGateway(KATALOG, { KUBECONFIG: kubeconfig, ORK_NAMESPACE: install.namespace, HOUSEKEEPER_SYNC_INTERVAL: '2s' });
+    await gatewayReady(gateway, 120_000);
+    webhookPort = Number(linesOf(gateway, 'webhook listening')[0]?.['port']);
+    await waitFor('the API server to call the gateway', () => {
+      const r = kubectl(['delete', 'configmap', 'guarded', '--dry-run=server'], { namespace: ws });
+      return r.stderr.includes(`admission webhook "${WEBHOOK}" denied the request`) ? true : undefined;
+    }, 30_000, 200);
+    const dir = scratchDir('gw-rot-crs');
+    const website = (name: string, spec: Record<string, unknown>): string => {
+      const file = join(dir, `${name}.json`);
+      writeFileSync(file, JSON.stringify({ apiVersion: 'rotation.orkestra.io/v1', kind: 'Website', metadata: { name, namespace: ws }, spec }));
+      return file;
+    };
+    goodCr = website('good', { image: 'nginx' });
+    badCr = website('bad', {});
+    await waitFor('the API server to call the rule webhooks', () => {
+      const r = kubectl(['create', '--dry-run=server', '-f', badCr]);
+      return r.stderr.includes(`admission webhook "${VALIDATE}" denied the request`) ? true : undefined;
+    }, 30_000, 200);
+  } catch (err) {
+    // uvu swallows a hook's error: say what failed, with the gateway's last words.
+    const last = gateway ? gateway.lines.slice(-5).map((l) => JSON.stringify(l)).join('\n    ') : '(no gateway)';
+    process.stderr.write(`  setup failed: ${err instanceof Error ? err.message : String(err)}\n    ${last}\n`);
+    throw err;
+  }
 });
 
 test.after(async () => {
