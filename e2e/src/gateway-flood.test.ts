@@ -13,10 +13,11 @@ import { startApp } from './harness/app-process.ts';
 import { REPO } from './harness/control-plane.ts';
 import { kubectl, kubectlOk, type KubectlResult } from './harness/kubectl.ts';
 import { freshNamespace } from './harness/namespace.ts';
-import { gatewayReady, linesOf, stopGateway, stoppedLine, type GatewayProcess } from './harness/gateway-process.ts';
+import { gatewayReady, linesOf, stopGatewayClean, type GatewayProcess } from './harness/gateway-process.ts';
 import { installForGateway, tearDownGateway, type GatewayInstall } from './harness/install-for-gateway.ts';
 import type { FloodReport } from './harness/review-flood.ts';
 import { waitFor } from './harness/wait.ts';
+import { deniedBy, exists } from './harness/admission-outcome.ts';
 
 const IGNORE_KATALOG = 'e2e/fixtures/gateway-flood-ignore/katalog.yaml';
 const FAIL_KATALOG = 'e2e/fixtures/gateway-flood-fail/katalog.yaml';
@@ -34,14 +35,7 @@ let install: GatewayInstall | undefined;
 let ws = '';
 
 function deniedByUs(r: KubectlResult): boolean {
-  return r.status !== 0 && r.stderr.includes(`admission webhook "${WEBHOOK}" denied the request`);
-}
-
-function exists(name: string): boolean {
-  const r = kubectl(['get', 'configmap', name, '-o', 'name'], { namespace: ws });
-  if (r.status === 0) return true;
-  if (/NotFound|not found/.test(r.stderr)) return false;
-  throw new Error(`kubectl get configmap ${name}: ${r.stderr.trim()}`);
+  return deniedBy(r, WEBHOOK) !== undefined;
 }
 
 async function runGateway(katalog: string, guarded: string): Promise<GatewayProcess> {
@@ -119,7 +113,7 @@ function report(policy: string, r: FloodReport, deletes: { denied: number; maxMs
 function assertHeld(r: FloodReport, deletes: { denied: number; other: string[]; maxMs: number }, guarded: string): void {
   assert.equal(deletes.other, [], 'every protected delete was decided by the gateway: no fail-open, no timeout');
   assert.is(deletes.denied, 10);
-  assert.ok(exists(guarded), 'the protected ConfigMap is still there');
+  assert.ok(exists(['configmap', guarded], { namespace: ws }), 'the protected ConfigMap is still there');
   assert.ok(r.large.sent >= CLIENTS && r.large.answered >= 1, `large reviews were in flight: ${JSON.stringify(r.large)}`);
   assert.ok(r.small.answered >= 20, `small reviews were sent throughout: ${JSON.stringify(r.small)}`);
   assert.is(r.small.errors, 0);
@@ -130,11 +124,7 @@ function assertHeld(r: FloodReport, deletes: { denied: number; other: string[]; 
 
 async function stopAndCheck(g: GatewayProcess): Promise<void> {
   gateway = undefined;
-  assert.is(await stopGateway(g), 0, g.stderr.join(''));
-  const stopped = stoppedLine(g);
-  assert.ok(stopped, `a "gateway stopped" line: ${g.stderr.join('')}`);
-  process.stderr.write(`  gateway stopped: ${JSON.stringify(stopped)}\n`);
-  assert.is(stopped!['forbidden'], 0);
+  await stopGatewayClean(g);
 }
 
 test.before(() => {
