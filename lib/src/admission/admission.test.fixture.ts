@@ -27,8 +27,9 @@ spec:
 ${admission}
 ${security}`;
   const result = parseKatalog({ file: 'katalog.yaml', text });
-  const crd = result.katalog?.crds.find((c) => c.name === 'website');
-  return { ...(result.katalog ? { katalog: result.katalog } : {}), ...(crd ? { crd } : {}), diagnostics: result.diagnostics };
+  if (!result.ok) return { diagnostics: result.diagnostics };
+  const crd = result.katalog.crds.find((c) => c.name === 'website');
+  return { katalog: result.katalog, ...(crd ? { crd } : {}), diagnostics: result.diagnostics };
 }
 
 /** A Website custom resource with the given spec. */

@@ -1,4 +1,4 @@
-// Admission rules (issue 15): the one meaning of a CRD's validation and mutation rules, used by
+// @orkestra/lib/admission (issue 15): the one meaning of a CRD's validation and mutation rules, used by
 // the gateway (at admission), the runtime (at reconcile) and `ork admit` alike.
 export { applyMutation } from './apply-mutation.ts';
 export type { MutationOutcome } from './apply-mutation.ts';

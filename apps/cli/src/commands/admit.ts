@@ -1,6 +1,8 @@
 // `ork admit` (issue 15): the verdict the gateway's rule webhooks would give a custom resource,
 // offline. Exit 0 allowed, 1 denied, 2 bad usage or unreadable input (file:line:col, no stack).
-import { admitOffline, describeGot, renderJson, type AdmitResult, type Operation } from '@orkestra/lib';
+import { renderJson } from '@orkestra/lib';
+import { describeGot, type Operation } from '@orkestra/lib/admission';
+import { admitOffline, type AdmitResult } from '@orkestra/lib/gateway';
 import { FILE_OPTION, type Command } from '../command.ts';
 import { formatDiagnostics } from '../format-diagnostics.ts';
 import { EXIT, UsageError, type CliIo } from '../io.ts';
