@@ -141,7 +141,7 @@ test('values.schema.json rejects runtime.replicaCount=two, naming the field', ()
 });
 
 /** Seed values no app reads in this version: the chart refuses them rather than ignore them. */
-const UNAVAILABLE = ['gateway.webhooks.enabled', 'gateway.webhooks.admission', 'gateway.webhooks.conversion'];
+const UNAVAILABLE = ['gateway.webhooks.conversion'];
 
 for (const key of UNAVAILABLE) {
   test(`${key}=true fails the install, saying it is not available in this version`, () => {
@@ -150,6 +150,20 @@ for (const key of UNAVAILABLE) {
     assert.match(r.stderr, new RegExp(`${key.replace(/\./g, '\\.')}: .*not available in this version of Orkestra`));
   });
 }
+
+// ---- gateway.webhooks (issue 15) ----
+
+test('gateway.webhooks.enabled and .admission set ENABLE_ADMISSION_WEBHOOK on the gateway, only together', () => {
+  const envOf = (set: string): string | undefined => {
+    const docs = parseAllDocuments(template([...GATEWAY_ONLY, ...(set ? ['--set', set] : [])])).map((d) => d.toJS() as { kind: string; metadata: { name: string }; spec?: any });
+    const pod = docs.find((d) => d.kind === 'Deployment' && d.metadata.name === 'orkestra-gateway')!.spec.template.spec;
+    return (pod.containers[0].env as { name: string; value?: string }[]).find((e) => e.name === 'ENABLE_ADMISSION_WEBHOOK')?.value;
+  };
+  assert.is(envOf(''), 'false');
+  assert.is(envOf('gateway.webhooks.admission=true'), 'false');
+  assert.is(envOf('gateway.webhooks.enabled=true'), 'false');
+  assert.is(envOf('gateway.webhooks.enabled=true,gateway.webhooks.admission=true'), 'true');
+});
 
 // ---- runtime.registry (issue 19) ----
 

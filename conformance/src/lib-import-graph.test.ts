@@ -15,6 +15,8 @@ const LIB_LAYERS: readonly (readonly string[])[] = [
   ['util', 'diagnostics', 'ports'],
   ['template', 'render', 'kube-types'],
   ['conditions'],
+  // Issue 15: the meaning of admission rules, read by the Katalog, the runtime, the gateway and the CLI.
+  ['admission'],
   ['field-schemas'],
   ['children'],
   ['katalog'],

@@ -31,6 +31,11 @@ export interface WebhookRoute {
   answer(body: ReviewBody): WebhookReply | Promise<WebhookReply>;
   /** The reply for a review that was not decided; `uid` when the body's beginning named one. */
   undecided(uid: string | undefined, reason: ServerUndecided): WebhookReply;
+  /**
+   * Issue 15: large bodies are parsed whole on the worker, not reduced to the envelope, because
+   * the route reads the objects' data (validation and mutation rules).
+   */
+  readonly wholeBody?: boolean;
 }
 
 /** Told once per answered request. */
@@ -216,7 +221,7 @@ export function buildWebhookServer(options: WebhookServerOptions): WebhookServer
         return decide(inlineParse(body));
       }
       parsing = true;
-      void parser.parse(body, done.signal).then((parsed) => {
+      void parser.parse(body, done.signal, { whole: route.wholeBody === true }).then((parsed) => {
         parsing = false;
         release();
         if (parsed !== undefined) decide(parsed);

@@ -8,7 +8,7 @@ import type { Template } from '@orkestra/lib/template';
 import type { ConditionScope } from '@orkestra/lib/conditions';
 import {
   canStart, childKeepPaths, childrenReadStatus, crUpdateMatters, initialHealth, ownerKeyOf, parseQueueKey, planReconcile, planReconcileFailure,
-  projectChild, queueKeyOf, routeChildEvent, stepHealth,
+  planRuleCheck, projectChild, queueKeyOf, routeChildEvent, stepHealth,
   WorkQueue, type CachedCr, type CrdHealth, type Effect, type HealthEvent, type HealthState, type ReconcilePlan, usesUnique,
 } from '@orkestra/lib/runtime';
 import type { Clock, Cluster, KubeObject as ClusterObject, Entropy, Resource, Logger } from '@orkestra/lib/ports';
@@ -87,6 +87,8 @@ export class CrdController implements CacheView {
   readonly #events = new RecentEvents();
   readonly #memory = new ReconcileMemory();
   readonly #templates = new Map<string, Template>();
+  // Issue 15: per CR key, what the reconcile-time rule check last found (a denial, the broken warn rules).
+  readonly #ruleFindings = new Map<string, { readonly denied?: string; readonly warnings: readonly string[] }>();
   // `unique` conditions compare with the other CRs; listed from the cache only for CRDs that use it.
   readonly #usesUnique: boolean;
   readonly #resource: Resource;
@@ -117,6 +119,11 @@ export class CrdController implements CacheView {
   /** The controller's health (spec/runtime.md §3). */
   health(): CrdHealth {
     return this.#health;
+  }
+
+  /** CRs the rule check holds (denied) or warns about, by `namespace/name` (issue 15, the CRD's health). */
+  ruleFindings(): ReadonlyMap<string, { readonly denied?: string; readonly warnings: readonly string[] }> {
+    return this.#ruleFindings;
   }
 
   /** Reconciles finished so far (any outcome). */
@@ -357,6 +364,7 @@ export class CrdController implements CacheView {
       this.queue.forget(key);
       this.#memory.forget(key);
       this.#events.forget(key);
+      this.#ruleFindings.delete(key);
       this.queue.done(key, clock.now());
       this.#deps.observer?.reconciled('success', (clock.now() - startedMs) / 1000);
       return;
@@ -366,13 +374,22 @@ export class CrdController implements CacheView {
     const memory = this.#memory.of(key);
     let plan: ReconcilePlan;
     try {
+      const peers = this.#usesUnique ? { peers: this.#peersOf(cr) } : {};
       const input = {
         crd, cr, observedChildren: this.#children.of(ownerKeyOf(crd, cr.metadata)), nowMs, templateCache: this.#templates,
         lastApplied: memory.lastApplied, driftApplied: memory.driftApplied, ...(memory.lastReady ? { lastReady: memory.lastReady } : {}),
-        ...(this.#usesUnique ? { peers: this.#peersOf(cr) } : {}),
+        ...peers,
+      };
+      // Issue 15: a CR breaking the Katalog's validation rules gets Ready=False and no child writes.
+      // The check renders mutation templates too, so it runs inside the same budget as planning.
+      const planned = (): ReconcilePlan => {
+        const check = planRuleCheck({ crd, cr, nowMs, ...peers });
+        if (check.type === 'denied' || check.warnings.length > 0) this.#ruleFindings.set(key, { ...(check.type === 'denied' ? { denied: check.message } : {}), warnings: check.warnings });
+        else this.#ruleFindings.delete(key);
+        return check.type === 'denied' ? check.plan : planReconcile(input);
       };
       // Issue 12: planning is synchronous; past the budget it is stopped and the CR fails (no apply).
-      const budgeted = this.#deps.runWithBudget ? this.#deps.runWithBudget(() => planReconcile(input)) : { ok: true as const, value: planReconcile(input) };
+      const budgeted = this.#deps.runWithBudget ? this.#deps.runWithBudget(planned) : { ok: true as const, value: planned() };
       plan = budgeted.ok ? budgeted.value : planReconcileFailure({ crd, cr, nowMs },
         `reconcile stopped: planning took more than its ${budgeted.budgetMs} ms CPU budget (RECONCILE_CPU_BUDGET); simplify this resource's templates or conditions, or the values they read`);
     } catch (err) {

@@ -88,6 +88,16 @@ export const CODES = {
   ORK1311: { severity: 'error', title: 'duplicate protected namespace list entry', hint: 'A namespace cannot be both restricted and allowed.' },
   ORK1312: { severity: 'error', title: 'CRD schema is not structural', hint: 'Kubernetes requires a structural schema: give every object and array a `type`, avoid `$ref`, and do not combine `properties` with `additionalProperties`.' },
   ORK1313: { severity: 'warning', title: 'status field shadows a built-in status field', hint: 'Orkestra writes `conditions` and `observedGeneration` itself; pick another path.' },
+  // Admission rules in the Katalog (issue 15; spec/gateway.md §6)
+  ORK1400: { severity: 'error', title: 'validation rule without a message', hint: 'Give every validation rule a message: it is what the person whose request is refused reads.' },
+  ORK1401: { severity: 'error', title: 'mutation rule needs one value', hint: 'A mutation rule has exactly one of default (set when the field is empty) and override (always set).' },
+  ORK1402: { severity: 'error', title: 'mutation field cannot be written', hint: 'A mutation writes spec.<path>, metadata.labels.<key> or metadata.annotations.<key>, named by a dotted path.' },
+  ORK1403: { severity: 'error', title: 'mutation value does not fit its valueType', hint: 'valueType says how the value is written (string, int, float, bool): give a value of that type, or remove valueType.' },
+  ORK1404: { severity: 'error', title: 'webhooks with no operations', hint: 'List the operations the webhooks see (CREATE, UPDATE, DELETE, CONNECT), or remove operations for CREATE and UPDATE.' },
+  ORK1405: { severity: 'warning', title: 'webhook switched on without rules', hint: 'The webhook has nothing to check for this CRD; add rules or remove the switch.' },
+  ORK1406: { severity: 'warning', title: 'admission rules not enforced at admission', hint: 'The rules run at reconcile and in `ork admit`; to refuse requests before they are stored, set security.webhooks.admission.enabled: true (or gateway.webhooks.admission in the chart).' },
+  ORK1407: { severity: 'warning', title: 'admission webhooks enabled without rules', hint: 'security.webhooks.admission is on, but no enabled CRD has validation or mutation rules: nothing is registered.' },
+  ORK1408: { severity: 'error', title: 'policy mode not available', hint: 'Remove security.mode or set it to webhook: this version enforces protection and rules through the gateway\'s webhooks (ValidatingAdmissionPolicy compilation is not built yet).' },
   // Katalogs from an OCI registry (issue 19; spec/registry.md)
   ORK1500: { severity: 'error', title: 'invalid OCI reference', hint: 'Write oci://HOST[:PORT]/REPOSITORY:TAG or oci://HOST/REPOSITORY@sha256:<64 hex digits>.' },
   ORK1501: { severity: 'error', title: 'not found in the registry', hint: 'Check the repository and tag (oras repo tags HOST/REPO lists the tags); a digest must be the manifest\'s own.' },
@@ -112,6 +122,12 @@ export const CODES = {
   ORK2005: { severity: 'info', title: 'namespaced watch', hint: 'The CRD watches one namespace, so its permissions are namespaced Roles there.' },
   ORK2006: { severity: 'warning', title: 'runtime can read every Secret', hint: 'Secrets children make the runtime watch Secrets; give the CRD a `namespace:` to keep that to one namespace.' },
   ORK2007: { severity: 'warning', title: 'templated child namespace makes rules cluster-wide', hint: 'A child namespace known only at run time cannot be narrowed to a Role; use a literal namespace to keep the rules namespaced.' },
+  // Admission: `ork admit` input (issue 15)
+  ORK3100: { severity: 'error', title: 'custom resource file is not valid YAML', hint: 'Fix the YAML at the position shown; the file holds one custom resource as kubectl would apply it.' },
+  ORK3101: { severity: 'error', title: 'not a custom resource', hint: 'The document must be a mapping with apiVersion, kind and metadata.name.' },
+  ORK3102: { severity: 'error', title: 'custom resource of no Katalog CRD', hint: 'apiVersion (group/version) and kind must name an enabled CRD of the Katalog.' },
+  ORK3103: { severity: 'error', title: 'more than one document', hint: 'Give one custom resource per file (no `---` separators).' },
+  ORK3104: { severity: 'error', title: 'old object of another resource', hint: '--old must be the same custom resource (same kind, name and namespace) as stored before the update.' },
   // Runtime
   ORK5001: { severity: 'error', title: 'invalid runtime configuration', hint: 'Fix the environment variable or flag named; durations need a unit (30s), and leader election needs leaseDuration > renewDeadline > retryPeriod × 1.2.' },
   ORK5002: { severity: 'warning', title: 'CRD not installed yet', hint: 'Apply the CRD (`ork generate crd | kubectl apply -f -`); the runtime starts the CRD when it appears.' },

@@ -1,4 +1,5 @@
 import type { ConditionSet } from '../conditions/condition-model.ts';
+import type { AdmissionRules } from '../admission/rule-model.ts';
 
 /** A JSON Schema (OpenAPI v3 subset) as plain data. */
 export type JsonSchema = { readonly [key: string]: unknown };
@@ -112,6 +113,8 @@ export interface CrdEntry {
   // issue 14 (runtime)
   readonly onDelete?: OnDelete | undefined;
   readonly observe: readonly ObserveWatch[];
+  /** Validation and mutation rules and the webhook switches (issue 15); NO_RULES when none are written. */
+  readonly admission: AdmissionRules;
   /** Document path of the entry, for diagnostics. */
   readonly path: readonly (string | number)[];
 }
@@ -143,11 +146,29 @@ export interface CertPolicy {
   readonly keyAlgorithm: 'ECDSA-P256' | 'RSA-2048';
 }
 
+/** The admission webhooks of validation and mutation rules (`security.webhooks`, issue 15). */
+export interface AdmissionWebhooks {
+  /**
+   * `admission.enabled` as written: true or false decide; undefined leaves it to the gateway's
+   * ENABLE_ADMISSION_WEBHOOK (the chart's gateway.webhooks.admission), as in the reference.
+   */
+  readonly enabled?: boolean;
+  /** Default Ignore (the reference's): a gateway outage lets requests in, and the runtime catches them at reconcile. */
+  readonly failurePolicy: 'Fail' | 'Ignore';
+  readonly cleanupOnShutdown: boolean;
+}
+
 /** The `security` block with defaults: a sub-block that is present is enabled unless it says otherwise. */
 export interface Security {
   readonly deletionProtection?: DeletionProtection;
   readonly namespaceProtection?: NamespaceProtection;
   readonly certManager: CertPolicy;
+  readonly webhooks: AdmissionWebhooks;
+  /**
+   * Where protection and the rules CEL can express are enforced: `webhook` (the gateway's
+   * webhooks) or `policy` (ValidatingAdmissionPolicies in the bundle, enforced by the API server).
+   */
+  readonly mode: 'webhook' | 'policy';
 }
 
 /** A validated Katalog with every default applied; CRDs sorted by name. */

@@ -12,6 +12,7 @@ import type { ConditionInput } from '../conditions/condition-schema.ts';
 import { parseConditionSet } from '../conditions/parse-condition-set.ts';
 import { CONDITION_ROOTS } from '../conditions/operators.ts';
 import { conditionDiagnostics } from './condition-diagnostics.ts';
+import { parseAdmissionRules } from '../admission/parse-rules.ts';
 
 /** Reads a file named by the Katalog (a crdFile), relative paths already resolved; undefined if unreadable. */
 export type ReadFile = (path: string) => string | undefined;
@@ -64,6 +65,12 @@ export function normalizeKatalog(
       const value = at.length === 2 ? entry.operatorBox?.default : entry.operatorBox?.reconciler?.default;
       if (value === false) {
         diagnostics.push(makeDiagnostic('ORK1131', locator.at([...path, ...at]), 'default: false asks for a custom reconciler (a Go constructor or hooks), which this version of Orkestra does not run'));
+      }
+    }
+    // Issue 15: validation:/mutation:/webhooks: and Gen C's admission: say the same; one of each.
+    for (const key of ['validation', 'mutation', 'webhooks'] as const) {
+      if (entry[key] !== undefined && entry.admission?.[key] !== undefined) {
+        diagnostics.push(makeDiagnostic('ORK1111', locator.at([...path, 'admission', key], 'key'), `admission.${key} repeats ${key}: write the rules in one place`));
       }
     }
     crds.push(normalizeCrd(name, entry, facts, path, (problems, base) => diagnostics.push(...conditionDiagnostics(problems, base, locator))));
@@ -139,6 +146,7 @@ function normalizeCrd(name: string, entry: CrdEntryInput, facts: CrdFileFacts | 
     },
     declarative: (tuning.default ?? box.default) !== false,
     children: [...childItems(box.onCreate, 'onCreate', [...path, 'operatorBox', 'onCreate'], report), ...childItems(box.onReconcile, 'onReconcile', [...path, 'operatorBox', 'onReconcile'], report)],
+    admission: admissionOf(entry, path, report),
     status: {
       conditions: box.status?.conditions ?? true,
       fields: (box.status?.fields ?? []).map((f, i) => ({
@@ -247,6 +255,18 @@ function conditionsOf(when: readonly ConditionInput[] | undefined, or: readonly 
   return parsed.set;
 }
 
+function admissionOf(entry: CrdEntryInput, path: readonly (string | number)[], report: Report): CrdEntry['admission'] {
+  const where = (key: 'validation' | 'mutation' | 'webhooks') => (entry[key] === undefined && entry.admission?.[key] !== undefined ? ['admission', key] : [key]);
+  const parsed = parseAdmissionRules({
+    validation: (entry.validation ?? entry.admission?.validation)?.rules,
+    mutation: (entry.mutation ?? entry.admission?.mutation)?.rules,
+    webhooks: entry.webhooks ?? entry.admission?.webhooks,
+    paths: { validation: where('validation'), mutation: where('mutation'), webhooks: where('webhooks') },
+  });
+  if (parsed.problems.length) report(parsed.problems, path);
+  return parsed.rules;
+}
+
 function normalizeSecurity(s: NonNullable<KatalogInput['security']>): Security {
   const dp = s.deletionProtection;
   const np = s.namespaceProtection;
@@ -269,6 +289,12 @@ function normalizeSecurity(s: NonNullable<KatalogInput['security']>): Security {
       validForMs: cm?.validFor !== undefined ? parseDuration(cm.validFor)! : 730 * DAY_MS,
       keyAlgorithm: cm?.keyAlgorithm ?? 'ECDSA-P256',
     },
+    webhooks: {
+      ...(s.webhooks?.admission?.enabled !== undefined ? { enabled: s.webhooks.admission.enabled } : {}),
+      failurePolicy: s.webhooks?.failurePolicy ?? 'Ignore',
+      cleanupOnShutdown: s.webhooks?.cleanupOnShutdown ?? false,
+    },
+    mode: s.mode ?? 'webhook',
   };
 }
 

@@ -5,6 +5,7 @@ import { conditionListSchema } from '../conditions/condition-schema.ts';
 import { anyField, stringMapField } from '../field-schemas/field-schemas.ts';
 import { apiGroup, apiVersionName, dnsLabel, kindName, plural } from '../field-schemas/names.ts';
 import { operatorBoxListSchema } from './child-lists.ts';
+import { crdAdmissionSchema, crdWebhooksSchema, mutationBlockSchema, validationBlockSchema } from '../admission/rule-schema.ts';
 import { ownRecord } from '../util/own-record.ts';
 
 /** A duration string: 500ms, 30s, 5m, 2h, 30d, 2y. */
@@ -131,6 +132,11 @@ export const crdEntrySchema = v.strictObject({
   dependsOn: v.optional(dependsOnSchema),
   deletionProtection: v.optional(v.strictObject({ protectCRD: v.optional(v.boolean()), protectCRs: v.optional(v.boolean()) })),
   operatorBox: v.optional(operatorBoxSchema),
+  // Issue 15: admission rules (reference §1.20), and Gen C's admission: holding the same three.
+  validation: v.optional(validationBlockSchema),
+  mutation: v.optional(mutationBlockSchema),
+  webhooks: v.optional(crdWebhooksSchema),
+  admission: v.optional(crdAdmissionSchema),
 });
 
 export const securitySchema = v.strictObject({
@@ -154,7 +160,19 @@ export const securitySchema = v.strictObject({
     validFor: v.optional(durationString),
     keyAlgorithm: v.optional(v.picklist(['ECDSA-P256', 'RSA-2048'])),
   })),
+  // Issue 15: the admission webhooks of validation/mutation rules (reference §1.21), and where
+  // protection is enforced: by the gateway's webhooks, or by ValidatingAdmissionPolicies.
+  webhooks: v.optional(securityWebhooksSchema()),
+  mode: v.optional(v.picklist(['webhook', 'policy'])),
 });
+
+function securityWebhooksSchema() {
+  return v.strictObject({
+    admission: v.optional(v.strictObject({ enabled: v.optional(v.boolean()) })),
+    failurePolicy: v.optional(failurePolicy),
+    cleanupOnShutdown: v.optional(v.boolean()),
+  });
+}
 
 export const gatewaySchema = v.strictObject({
   enabled: v.optional(v.boolean()),

@@ -40,3 +40,6 @@ export { routeWatchedEvent } from './route-watched-event.ts';
 export { CHILD_ACCESSORS, childAccessor } from '../kube-types/child-accessors.ts';
 export { checkChildPath } from '../kube-types/check-child-path.ts';
 export type { ChildPathVerdict } from '../kube-types/check-child-path.ts';
+// Issue 15: the admission rules applied at reconcile.
+export { planRuleCheck } from './plan-rule-check.ts';
+export type { RuleCheck } from './plan-rule-check.ts';

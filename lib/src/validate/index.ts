@@ -19,3 +19,6 @@ export type { FieldType } from '../field-schemas/field-schemas.ts';
 // issue 14: pruning and the lifecycle fields of a CRD entry
 export { pruneReason } from '../katalog/prune-reason.ts';
 export type { ObserveWatch, OnDelete } from '../katalog/model.ts';
+// Issue 15: which CRDs have admission rules, and the Katalog's webhook switches for them.
+export { admissionSwitch, crdsWithAdmissionRules } from '../katalog/admission-switch.ts';
+export type { AdmissionWebhooks } from '../katalog/model.ts';

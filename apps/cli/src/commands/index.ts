@@ -4,6 +4,7 @@ import { initCommand } from './init.ts';
 import { controlCommand } from './control.ts';
 import { gateCommand, runCommand } from './serve.ts';
 import { validateCommand } from './validate.ts';
+import { admitCommand } from './admit.ts';
 import { versionCommand } from './version.ts';
 import { pullCommand } from './pull.ts';
 import { pushCommand } from './push.ts';
@@ -11,6 +12,7 @@ import { pushCommand } from './push.ts';
 /** Every command of the developer CLI, in help order. */
 export const COMMANDS: readonly Command[] = [
   validateCommand,
+  admitCommand,
   generateCrdCommand,
   generateBundleCommand,
   generateRbacCommand,
