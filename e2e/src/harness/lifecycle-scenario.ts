@@ -6,7 +6,7 @@
 import { FINALIZER } from '@orkestra/lib/runtime';
 import { kubectl, kubectlOk } from './kubectl.ts';
 import { startRuntime, stopRuntime, type RuntimeProcess } from './runtime-process.ts';
-import type { ScenarioOutcome, ScenarioSetup } from './website-scenario.ts';
+import { shownToControlCenter, type ScenarioOutcome, type ScenarioSetup } from './website-scenario.ts';
 
 class ForbiddenSeen extends Error {}
 
@@ -17,7 +17,8 @@ interface Obj {
 }
 
 /**
- * Runs L: the runtime starts; a Shop is Applied with its Deployment and ConfigMaps; a kubectl
+ * Runs L: the runtime starts; a Shop is Applied with its Deployment and ConfigMaps, and the HTTP
+ * API shows it to the Control Center's token (TokenReview and SubjectAccessReview); a kubectl
  * scale is reverted; turning the cache off and removing the region prunes two ConfigMaps; the
  * deleted Shop's cleanup Job is created and, once it completes, the Shop goes; a Vault is Applied
  * and, deleted, goes after its wipe Job; SIGTERM stops the runtime with exit 0, Lease released.
@@ -31,7 +32,7 @@ export async function runLifecycleScenario(setup: ScenarioSetup): Promise<Scenar
   });
   let missed: string | undefined;
   try {
-    await steps(r, setup.namespace);
+    await steps(r, setup.namespace, setup.ccToken);
   } catch (err) {
     if (!(err instanceof ForbiddenSeen)) missed = err instanceof Error ? err.message : String(err);
     if (process.env['ORK_E2E_DEBUG']) process.stderr.write(`${r.lines.slice(-20).map((l) => JSON.stringify(l)).join('\n')}\n${kubectl(['get', 'shop,vault,job,configmap', '-o', 'wide'], { namespace: setup.namespace }).stdout}\n`);
@@ -53,8 +54,8 @@ export async function runLifecycleScenario(setup: ScenarioSetup): Promise<Scenar
   return { forbidden, ...(missed !== undefined ? { missed } : {}), forbiddenLogs, durationMs: Date.now() - startMs };
 }
 
-async function steps(r: RuntimeProcess, ns: string): Promise<void> {
-  const until = <T>(what: string, check: () => T | undefined, timeoutMs: number) => pollUnless403(r, what, check, timeoutMs);
+async function steps(r: RuntimeProcess, ns: string, ccToken: string): Promise<void> {
+  const until = <T>(what: string, check: () => T | undefined | Promise<T | undefined>, timeoutMs: number) => pollUnless403(r, what, check, timeoutMs);
   const get = (args: string[]) => getJson<Obj>(args, ns);
   const gone = (kind: string, name: string) => kubectl(['get', kind, name], { namespace: ns }).status !== 0;
   kubectlOk(['create', '-f', '-'], { namespace: ns, input: JSON.stringify({ apiVersion: 'life.example.com/v1alpha1', kind: 'Shop', metadata: { name: 'shop' }, spec: { replicas: 2, cache: true, regions: ['eu'] } }) });
@@ -62,6 +63,9 @@ async function steps(r: RuntimeProcess, ns: string): Promise<void> {
     const cr = get(['get', 'shop', 'shop']);
     return cr && applied(cr) && cr.metadata.finalizers?.includes(FINALIZER) ? true : undefined;
   }, 20_000);
+  // Issue 12: the HTTP API shows the Shop to the Control Center's token only after a TokenReview
+  // and a SubjectAccessReview, which the runtime's RBAC must allow.
+  await until('the Shop shown to the Control Center\'s token by the HTTP API', async () => ((await shownToControlCenter(r, ccToken, `shop/cr/${ns}/shop`)) ? true : undefined), 5_000);
   await until('the Deployment and the ConfigMaps', () => (!gone('deployment', 'shop-deployment') && !gone('configmap', 'shop-cache') && !gone('configmap', 'shop-eu') ? true : undefined), 5_000);
 
   kubectlOk(['scale', 'deployment', 'shop-deployment', '--replicas=5'], { namespace: ns });
@@ -106,11 +110,11 @@ function getJson<T>(args: string[], namespace: string): T | undefined {
   return r.status === 0 ? (JSON.parse(r.stdout) as T) : undefined;
 }
 
-async function pollUnless403<T>(r: RuntimeProcess, what: string, check: () => T | undefined, timeoutMs: number): Promise<T> {
+async function pollUnless403<T>(r: RuntimeProcess, what: string, check: () => T | undefined | Promise<T | undefined>, timeoutMs: number): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     if (await saw403(r)) throw new ForbiddenSeen();
-    const value = check();
+    const value = await check();
     if (value !== undefined) return value;
     if (r.child.exitCode !== null) throw new Error(`${what}: the runtime exited (${r.child.exitCode})`);
     if (Date.now() > deadline) throw new Error(`${what} (not within ${timeoutMs} ms)`);
