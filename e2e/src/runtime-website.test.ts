@@ -8,6 +8,7 @@ import { FINALIZER } from '@orkestra/lib/runtime';
 import { kubectl, kubectlJson, kubectlOk } from './harness/kubectl.ts';
 import { cleanupNamespaces } from './harness/namespace.ts';
 import { waitFor } from './harness/wait.ts';
+import { playDeploymentAvailable } from './harness/play-deployment.ts';
 import { installForRuntime } from './harness/install-for-runtime.ts';
 import { startRuntime, stopRuntime, type RuntimeProcess } from './harness/runtime-process.ts';
 
@@ -76,12 +77,7 @@ test('a Website gets its Deployment and Service, owned and labelled, Applied=Tru
   const notYet = site.status!.conditions!.find((c) => c.type === 'Ready')!;
   assert.equal([notYet.status, notYet.reason], ['False', 'ChildrenNotReady']);
   const deploy = await waitFor('the Deployment', () => childOf('deployments', 'site'));
-  // Play the Deployment controller and the kubelet through the status subresource (until issue 17's node).
-  kubectlOk(['patch', 'deployment', deploy.metadata.name, '--subresource', 'status', '--type', 'merge', '-p', JSON.stringify({ status: {
-    observedGeneration: deploy.metadata.generation, replicas: 1, updatedReplicas: 1, readyReplicas: 1, availableReplicas: 1,
-    conditions: [{ type: 'Available', status: 'True', reason: 'MinimumReplicasAvailable', message: 'played by the test' },
-      { type: 'Progressing', status: 'True', reason: 'NewReplicaSetAvailable', message: 'played by the test' }],
-  } })], { namespace: ns });
+  playDeploymentAvailable(ns, deploy);
   const ready = await waitFor('Ready=True', () => {
     const c = getJson<Obj>(['get', 'website', 'site'])?.status?.conditions?.find((x) => x.type === 'Ready');
     return c?.status === 'True' ? c : undefined;
