@@ -1,11 +1,14 @@
 // Issue 12, finding 4 and the API server's authentication, against the real API server: the
 // webhook port offers TLS 1.3 and TLS 1.2 with ECDHE + AEAD suites only (ECDHE-ECDSA-AES128-SHA
 // was accepted), and with ORK_WEBHOOK_CLIENT_CA it lets only the API server in. The API server
-// presents its client certificate because this file starts the control plane with an
-// admission-control configuration (--admission-control-config-file): a WebhookAdmissionConfiguration
-// whose kubeConfigFile gives the certificate for every webhook host (`*`), as docs/security.md shows.
+// presents its client certificate because the run's control plane starts with an admission-control
+// configuration (--admission-control-config-file): a WebhookAdmissionConfiguration whose
+// kubeConfigFile gives the certificate for every webhook host (`*`), as docs/security.md shows.
+// All e2e files share one control plane, started by whichever file runs first, so this file sets
+// that up when it is loaded (run-tests imports every file before running any). Other gateways
+// never ask for a client certificate, so the API server presenting one changes nothing for them.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { Agent, request } from 'node:https';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,7 +16,7 @@ import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { stringify } from 'yaml';
 import { generateCa, generateClientCert, type PemKeyPair } from '@orkestra/adapters/tls';
-import { controlPlane } from './harness/control-plane.ts';
+import { configureControlPlane, controlPlane } from './harness/control-plane.ts';
 import { kubectl, kubectlOk, type KubectlResult } from './harness/kubectl.ts';
 import { freshNamespace } from './harness/namespace.ts';
 import { gatewayReady, linesOf, startGateway, stopGatewayClean, type GatewayProcess } from './harness/gateway-process.ts';
@@ -29,11 +32,9 @@ const test = suite('ork gate: modern TLS only, and only the API server\'s client
 let gateway: GatewayProcess | undefined;
 let install: GatewayInstall | undefined;
 let ws = '';
-let pkiDir = '';
-let apiserver: PemKeyPair;
-let sameCaOther: PemKeyPair;
-let otherCa: PemKeyPair;
 let port = 0;
+const pkiDir = mkdtempSync(join(tmpdir(), 'ork-e2e-client-pki-'));
+process.once('exit', () => rmSync(pkiDir, { recursive: true, force: true }));
 
 function file(name: string, text: string): string {
   const path = join(pkiDir, name);
@@ -80,21 +81,24 @@ function sClient(flags: readonly string[]): { ok: boolean; out: string } {
   return { ok: r.status === 0, out: `${r.stdout}\n${r.stderr}` };
 }
 
+// Loaded before any file starts the shared control plane: the API server's client PKI and flag.
+const nowMs = Date.now();
+const clientCa = await generateCa({ commonName: 'apiserver-webhook-client-ca', validForMs: 3_600_000, nowMs });
+const otherCa = await generateCa({ commonName: 'someone-else', validForMs: 3_600_000, nowMs });
+const apiserver = await generateClientCert({ ca: clientCa, commonName: API_SERVER_NAME, validForMs: 3_600_000, nowMs });
+const sameCaOther = await generateClientCert({ ca: clientCa, commonName: 'system:node:worker-1', validForMs: 3_600_000, nowMs });
+file('client-ca.crt', clientCa.certPem);
+file('apiserver.crt', apiserver.certPem);
+file('apiserver.key', apiserver.keyPem);
+const ADMISSION_FLAG = `--admission-control-config-file=${admissionConfig(apiserver)}`;
+configureControlPlane({ apiserverArgs: [ADMISSION_FLAG] });
+
 test.before(async () => {
-  // This file's control plane must start with the admission-control configuration: set it up first.
-  assert.is(process.env['ORK_E2E_KUBECONFIG'], undefined, 'this file configures its own API server (--admission-control-config-file); it cannot run on ORK_E2E_KUBECONFIG');
-  pkiDir = mkdtempSync(join(tmpdir(), 'ork-e2e-client-pki-'));
-  process.once('exit', () => rmSync(pkiDir, { recursive: true, force: true }));
-  const nowMs = Date.now();
-  const clientCa = await generateCa({ commonName: 'apiserver-webhook-client-ca', validForMs: 3_600_000, nowMs });
-  otherCa = await generateCa({ commonName: 'someone-else', validForMs: 3_600_000, nowMs });
-  apiserver = await generateClientCert({ ca: clientCa, commonName: API_SERVER_NAME, validForMs: 3_600_000, nowMs });
-  sameCaOther = await generateClientCert({ ca: clientCa, commonName: 'system:node:worker-1', validForMs: 3_600_000, nowMs });
-  file('client-ca.crt', clientCa.certPem);
-  file('apiserver.crt', apiserver.certPem);
-  file('apiserver.key', apiserver.keyPem);
-  process.env['ORK_KUBE_APISERVER_EXTRA_ARGS'] = `${process.env['ORK_KUBE_APISERVER_EXTRA_ARGS'] ?? ''} --admission-control-config-file=${admissionConfig(apiserver)}`.trim();
-  controlPlane();
+  assert.is(process.env['ORK_E2E_KUBECONFIG'], undefined, 'this file configures the API server (--admission-control-config-file); it cannot run on ORK_E2E_KUBECONFIG');
+  const cp = controlPlane();
+  // A clear failure instead of a 30 s wait if the control plane came up without the flag.
+  const args = readFileSync(join(cp.stateDir!, 'apiserver.args'), 'utf8').split('\n');
+  assert.ok(args.includes(ADMISSION_FLAG), `the API server was started without ${ADMISSION_FLAG} (was it started before this file was loaded?)`);
 
   install = installForGateway(KATALOG, 'gw-tls');
   ws = freshNamespace('gw-tls-objs');

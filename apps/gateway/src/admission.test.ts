@@ -42,6 +42,8 @@ test('denies a labelled delete, logs one line naming rule and user, and counts i
   const denied = log.lines.filter((l) => l.msg === 'admission denied');
   assert.is(denied.length, 1);
   assert.equal([denied[0]!.fields['rule'], denied[0]!.fields['user'], denied[0]!.fields['name']], ['protection-label', 'alice', 'web']);
+  // The allowed one is there too, at debug only.
+  assert.equal(log.lines.filter((l) => l.msg === 'admission allowed').map((l) => [l.level, l.fields['rule'], l.fields['namespace']]), [['debug', 'none', 'team-a']]);
 });
 
 test('a malformed body gets a 400 and one log line', () => {

@@ -100,6 +100,8 @@ export function admissionHandlers(policy: GatewayPolicy, log: Logger, observer: 
     }
     observer.decision(webhook, a.decision.allowed, a.decision.rule);
     if (!a.decision.allowed) log.info('admission denied', { webhook, rule: a.decision.rule, ...target(a.request) });
+    // Allowed reviews are the bulk of the traffic: at debug only, for "why did this go through?".
+    else log.debug('admission allowed', { webhook, rule: a.decision.rule, ...target(a.request) });
     return a;
   };
 
