@@ -1,6 +1,7 @@
 // Runs every case under conformance/admission/<name>/: katalog.yaml (or policy.json), options.json
-// ({path, gatewayNamespace}) and request.json (the raw body) in, expected.json out: the response
-// AdmissionReview, or for a malformed body {httpStatus: 400, body} with the problems list.
+// ({path, gatewayNamespace}) and request.json (the raw body) in, plus pod.json (the PodLookup the
+// gateway got for an eviction), expected.json out: the response AdmissionReview, or for a
+// malformed body {httpStatus: 400, body} with the problems list.
 // UPDATE_GOLDENS=1 rewrites expected.json from the current output (review the diff!).
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -8,7 +9,7 @@ import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import {
   answerAdmissionReview, decideDeletionProtection, decideNamespaceProtection, DELETION_PROTECTION_PATH, NAMESPACE_PROTECTION_PATH,
-  parseKatalog, planGatewayPolicy, type AdmissionDecision, type AdmissionRequest, type AdmissionRule, type GatewayPolicy,
+  parseKatalog, planGatewayPolicy, type AdmissionDecision, type AdmissionRequest, type AdmissionRule, type GatewayPolicy, type PodLookup,
 } from '@orkestra/lib';
 
 const CASES = new URL('../admission/', import.meta.url).pathname;
@@ -29,8 +30,8 @@ function policyOf(dir: string, gatewayNamespace: string): GatewayPolicy {
 }
 
 /** The decision function the gateway mounts at a path. */
-function decider(path: CaseOptions['path'], policy: GatewayPolicy): (r: AdmissionRequest) => AdmissionDecision {
-  if (path === DELETION_PROTECTION_PATH && policy.deletion) return (r) => decideDeletionProtection(r, policy.deletion!);
+function decider(path: CaseOptions['path'], policy: GatewayPolicy, pod: PodLookup | undefined): (r: AdmissionRequest) => AdmissionDecision {
+  if (path === DELETION_PROTECTION_PATH && policy.deletion) return (r) => decideDeletionProtection(r, policy.deletion!, pod);
   if (path === NAMESPACE_PROTECTION_PATH && policy.namespace) return (r) => decideNamespaceProtection(r, policy.namespace!);
   throw new Error(`no webhook at ${path} for this policy`);
 }
@@ -43,7 +44,9 @@ for (const name of names) {
   test(name, () => {
     const dir = join(CASES, name);
     const options = JSON.parse(readFileSync(join(dir, 'options.json'), 'utf8')) as CaseOptions;
-    const answer = answerAdmissionReview(readFileSync(join(dir, 'request.json'), 'utf8'), decider(options.path, policyOf(dir, options.gatewayNamespace)));
+    const podFile = join(dir, 'pod.json');
+    const pod = existsSync(podFile) ? JSON.parse(readFileSync(podFile, 'utf8')) as PodLookup : undefined;
+    const answer = answerAdmissionReview(readFileSync(join(dir, 'request.json'), 'utf8'), decider(options.path, policyOf(dir, options.gatewayNamespace), pod));
     const output = answer.type === 'decided' ? answer.body : { httpStatus: answer.httpStatus, body: answer.body };
     if (answer.type === 'decided') {
       rules.add(answer.decision.rule);
@@ -71,6 +74,7 @@ test('the suite covers every rule, allowed, denied and malformed', () => {
   const every: AdmissionRule[] = [
     'none', 'gateway-namespace', 'protection-label', 'protected-crd', 'protected-custom-resource', 'missing-old-object', 'strict-mode',
     'strict-mode-exempt', 'restricted-namespace-delete', 'restricted-namespace-create', 'namespace-not-allowed', 'restricted-namespace-write', 'system-identity',
+    'undecided',
   ];
   assert.equal(every.filter((r) => !rules.has(r)), [], 'rules without a case');
   assert.ok(outcomes.allowed >= 5 && outcomes.denied >= 10 && outcomes.invalid >= 4, JSON.stringify(outcomes));

@@ -47,6 +47,10 @@ gateway:
   tls:
     existingSecret: my-gateway-tls
     hasCA: true
+  clientAuth:
+    enabled: true
+    caConfigMap: {name: apiserver-webhook-client-ca}
+    allowedNames: [kube-apiserver-webhook-client]
 `;
 
 /** EVERYTHING with the runtime following a registry Katalog, with every optional registry value. */

@@ -76,7 +76,7 @@ test('Fail, gateway running: labelled deletes are denied; without strict mode th
   assert.is(failurePolicy(), 'Fail');
   assert.ok(deniedByUs(kubectl(['delete', 'configmap', 'guarded'], { namespace: ws })));
   const config = kubectlJson<{ webhooks: { name: string }[] }>(['get', 'validatingwebhookconfiguration', 'orkestra-deletion-protection']);
-  assert.equal(config.webhooks.map((w) => w.name), [WEBHOOK], 'no strict-mode webhook without strictMode');
+  assert.equal(config.webhooks.map((w) => w.name), [WEBHOOK, 'evictions.deletion-protection.orkestra.io'], 'no strict-mode webhook without strictMode');
   kubectlOk(['label', 'configmap', 'relabel', `${LABEL}-`], { namespace: ws });
   kubectlOk(['delete', 'configmap', 'relabel'], { namespace: ws });
   await stopAndCheck(g);

@@ -116,6 +116,14 @@ export {
   NAMESPACE_PROTECTION_PATH, PROTECTION_LABEL, STRICT_EXEMPT_LABEL, WEBHOOK_PORT, WEBHOOK_TIMEOUT_SECONDS,
 } from './gateway/index.ts';
 
+// Issue 12 (Control Center hardening): Host header check, snapshot budget, validated detail paths
+export { effectiveAllowedHosts, hostAllowed, isLoopbackAddress, LOOPBACK_HOSTS, parseAllowedHosts, renderSnapshot, RUNTIME_SNAPSHOT_BUDGET_CHARS, runtimeDetailPath } from './control-center/index.ts';
+export type { DetailPath, DetailTarget } from './control-center/index.ts';
+
+// Issue 12 (gateway hardening): admission budgets, undecided answers, evictions
+export { ADMISSION_BUDGET, answerDecided, answerParsedReview, answerUndecided, answerUnreadable, decideUndecided, describeUndecided, evictionTarget, peekReviewUid } from './gateway/index.ts';
+export type { AdmissionBudget, DenialStatus, PodLookup, ProtectionName, UndecidedReason } from './gateway/index.ts';
+
 // Control Center (pure): runtime status from polls, history, stats and the snapshot
 export { buildSnapshot, initialRuntimeState, LEADER_ATTEMPTS, parseRuntimeUrls, readKatalogFacts, retryForLeader, sampleOf, stepRuntimeState, summarize, trimHistory } from './control-center/index.ts';
 export type {

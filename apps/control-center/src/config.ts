@@ -2,7 +2,7 @@
 // in one place so a bad value is one line naming the variable and exit 2, before anything listens.
 import * as v from 'valibot';
 import { envDuration, envInteger, envLogLevel, envText, parseEnv, type LogLevel } from '@orkestra/adapters/process';
-import { parseRuntimeUrls } from '@orkestra/lib';
+import { effectiveAllowedHosts, parseAllowedHosts, parseRuntimeUrls } from '@orkestra/lib';
 
 /** The Control Center's configuration with every default applied; durations in ms. */
 export interface ControlCenterConfig {
@@ -15,6 +15,11 @@ export interface ControlCenterConfig {
   readonly refreshMs: number;
   /** Bound on every request to a runtime or gateway. */
   readonly requestTimeoutMs: number;
+  /**
+   * ALLOWED_HOSTS (`ork control --allowed-hosts`): the names the UI and API answer to; by default
+   * the localhost names when ORK_HOST is a loopback address. Undefined: Host is not checked.
+   */
+  readonly allowedHosts?: readonly string[];
 }
 
 /** A usable config, or the one line to print before exiting 2. */
@@ -27,6 +32,7 @@ const ENV = v.object({
   ORKESTRA_URLS: v.optional(v.string()),
   REFRESH_INTERVAL: envDuration('10s', 100),
   REQUEST_TIMEOUT: envDuration('5s', 100),
+  ALLOWED_HOSTS: v.optional(v.string()),
 });
 
 /** Reads the Control Center's configuration from an environment record (process.env in main.ts). */
@@ -36,6 +42,9 @@ export function parseConfig(env: Readonly<Record<string, string | undefined>>): 
   const e = parsed.value;
   const urls = parseRuntimeUrls(e.ORKESTRA_URLS ?? '');
   if (urls.type === 'error') return { type: 'error', message: `ORKESTRA_URLS: ${urls.message}` };
+  const hosts = parseAllowedHosts(e.ALLOWED_HOSTS ?? '');
+  if (hosts.type === 'error') return { type: 'error', message: `ALLOWED_HOSTS: ${hosts.message}` };
+  const allowedHosts = effectiveAllowedHosts(hosts.hosts, e.ORK_HOST);
   return {
     type: 'ok',
     config: {
@@ -45,6 +54,7 @@ export function parseConfig(env: Readonly<Record<string, string | undefined>>): 
       runtimeUrls: urls.urls,
       refreshMs: e.REFRESH_INTERVAL,
       requestTimeoutMs: e.REQUEST_TIMEOUT,
+      ...(allowedHosts !== undefined ? { allowedHosts } : {}),
     },
   };
 }

@@ -8,6 +8,7 @@ import { createControlCenterMetrics } from './cc-metrics.ts';
 import { parseConfig, type ControlCenterConfig } from './config.ts';
 import { getPreferLeader } from './get-prefer-leader.ts';
 import { Poller } from './poller.ts';
+import { PublishedSnapshot } from './published-snapshot.ts';
 import { SseHub } from './sse-hub.ts';
 
 const PACKAGE_JSON = new URL('../package.json', import.meta.url);
@@ -33,11 +34,13 @@ async function serve(config: ControlCenterConfig): Promise<void> {
   const hub = new SseHub((n) => metrics.setSseClients(n));
   const pollLog = log.child({ component: 'poller' });
   const lastStatus = new Map<string, string>();
+  let published: PublishedSnapshot | undefined;
   const poller = new Poller({
     urls: config.runtimeUrls, refreshMs: config.refreshMs, requestTimeoutMs: config.requestTimeoutMs, clock,
+    onError: (message) => pollLog.error('poll failed', { err: message }),
     onPass: (snapshot, seconds) => {
       metrics.observePass(snapshot, seconds);
-      hub.broadcast('snapshot', JSON.stringify(snapshot));
+      hub.broadcast(published!.publish(snapshot));
       for (const r of snapshot.runtimes) {
         if (lastStatus.get(r.id) === r.status) continue;
         lastStatus.set(r.id, r.status);
@@ -45,9 +48,14 @@ async function serve(config: ControlCenterConfig): Promise<void> {
       }
     },
   });
+  published = new PublishedSnapshot(poller.snapshot());
+  const snapshots = published;
   const app = buildServer({
     urlOf: (id) => poller.urlOf(id),
     snapshot: () => poller.snapshot(),
+    snapshotJson: () => snapshots.json(),
+    snapshotFrame: () => snapshots.frame(),
+    ...(config.allowedHosts !== undefined ? { allowedHosts: config.allowedHosts } : {}),
     get: (url) => getPreferLeader(url, config.requestTimeoutMs),
     passes: () => poller.passes(),
     hub, metrics, publicDir: PUBLIC_DIR, log: log.child({ component: 'http' }),
@@ -62,7 +70,13 @@ async function serve(config: ControlCenterConfig): Promise<void> {
   }
   // With ORK_PORT=0 the OS picks the port; tests read it from this line.
   log.info('http listening', { host: config.host, port: (app.server.address() as AddressInfo).port });
-  log.info('control center starting', { runtimes: config.runtimeUrls.join(','), refreshMs: config.refreshMs, requestTimeoutMs: config.requestTimeoutMs });
+  log.info('control center starting', {
+    runtimes: config.runtimeUrls.join(','), refreshMs: config.refreshMs, requestTimeoutMs: config.requestTimeoutMs,
+    allowedHosts: config.allowedHosts?.join(',') ?? 'any',
+  });
+  if (config.allowedHosts === undefined) {
+    log.warn('the Host header is not checked', { hint: 'set ALLOWED_HOSTS (ork control --allowed-hosts) to the names this Control Center is reached by, e.g. its Service and ingress host' });
+  }
 
   await poller.run(shutdown.signal);
   // Open event streams would hold the server open: end them first.

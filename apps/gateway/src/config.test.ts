@@ -48,7 +48,15 @@ const bad: [Record<string, string>, RegExp][] = [
   [{ TLS_CERT: '/c.pem' }, /^TLS_KEY: must be set together with TLS_CERT/],
   [{ TLS_KEY: '/k.pem' }, /^TLS_CERT: must be set together with TLS_KEY/],
   [{ TLS_CA: '/ca.pem' }, /^TLS_CA: only used with TLS_CERT and TLS_KEY$/],
+  [{ ORK_WEBHOOK_CLIENT_NAMES: 'kube-apiserver' }, /^ORK_WEBHOOK_CLIENT_NAMES: only used with ORK_WEBHOOK_CLIENT_CA/],
 ];
+
+test('client certificates: the CA file and the names, trimmed; none by default', () => {
+  const r = parseConfig({ ORK_WEBHOOK_CLIENT_CA: '/etc/orkestra/client-ca/ca.crt', ORK_WEBHOOK_CLIENT_NAMES: ' kube-apiserver , apiserver-webhook-client,' });
+  assert.equal(r.type === 'ok' && r.config.clientAuth, { caFile: '/etc/orkestra/client-ca/ca.crt', allowedNames: ['kube-apiserver', 'apiserver-webhook-client'] });
+  const none = parseConfig({});
+  assert.is(none.type === 'ok' && none.config.clientAuth, undefined);
+});
 for (const [env, message] of bad) {
   test(`rejects ${JSON.stringify(env)} in one line`, () => {
     const r = parseConfig(env);

@@ -9,6 +9,8 @@ export interface GatewayMetrics extends Metrics {
   observeRequest(webhook: string, code: number, seconds: number): void;
   /** orkestra_admission_decisions_total{webhook,decision}. */
   observeDecision(webhook: string, allowed: boolean): void;
+  /** orkestra_admission_undecided_total{webhook,reason}: answered by failurePolicy, not decided. */
+  observeUndecided(webhook: string, reason: string): void;
   /** orkestra_gateway_certificate_expiration_timestamp_seconds{certificate}. */
   setCertificateExpiry(certificate: 'serving' | 'ca', notAfterMs: number): void;
   /** orkestra_gateway_housekeeper_repairs_total{name,action}. */
@@ -25,10 +27,12 @@ export function createGatewayMetrics(options: { readonly defaultMetrics?: boolea
   const requests = new Counter({ name: 'controller_runtime_webhook_requests_total', help: 'Total number of admission requests by HTTP status code.', labelNames: ['webhook', 'code'], registers: [registry] });
   const latency = new Histogram({ name: 'controller_runtime_webhook_latency_seconds', help: 'Histogram of the latency of processing admission requests', labelNames: ['webhook'], buckets: LATENCY_BUCKETS, registers: [registry] });
   const decisions = new Counter({ name: 'orkestra_admission_decisions_total', help: 'Admission decisions by webhook and decision (allowed, denied).', labelNames: ['webhook', 'decision'], registers: [registry] });
+  const undecided = new Counter({ name: 'orkestra_admission_undecided_total', help: 'Reviews answered by failurePolicy without a decision, by webhook and reason (budget, busy, too-large, lookup-failed).', labelNames: ['webhook', 'reason'], registers: [registry] });
   const expiry = new Gauge({ name: 'orkestra_gateway_certificate_expiration_timestamp_seconds', help: 'notAfter of the certificate in use, seconds since the epoch.', labelNames: ['certificate'], registers: [registry] });
   const repairs = new Counter({ name: 'orkestra_gateway_housekeeper_repairs_total', help: 'Webhook configurations created or re-applied by the housekeeper.', labelNames: ['name', 'action'], registers: [registry] });
   for (const webhook of ['deletion-protection', 'namespace-protection']) {
     for (const decision of ['allowed', 'denied']) decisions.inc({ webhook, decision }, 0);
+    for (const reason of ['budget', 'busy', 'too-large', 'lookup-failed']) undecided.inc({ webhook, reason }, 0);
   }
   return {
     contentType: registry.contentType,
@@ -39,6 +43,9 @@ export function createGatewayMetrics(options: { readonly defaultMetrics?: boolea
     },
     observeDecision(webhook, allowed) {
       decisions.inc({ webhook, decision: allowed ? 'allowed' : 'denied' });
+    },
+    observeUndecided(webhook, reason) {
+      undecided.inc({ webhook, reason });
     },
     setCertificateExpiry(certificate, notAfterMs) {
       expiry.set({ certificate }, Math.floor(notAfterMs / 1000));

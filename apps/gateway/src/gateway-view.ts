@@ -42,8 +42,8 @@ export function gatewayKatalog(s: GatewayViewSource): Record<string, unknown> {
     deletionProtectionEnabled: s.policy.deletion !== undefined,
     namespaceProtectionEnabled: nsPolicy !== undefined,
     gatewayVersion: s.gatewayVersion,
-    deletionProtection: { enabled: s.policy.deletion !== undefined, strictMode: s.policy.deletion?.strictMode ?? false, ...counts(dp), rejected: dp.rejected },
-    namespaceProtection: { ...namespaceBlock(), rejected: np.rejected },
+    deletionProtection: { enabled: s.policy.deletion !== undefined, strictMode: s.policy.deletion?.strictMode ?? false, ...counts(dp), rejected: dp.rejected, undecided: dp.undecided },
+    namespaceProtection: { ...namespaceBlock(), rejected: np.rejected, undecided: np.undecided },
     certificates: {
       managed: certs.managed,
       ...(certs.servingNotAfterMs !== undefined ? { servingNotAfter: new Date(certs.servingNotAfterMs).toISOString() } : {}),

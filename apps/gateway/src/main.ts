@@ -4,7 +4,8 @@ import { readFileSync } from 'node:fs';
 import { isEntryPoint, readPackageVersion, runApp } from '@orkestra/adapters/process';
 import { kubeCluster, loadKubeConfig } from '@orkestra/adapters/kube';
 import { systemClock } from '@orkestra/adapters/system';
-import type { PemKeyPair } from '@orkestra/adapters/tls';
+import { generateCa, generateClientCert, readCertificate, type PemKeyPair } from '@orkestra/adapters/tls';
+import type { ClientAuth } from '@orkestra/adapters/webhook';
 import {
   checkCertPolicy, checkProvidedCertificate, planGatewayPolicy, planWebhookConfigs, servingSans,
   type CertRotationPolicy, type Katalog, type WebhookEndpoint,
@@ -16,6 +17,7 @@ import { certFacts, splitPem } from './cert-secret.ts';
 import { parseConfig, type GatewayConfig } from './config.ts';
 import { createGatewayMetrics } from './gateway-metrics.ts';
 import { gatewayKatalog } from './gateway-view.ts';
+import { podReader } from './pod-reader.ts';
 import { Housekeeper } from './housekeeper.ts';
 import { createLogger, shutdownOnSignals } from '@orkestra/adapters/process';
 import { selfCheck } from './self-check.ts';
@@ -68,9 +70,12 @@ async function gate(config: GatewayConfig, katalog: Katalog): Promise<void> {
     return exit2(`cannot load a kubeconfig: ${err instanceof Error ? err.message : String(err)}`);
   }
   const metrics = createGatewayMetrics();
-  const { handlers, stats } = admissionHandlers(policy, log.child({ component: 'admission' }), {
+  const { routes, stats } = admissionHandlers(policy, log.child({ component: 'admission' }), {
     decision: (webhook, allowed) => metrics.observeDecision(webhook, allowed),
-  });
+    undecided: (webhook, reason) => metrics.observeUndecided(webhook, reason),
+  }, podReader(cluster, log.child({ component: 'admission' })));
+  const clientAuth = config.clientAuth ? await webhookClientAuth(config.clientAuth, clock.now()) : undefined;
+  if (clientAuth !== undefined && 'error' in clientAuth) return exit2(clientAuth.error);
 
   let webhooks: ServedWebhooks | undefined;
   let serving: PemKeyPair | undefined;
@@ -103,6 +108,7 @@ async function gate(config: GatewayConfig, katalog: Katalog): Promise<void> {
     selfCheck: (bundle) => selfCheck({
       connectHost: config.webhookHost === '0.0.0.0' || config.webhookHost === '::' ? '127.0.0.1' : config.webhookHost,
       port: () => webhooks?.port ?? config.webhookPort, serverName, namespace: config.namespace,
+      ...(clientAuth ? { client: clientAuth.selfCheck } : {}),
     }, bundle),
     onCerts,
     onConfig: (c) => metrics.observeRepair(c.name, c.type === 'unchanged' ? 'updated' : c.type),
@@ -123,7 +129,8 @@ async function gate(config: GatewayConfig, katalog: Katalog): Promise<void> {
   }
 
   const served = await serveWebhooks({
-    pair: serving!, handlers, host: config.webhookHost, port: config.webhookPort, log: log.child({ component: 'webhook' }),
+    pair: serving!, routes, host: config.webhookHost, port: config.webhookPort, log: log.child({ component: 'webhook' }),
+    ...(clientAuth ? { clientAuth: clientAuth.auth } : {}),
     observe: (webhook, code, seconds) => metrics.observeRequest(webhook, code, seconds),
   });
   if ('error' in served) return exit1(served.error);
@@ -156,6 +163,7 @@ async function gate(config: GatewayConfig, katalog: Katalog): Promise<void> {
     deletionProtection: policy.deletion !== undefined, namespaceProtection: policy.namespace !== undefined,
     endpoint: first.type === 'url' ? first.url : `service ${first.namespace}/${first.name}:${first.port}`,
     certificates: certs ? 'managed' : 'provided', housekeeperIntervalMs: config.housekeeperIntervalMs,
+    clientCertificates: clientAuth ? (config.clientAuth!.allowedNames.join(',') || 'any from the CA') : 'not required',
   });
 
 
@@ -184,6 +192,28 @@ async function gate(config: GatewayConfig, katalog: Katalog): Promise<void> {
     repairs: housekeeper.counts().repairs,
   });
   process.exit(0);
+}
+
+/**
+ * ORK_WEBHOOK_CLIENT_CA: the CAs whose client certificates the webhook port accepts, plus a CA made
+ * here and kept only in memory that signs the housekeeper's self-check certificate (the gateway
+ * cannot hold a certificate of the API server's CA, and nothing else can hold one of this CA).
+ */
+async function webhookClientAuth(c: NonNullable<GatewayConfig['clientAuth']>, nowMs: number): Promise<{ auth: ClientAuth; selfCheck: PemKeyPair } | { error: string }> {
+  let caPem: string;
+  try {
+    caPem = readFileSync(c.caFile, 'utf8');
+  } catch (err) {
+    return { error: `ORK_WEBHOOK_CLIENT_CA: cannot read ${c.caFile}: ${(err as NodeJS.ErrnoException).code ?? String(err)}` };
+  }
+  if (splitPem(caPem).length === 0) return { error: `ORK_WEBHOOK_CLIENT_CA: ${c.caFile} holds no PEM certificate` };
+  const validForMs = 10 * 365 * 24 * 3_600_000;
+  const selfCa = await generateCa({ commonName: 'orkestra-gateway-self-check-ca', validForMs, nowMs });
+  const selfCheck = await generateClientCert({ ca: selfCa, commonName: 'orkestra-gateway-self-check', validForMs, nowMs });
+  return {
+    auth: { caPem: `${caPem.trimEnd()}\n${selfCa.certPem}`, allowedNames: c.allowedNames, alwaysAllowedFingerprints: [readCertificate(selfCheck.certPem).fingerprintSha256] },
+    selfCheck,
+  };
 }
 
 /** Reads and checks TLS_CERT/TLS_KEY (and TLS_CA); undefined after printing why it cannot start. */

@@ -13,6 +13,7 @@ export const GATEWAY_TLS_SECRET = 'orkestra-gateway-tls';
 /** The label deletion protection looks for. */
 export const PROTECTION_LABEL = 'orkestra.io/deletion-protection';
 const DELETION_WEBHOOK = 'labels.deletion-protection.orkestra.io';
+const EVICTION_WEBHOOK = 'evictions.deletion-protection.orkestra.io';
 
 /** Where one run of the scenario happens. */
 export interface GatewayScenarioSetup {
@@ -21,7 +22,7 @@ export interface GatewayScenarioSetup {
   readonly kubeconfig: string;
   /** ORK_NAMESPACE: where the TLS Secret lives. */
   readonly installNamespace: string;
-  /** A namespace (not the install namespace: that one is exempt) holding ConfigMap `guarded` with the protection label. */
+  /** A namespace (not the install namespace: that one is exempt) holding ConfigMap `guarded` and Pod `guarded` with the protection label. */
   readonly guardedNamespace: string;
 }
 
@@ -62,7 +63,8 @@ export function gatewayDenialOf(atom: RuleAtom, logs: readonly string[]): string
 /**
  * Runs G: with neither the TLS Secret nor the two configurations present, a gateway starts and
  * creates the Secret and both configurations (/readyz 200); the API server calls it and a labelled
- * ConfigMap's delete is denied; both configurations edited by hand are repaired; the Secret with its
+ * ConfigMap's delete is denied; the eviction of a labelled Pod is denied on the Pod the gateway
+ * read; both configurations edited by hand are repaired; the Secret with its
  * serving key removed is repaired; the deleted Secret is restored; SIGTERM stops the gateway with
  * exit 0 and both configurations deleted (cleanupOnShutdown).
  */
@@ -117,6 +119,14 @@ async function steps(g: GatewayProcess, setup: GatewayScenarioSetup): Promise<vo
   await until('a labelled ConfigMap\'s delete denied by the gateway', () => {
     const r = kubectl(['delete', 'configmap', 'guarded', '--dry-run=server'], { namespace: setup.guardedNamespace });
     return r.status !== 0 && r.stderr.includes(`admission webhook "${DELETION_WEBHOOK}" denied the request`) ? true : undefined;
+  }, 20_000);
+
+  // An eviction names a Pod but carries none of its labels: the gateway reads the Pod (get pods).
+  await until('a labelled Pod\'s eviction denied by the gateway on the labels it read', () => {
+    const r = kubectl(['create', '--raw', `/api/v1/namespaces/${setup.guardedNamespace}/pods/guarded/eviction`, '-f', '-'], {
+      input: JSON.stringify({ apiVersion: 'policy/v1', kind: 'Eviction', metadata: { name: 'guarded', namespace: setup.guardedNamespace } }),
+    });
+    return r.status !== 0 && r.stderr.includes(`admission webhook "${EVICTION_WEBHOOK}" denied the request: evicting Pod "guarded"`) && r.stderr.includes('carries the label') ? true : undefined;
   }, 20_000);
 
   // Both configurations, each under its own name: get and update are granted per name.

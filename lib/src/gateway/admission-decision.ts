@@ -14,16 +14,27 @@ export type AdmissionRule =
   | 'restricted-namespace-create'
   | 'namespace-not-allowed'
   | 'restricted-namespace-write'
-  | 'system-identity';
+  | 'system-identity'
+  /** Not decided (out of time, too busy, a needed read failed): answered as the webhook's failurePolicy says. */
+  | 'undecided';
 
-/** The answer to one AdmissionReview: denials always carry a 403 status and a message. */
+/** Why a request is refused: by a protection (403), or because it could not be decided and the policy fails closed (429, retry). */
+export type DenialStatus =
+  | { readonly code: 403; readonly reason: 'Forbidden'; readonly message: string }
+  | { readonly code: 429; readonly reason: 'TooManyRequests'; readonly message: string };
+
+/**
+ * The answer to one AdmissionReview: denials always carry a status and a message.
+ * `auditAnnotations` land in the API server's audit log, prefixed with the webhook's name.
+ */
 export type AdmissionDecision =
-  | { readonly allowed: true; readonly rule: AdmissionRule; readonly warnings: readonly string[] }
+  | { readonly allowed: true; readonly rule: AdmissionRule; readonly warnings: readonly string[]; readonly auditAnnotations?: Readonly<Record<string, string>> }
   | {
     readonly allowed: false;
     readonly rule: AdmissionRule;
-    readonly status: { readonly code: 403; readonly reason: 'Forbidden'; readonly message: string };
+    readonly status: DenialStatus;
     readonly warnings: readonly string[];
+    readonly auditAnnotations?: Readonly<Record<string, string>>;
   };
 
 /** Allows, naming the rule that let the request through. */
@@ -45,10 +56,11 @@ export interface AdmissionReviewResponse {
     readonly allowed: boolean;
     readonly status?: { readonly code: number; readonly reason: string; readonly message: string };
     readonly warnings?: readonly string[];
+    readonly auditAnnotations?: Readonly<Record<string, string>>;
   };
 }
 
-/** Builds the response review; `uid` must echo `request.uid`. Empty warnings are left out. */
+/** Builds the response review; `uid` must echo `request.uid`. Empty warnings and absent annotations are left out. */
 export function renderAdmissionResponse(uid: string, decision: AdmissionDecision): AdmissionReviewResponse {
   return {
     apiVersion: 'admission.k8s.io/v1',
@@ -58,6 +70,7 @@ export function renderAdmissionResponse(uid: string, decision: AdmissionDecision
       allowed: decision.allowed,
       ...(decision.allowed ? {} : { status: decision.status }),
       ...(decision.warnings.length > 0 ? { warnings: decision.warnings } : {}),
+      ...(decision.auditAnnotations !== undefined ? { auditAnnotations: decision.auditAnnotations } : {}),
     },
   };
 }
@@ -67,17 +80,27 @@ export function renderRequestProblems(problems: readonly RequestProblem[]): { re
   return { error: 'invalid AdmissionReview', problems };
 }
 
+/**
+ * The namespace a request's object lives in. A Namespace lives in none, though the API server puts
+ * its own name in `request.namespace` for requests on it (its status and finalize subresources).
+ */
+function objectNamespace(request: AdmissionRequest): string | undefined {
+  return request.resource.group === '' && request.resource.resource === 'namespaces' ? undefined : request.namespace;
+}
+
 /** How a request names its object for people: `ConfigMap "web" in namespace "team-a"`. */
 export function describeTarget(request: AdmissionRequest): string {
   const name = request.name ? `"${request.name}"` : '(collection)';
-  return `${request.kind.kind} ${name}${request.namespace ? ` in namespace "${request.namespace}"` : ''}`;
+  const ns = objectNamespace(request);
+  return `${request.kind.kind} ${name}${ns ? ` in namespace "${ns}"` : ''}`;
 }
 
 /** The kubectl spelling of the request's target: `configmap web -n team-a`, `deployments.apps web -n team-a`. */
 export function kubectlTarget(request: AdmissionRequest): string {
   const r = request.resource;
   const type = r.group === '' ? r.resource : `${r.resource}.${r.group}`;
-  return `${type} ${request.name ?? '<name>'}${request.namespace ? ` -n ${request.namespace}` : ''}`;
+  const ns = objectNamespace(request);
+  return `${type} ${request.name ?? '<name>'}${ns ? ` -n ${ns}` : ''}`;
 }
 
 /** The value of a label on the request's new (`object`) or old (`oldObject`) object. */

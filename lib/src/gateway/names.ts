@@ -31,11 +31,3 @@ export const GATEWAY_SERVICE = 'orkestra-gateway';
  * microseconds, so 5 s only covers a slow network. After it, failurePolicy decides.
  */
 export const WEBHOOK_TIMEOUT_SECONDS = 5;
-
-/**
- * Largest AdmissionReview body the gateway reads, in bytes. The API server refuses request bodies
- * over 3 MiB, so one object is at most 3 MiB of JSON; an UPDATE review carries two (object and
- * oldObject) plus the envelope and userInfo: 2 × 3 MiB + 1 MiB. A smaller cap would turn a large but
- * legal UPDATE into a webhook failure, which with failurePolicy Fail blocks it.
- */
-export const MAX_ADMISSION_REVIEW_BYTES = 7 * 1024 * 1024;

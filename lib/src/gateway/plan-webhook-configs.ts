@@ -47,6 +47,10 @@ function deletionWebhooks(p: DeletionPolicy, o: WebhookPlanOptions): ValidatingW
   const notGateway = notIn([o.gatewayNamespace]);
   const labelled: LabelSelector = { matchLabels: { [PROTECTION_LABEL]: 'true' } };
   const hooks = [webhook('labels.deletion-protection.orkestra.io', client, p.failurePolicy, [rule(['DELETE'], ALL, ALL, '*')], labelled, notGateway)];
+  // The API server deletes an evicted Pod without calling DELETE webhooks, and the Eviction in the
+  // review carries none of the Pod's labels (so no objectSelector can pick protected Pods): every
+  // eviction is sent, and the gateway reads the Pod it names (spec/gateway.md §2, spec/rbac.md).
+  hooks.push(webhook('evictions.deletion-protection.orkestra.io', client, p.failurePolicy, [rule(['CREATE'], [''], ['pods/eviction'], 'Namespaced')], {}, notGateway));
   if (p.protectedCrds.length > 0) {
     // No label on a CRD to select by, and objectSelector cannot match names: narrow with a CEL
     // matchCondition so deletes of other CRDs never leave the API server.
@@ -59,8 +63,13 @@ function deletionWebhooks(p: DeletionPolicy, o: WebhookPlanOptions): ValidatingW
     hooks.push(webhook('custom-resources.deletion-protection.orkestra.io', client, p.failurePolicy, resourceRules(['DELETE'], p.protectedResources), {}, notGateway));
   }
   if (p.strictMode) {
-    // objectSelector is matched against old and new object, so an UPDATE dropping the label is still sent.
-    hooks.push(webhook('strict-mode.deletion-protection.orkestra.io', client, p.failurePolicy, [rule(['UPDATE'], ALL, ALL, '*')], labelled, notGateway));
+    // objectSelector is matched against old and new object, so an UPDATE dropping the label is
+    // still sent. `*/*` takes every subresource too: `status` can change labels on Pods, Services,
+    // Namespaces and more. The condition keeps updates that leave the label in place (every
+    // status write of a protected Pod) inside the API server: only a removal leaves it.
+    hooks.push(webhook('strict-mode.deletion-protection.orkestra.io', client, p.failurePolicy, [rule(['UPDATE'], ALL, ['*/*'], '*')], labelled, notGateway, [
+      { name: 'label-taken-away', expression: `!has(object.metadata.labels) || !('${PROTECTION_LABEL}' in object.metadata.labels) || object.metadata.labels['${PROTECTION_LABEL}'] != 'true'` },
+    ]));
   }
   return hooks;
 }

@@ -26,9 +26,10 @@ export function gatewayWebhooks(katalog: Katalog): GatewayWebhook[] {
 }
 
 /**
- * Plans the gateway's grants: its webhook configurations (create, and by name everything else)
- * and its TLS Secret in the install namespace. Admission decisions read the AdmissionReview's
- * objects, so protection itself reads nothing from the API.
+ * Plans the gateway's grants: its webhook configurations (create, and by name everything else),
+ * its TLS Secret in the install namespace, and, with deletion protection, `get` on Pods: an
+ * eviction's review carries only the Eviction, so the Pod it names is read to see its label.
+ * Every other decision reads the AdmissionReview's own objects.
  */
 export function planGatewayGrants(katalog: Katalog, installNamespace: string): GrantPlan {
   const grants: Grant[] = [];
@@ -44,6 +45,14 @@ export function planGatewayGrants(katalog: Katalog, installNamespace: string): G
     // which also drops webhooks someone added; it neither watches nor patches.
     vwc(['get', 'update'], `${w.feature}: read ${w.name} every housekeeper pass, restore it when edited and put the current caBundle in it`, [w.name]);
     if (w.cleanupOnShutdown) vwc(['delete'], `${w.feature}: cleanupOnShutdown removes ${w.name} on graceful stop`, [w.name]);
+  }
+  if (katalog.security?.deletionProtection?.enabled) {
+    // Issue 12: evictions delete Pods without a DELETE review. No list or watch: one GET per
+    // eviction, by the name in the review (a get cannot be limited by name in advance).
+    grants.push({
+      component: 'gateway', role: GATEWAY_ROLE, scope: { type: 'cluster' }, apiGroup: '', resource: 'pods', verbs: ['get'],
+      reason: 'deletion protection: read the Pod a pods/eviction request names to check its orkestra.io/deletion-protection label (the Eviction in the review carries none of the Pod\'s labels; the Pod can be in any namespace)',
+    });
   }
   const tls = (verbs: string[], reason: string, names?: string[]): void => {
     grants.push({ component: 'gateway', role: GATEWAY_TLS_ROLE, scope: { type: 'namespace', namespace: installNamespace }, apiGroup: '', resource: 'secrets', verbs, ...(names ? { resourceNames: names } : {}), reason });

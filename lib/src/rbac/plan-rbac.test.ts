@@ -58,6 +58,8 @@ test('the standalone gateway Katalog: webhook configurations by name, its TLS Se
   assert.is(plan.components.runtime.planned, false);
   assert.equal(plan.components.runtime.roles, []);
   assert.equal(lines(role(plan, 'orkestra-gateway')), [
+    // Issue 12, finding 2: the Pod an eviction names.
+    'core pods get',
     'admissionregistration.k8s.io validatingwebhookconfigurations create',
     'admissionregistration.k8s.io validatingwebhookconfigurations[orkestra-deletion-protection,orkestra-namespace-protection] get,update',
   ]);
@@ -79,9 +81,20 @@ security:
 spec: {}
 `));
   assert.equal(lines(role(plan, 'orkestra-gateway')), [
+    'core pods get',
     'admissionregistration.k8s.io validatingwebhookconfigurations create',
     'admissionregistration.k8s.io validatingwebhookconfigurations[orkestra-deletion-protection] get,update,delete',
   ]);
+  const namespaceOnly = planRbac(katalogFrom(`apiVersion: orkestra.orkspace.io/v1
+kind: Katalog
+metadata: {name: g}
+gateway: {standalone: true}
+security:
+  deletionProtection: {enabled: false}
+  namespaceProtection: {enabled: true}
+spec: {}
+`));
+  assert.not.ok(lines(role(namespaceOnly, 'orkestra-gateway')).some((l) => l.includes('pods')), 'pods only for deletion protection');
 });
 
 test('a gateway block without protections gets its TLS Secret but no webhook rules', () => {
