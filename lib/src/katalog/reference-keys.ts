@@ -3,7 +3,7 @@ import { conditionSchema } from '../conditions/condition-schema.ts';
 import { UNSUPPORTED_CONDITION_KEYS } from '../conditions/operators.ts';
 import { operatorBoxListSchema } from './child-lists.ts';
 import {
-  crdEntrySchema, gatewaySchema, katalogSchema, metadataSchema, operatorBoxSchema, queueSchema, reconcilerSchema,
+  crdConversionSchema, crdEntrySchema, gatewaySchema, katalogSchema, metadataSchema, operatorBoxSchema, queueSchema, reconcilerSchema,
   securitySchema, statusFieldSchema, statusSchema,
 } from './schema.ts';
 import { unwrapSchema } from './schema-walk.ts';
@@ -25,7 +25,7 @@ const CRD = table({
   enrichAll: 'child enrichment', labels: 'labels written onto the custom resource', fieldSelector: 'field selectors',
   ignoreStatusPatch: 'skipping status patches', ignoreObservedGeneration: 'skipping the observed-generation check',
   removeFinalizers: 'removing finalizers', endpoints: 'per-CRD endpoint switches', restrictedNamespaces: 'per-CRD namespace guards',
-  allowedNamespaces: 'per-CRD namespace guards', conversion: 'conversion webhooks', validation: 'validation rules',
+  allowedNamespaces: 'per-CRD namespace guards', validation: 'validation rules',
   mutation: 'mutation rules', webhooks: 'per-CRD admission webhooks', admission: 'admission rules', normalize: 'spec normalisation',
   imports: 'Motif imports', serve: 'gateway self-service (serve)', forceConflict: 'per-CRD server-side apply conflict settings',
   crossAccess: 'cross-Katalog access', katalogName: 'Komposer provenance', katalogNamespace: 'Komposer provenance',
@@ -40,7 +40,9 @@ const OPERATOR_BOX = table({
 const RECONCILER = table({ hooks: 'Go hooks', constructor: 'Go constructors', profile: 'reconciler profiles', requeue: 'per-object requeue', include: 'include files' });
 const QUEUE = table({ shared: 'shared queues', type: 'queue types', behaviour: 'queue behaviours', retryBackoff: 'retry backoff settings' });
 const STATUS = table({ include: 'include files' });
-const SECURITY = table({ webhooks: 'admission webhooks from rules', conversion: 'conversion webhooks' });
+const SECURITY = table({ webhooks: 'admission webhooks from rules' });
+// Issue 18: what the reference's conversion block has that this version does not use.
+const CONVERSION = table({ tenants: 'conversion tenants (the CRD key labels the metrics here)' });
 const GATEWAY = table({ api: 'the gateway API', webhooks: 'intake webhooks', clusters: 'multi-cluster routing' });
 const BLOCK = table({
   external: 'external calls', ordered: 'ordered groups', groups: 'ordered groups', timeout: 'ordered groups', name: 'named blocks',
@@ -60,7 +62,7 @@ const BY_SCHEMA = new Map<unknown, ReadonlyMap<string, string>>([
   [katalogSchema, TOP], [katalogSchema.entries.spec, SPEC], [metadataSchema, METADATA], [crdEntrySchema, CRD],
   [operatorBoxSchema, OPERATOR_BOX], [reconcilerSchema, RECONCILER], [queueSchema, QUEUE], [statusSchema, STATUS],
   [securitySchema, SECURITY], [gatewaySchema, GATEWAY], [operatorBoxListSchema, BLOCK], [conditionSchema, UNSUPPORTED_CONDITION_KEYS],
-  [statusFieldSchema, table({})],
+  [statusFieldSchema, table({})], [crdConversionSchema, CONVERSION],
 ]);
 
 /**

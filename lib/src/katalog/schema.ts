@@ -68,6 +68,29 @@ export const operatorBoxSchema = v.strictObject({
   status: v.optional(statusSchema),
 });
 
+// Issue 18: several versions of one CRD and the conversion paths between them (spec/crd.md §9).
+export const crdVersionSchema = v.strictObject({
+  name: apiVersionName,
+  served: v.optional(v.boolean()),
+  storage: v.optional(v.boolean()),
+  deprecated: v.optional(v.boolean()),
+  deprecationWarning: v.optional(v.string()),
+  schema: v.optional(v.record(v.string(), v.unknown())),
+});
+
+export const conversionPathSchema = v.strictObject({
+  from: apiVersionName,
+  to: apiVersionName,
+  spec: v.optional(v.record(v.string(), anyField)),
+  annotations: v.optional(v.record(v.string(), v.string())),
+});
+
+export const crdConversionSchema = v.strictObject({
+  storageVersion: v.optional(apiVersionName),
+  updateCRD: v.optional(v.boolean()),
+  paths: v.optional(v.array(conversionPathSchema)),
+});
+
 export const crdEntrySchema = v.strictObject({
   enabled: v.optional(v.boolean()),
   description: v.optional(v.string()),
@@ -84,6 +107,9 @@ export const crdEntrySchema = v.strictObject({
   dependsOn: v.optional(dependsOnSchema),
   deletionProtection: v.optional(v.strictObject({ protectCRD: v.optional(v.boolean()), protectCRs: v.optional(v.boolean()) })),
   operatorBox: v.optional(operatorBoxSchema),
+  // Issue 18: versions and conversion.
+  versions: v.optional(v.array(crdVersionSchema)),
+  conversion: v.optional(crdConversionSchema),
 });
 
 export const securitySchema = v.strictObject({
@@ -106,6 +132,11 @@ export const securitySchema = v.strictObject({
     rotationThreshold: v.optional(durationString),
     validFor: v.optional(durationString),
     keyAlgorithm: v.optional(v.picklist(['ECDSA-P256', 'RSA-2048'])),
+  })),
+  // Issue 18: the gateway's /convert (reference §1.21); unset enabled leaves it to ENABLE_CONVERSION.
+  conversion: v.optional(v.strictObject({
+    enabled: v.optional(v.boolean()),
+    conversionWindow: v.optional(positiveInt(100_000)),
   })),
 });
 
