@@ -148,3 +148,15 @@ export type {
 } from './registry/index.ts';
 export type { FetchedManifest, ManifestHead, RegistryClient, RegistryError, RegistryResult } from './ports/index.ts';
 export { utf8DecodeStrict } from './util/utf8.ts';
+// Versions and conversion (issue 18): Katalog versions, CRD spec.conversion, the gateway's /convert, ork convert
+export { crdVersions, storageVersionOf } from './katalog/crd-versions.ts';
+export type { ConversionPath, CrdConversion, CrdVersion } from './katalog/model.ts';
+export { CONVERSION_PATH, GATEWAY_CONVERSION_SERVICE, crdConversionDrift, planCrdConversion, usesConversionWebhook } from './crd/plan-crd-conversion.ts';
+export type { ConversionEndpoint, CrdConversionBlock } from './crd/plan-crd-conversion.ts';
+export { compileConversion } from './conversion/compile-conversion.ts';
+export type { CompiledConversion } from './conversion/compile-conversion.ts';
+export { convertObject, splitApiVersion } from './conversion/convert-object.ts';
+export type { ConvertResult } from './conversion/convert-object.ts';
+export { CONVERSION_REVIEW_API_VERSION, answerConversionReview, answerConversionUndecided, answerConversionUnreadable } from './conversion/answer-conversion-review.ts';
+export type { ConversionAnswer, ConvertedObjectOutcome, FindConversion } from './conversion/answer-conversion-review.ts';
+export { checkConversion, lostFields } from './conversion/check-conversion.ts';
