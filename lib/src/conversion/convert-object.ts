@@ -64,9 +64,10 @@ function applyStep(step: CompiledPath, object: Record<string, unknown>, group: s
   const out: Record<string, unknown> = { ...object, apiVersion: `${group}/${step.to}` };
   if (step.spec !== undefined) {
     const spec = render(step.spec, object, where);
-    // A spec made only of absent fields is absent, as it was.
-    if (spec === undefined || (object['spec'] === undefined && isRecord(spec) && Object.keys(spec).length === 0)) delete out['spec'];
-    else out['spec'] = spec;
+    // A spec made only of absent fields stays as it was: absent, or an empty object.
+    if (spec !== undefined) out['spec'] = spec;
+    else if (isRecord(object['spec'])) out['spec'] = {};
+    else delete out['spec'];
   }
   if (step.annotations.length > 0) {
     const metadata = isRecord(object['metadata']) ? object['metadata'] : {};
