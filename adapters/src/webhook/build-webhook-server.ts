@@ -31,6 +31,12 @@ export interface WebhookRoute {
   answer(body: ReviewBody): WebhookReply | Promise<WebhookReply>;
   /** The reply for a review that was not decided; `uid` when the body's beginning named one. */
   undecided(uid: string | undefined, reason: ServerUndecided): WebhookReply;
+  /**
+   * Issue 18: the route needs the whole body (a ConversionReview's objects), so a large one is
+   * parsed as it is, on the event loop, instead of reduced by a parse worker. Still bounded by
+   * maxBodyBytes, largeBytesInFlight and answerWithinMs.
+   */
+  readonly wholeBody?: boolean;
 }
 
 /** Told once per answered request. */
@@ -211,7 +217,7 @@ export function buildWebhookServer(options: WebhookServerOptions): WebhookServer
       if (answered) return;
       const body = chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, received);
       chunks.length = 0;
-      if (!large || received <= budget.inlineBodyBytes) {
+      if (!large || received <= budget.inlineBodyBytes || route.wholeBody === true) {
         release();
         return decide(inlineParse(body));
       }

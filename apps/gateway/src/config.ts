@@ -36,6 +36,8 @@ export interface GatewayConfig {
   readonly housekeeperIntervalMs: number;
   /** HOUSEKEEPER_PAUSED: the break-glass switch, also settable live on the TLS Secret (README). */
   readonly housekeeperPaused: boolean;
+  /** Issue 18: ENABLE_CONVERSION (the chart's gateway.webhooks.conversion); unset leaves it to the Katalog. */
+  readonly enableConversion?: boolean;
 }
 
 /** A usable config, or the one line to print before exiting 2. */
@@ -77,6 +79,8 @@ const ENV = v.object({
   ORK_WEBHOOK_CLIENT_NAMES: envOptionalText,
   HOUSEKEEPER_SYNC_INTERVAL: envDuration('30s', 100),
   HOUSEKEEPER_PAUSED: envBool(false),
+  // Issue 18: only read when set (the Katalog's security.conversion.enabled wins either way).
+  ENABLE_CONVERSION: envBool(false),
 });
 
 /** Reads the gateway's configuration from an environment record (process.env in main.ts). */
@@ -113,6 +117,7 @@ export function parseConfig(env: Readonly<Record<string, string | undefined>>): 
       ...(e.ORK_WEBHOOK_CLIENT_CA !== undefined ? { clientAuth: { caFile: e.ORK_WEBHOOK_CLIENT_CA, allowedNames: clientNames } } : {}),
       housekeeperIntervalMs: e.HOUSEKEEPER_SYNC_INTERVAL,
       housekeeperPaused: e.HOUSEKEEPER_PAUSED,
+      ...(env['ENABLE_CONVERSION'] !== undefined && env['ENABLE_CONVERSION'].trim() !== '' ? { enableConversion: e.ENABLE_CONVERSION } : {}),
     },
   };
 }

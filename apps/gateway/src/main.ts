@@ -7,11 +7,12 @@ import { systemClock } from '@orkestra/adapters/system';
 import { generateCa, generateClientCert, readCertificate, type PemKeyPair } from '@orkestra/adapters/tls';
 import type { ClientAuth } from '@orkestra/adapters/webhook';
 import {
-  checkCertPolicy, checkProvidedCertificate, planGatewayPolicy, planWebhookConfigs, servingSans,
+  checkCertPolicy, checkProvidedCertificate, CONVERSION_PATH, planCrdConversion, planGatewayPolicy, planWebhookConfigs, servingSans,
   type CertRotationPolicy, type Katalog, type WebhookEndpoint,
 } from '@orkestra/lib';
 import type { Logger } from '@orkestra/lib';
 import { admissionHandlers } from './admission.ts';
+import { conversionCrds, conversionRoute } from './conversion.ts';
 import { CertManager, type CertSnapshot } from './cert-manager.ts';
 import { certFacts, splitPem } from './cert-secret.ts';
 import { parseConfig, type GatewayConfig } from './config.ts';
@@ -43,10 +44,15 @@ if (isEntryPoint(import.meta.url, process.argv[1])) await main(process.argv.slic
 async function gate(config: GatewayConfig, katalog: Katalog): Promise<void> {
   const clock = systemClock;
   const policy = planGatewayPolicy(katalog, config.namespace);
-  if (!policy.deletion && !policy.namespace) {
-    return exit2(`${katalog.file}: nothing to gate: enable security.deletionProtection or security.namespaceProtection`);
+  // Issue 18: /convert, when the Katalog has conversion paths; security.conversion.enabled, else
+  // ENABLE_CONVERSION (the chart's gateway.webhooks.conversion), may switch it off.
+  const conversionOn = katalog.security?.conversion?.enabled ?? config.enableConversion ?? true;
+  const conversions = conversionOn ? conversionCrds(katalog) : [];
+  if (!policy.deletion && !policy.namespace && conversions.length === 0) {
+    return exit2(`${katalog.file}: nothing to gate: enable security.deletionProtection or security.namespaceProtection, or give a CRD conversion paths`);
   }
-  const cm = katalog.security!.certManager;
+  if (katalog.security === undefined) return exit2(`${katalog.file}: the gateway needs a security: block (its certificates are set under security.certManager)`);
+  const cm = katalog.security.certManager;
   const certProblems = checkCertPolicy(cm);
   if (certProblems.length > 0) return exit2(`${katalog.file}: security.certManager: ${certProblems.join('; ')}`);
   const log = createLogger(config.logLevel, clock, (line) => process.stdout.write(line));
@@ -74,6 +80,10 @@ async function gate(config: GatewayConfig, katalog: Katalog): Promise<void> {
     decision: (webhook, allowed) => metrics.observeDecision(webhook, allowed),
     undecided: (webhook, reason) => metrics.observeUndecided(webhook, reason),
   }, podReader(cluster, log.child({ component: 'admission' })));
+  const convert = conversionRoute(conversions, log.child({ component: 'conversion' }), {
+    object: (crd, from, to, ok) => metrics.observeConversion(crd, from, to, ok),
+    review: (crd, seconds, objects) => metrics.observeConversionReview(crd, seconds, objects),
+  }, () => performance.now() / 1000);
   const clientAuth = config.clientAuth ? await webhookClientAuth(config.clientAuth, clock.now()) : undefined;
   if (clientAuth !== undefined && 'error' in clientAuth) return exit2(clientAuth.error);
 
@@ -112,6 +122,12 @@ async function gate(config: GatewayConfig, katalog: Katalog): Promise<void> {
     }, bundle),
     onCerts,
     onConfig: (c) => metrics.observeRepair(c.name, c.type === 'unchanged' ? 'updated' : c.type),
+    planCrdConversions: (bundle) => conversions.flatMap((c) => {
+      const crd = katalog.crds.find((k) => k.name === c.crd)!;
+      if (!crd.conversion?.updateCRD) return [];
+      const conversion = planCrdConversion(crd, endpoint(webhooks?.port ?? config.webhookPort), Buffer.from(bundle, 'utf8').toString('base64'));
+      return conversion ? [{ name: `${crd.plural}.${crd.group}`, conversion }] : [];
+    }),
     get providedCaBundlePem() {
       return providedBundle;
     },
@@ -129,7 +145,7 @@ async function gate(config: GatewayConfig, katalog: Katalog): Promise<void> {
   }
 
   const served = await serveWebhooks({
-    pair: serving!, routes, host: config.webhookHost, port: config.webhookPort, log: log.child({ component: 'webhook' }),
+    pair: serving!, routes, ...(conversions.length > 0 ? { rawRoutes: { [CONVERSION_PATH]: convert.route } } : {}), host: config.webhookHost, port: config.webhookPort, log: log.child({ component: 'webhook' }),
     ...(clientAuth ? { clientAuth: clientAuth.auth } : {}),
     observe: (webhook, code, seconds) => metrics.observeRequest(webhook, code, seconds),
   });
@@ -161,6 +177,7 @@ async function gate(config: GatewayConfig, katalog: Katalog): Promise<void> {
   log.info('gateway starting', {
     katalog: katalog.metadata.name, namespace: config.namespace,
     deletionProtection: policy.deletion !== undefined, namespaceProtection: policy.namespace !== undefined,
+    conversion: conversions.map((c) => c.crd).join(',') || 'off',
     endpoint: first.type === 'url' ? first.url : `service ${first.namespace}/${first.name}:${first.port}`,
     certificates: certs ? 'managed' : 'provided', housekeeperIntervalMs: config.housekeeperIntervalMs,
     clientCertificates: clientAuth ? (config.clientAuth!.allowedNames.join(',') || 'any from the CA') : 'not required',
@@ -188,6 +205,9 @@ async function gate(config: GatewayConfig, katalog: Katalog): Promise<void> {
     admissions: dp.total + np.total,
     denied: dp.blocked + np.blocked,
     rejected: dp.rejected + np.rejected,
+    conversions: convert.stats.reviews,
+    convertedObjects: convert.stats.objects - convert.stats.failures,
+    conversionFailures: convert.stats.rejected,
     housekeeperPasses: housekeeper.counts().passes,
     repairs: housekeeper.counts().repairs,
   });
