@@ -1,0 +1,209 @@
+// Issue 18: a CRD with two versions converted by the gateway's /convert, against the real API
+// server. The gateway runs under a token of the bundle's orkestra-gateway ServiceAccount and the
+// runtime under the orkestra one. Objects written as v1alpha1 are stored as v1beta1 and read back
+// in both versions with nothing lost (the v1beta1-only field rides in an annotation through
+// v1alpha1); kubectl lists both versions; the deprecation warning reaches the client; a cleared
+// caBundle is put back by the housekeeper; reads keep working while the certificates rotate; the
+// runtime, which reads v1beta1 only, keeps reconciling; and neither process meets a 403.
+import { execFile } from 'node:child_process';
+import { join } from 'node:path';
+import { suite } from 'uvu';
+import * as assert from 'uvu/assert';
+import { controlPlane } from './harness/control-plane.ts';
+import { kubectl, kubectlOk, tokenKubeconfig } from './harness/kubectl.ts';
+import { cleanupNamespaces, freshNamespace } from './harness/namespace.ts';
+import { gatewayReady, linesOf, startGateway, stopGateway, stoppedLine, type GatewayProcess } from './harness/gateway-process.ts';
+import { uninstallGateway } from './harness/install-for-gateway.ts';
+import { applyBundle, applyKatalogCrds } from './harness/install-for-runtime.ts';
+import { ork } from './harness/ork.ts';
+import { startRuntime, stopRuntime, type RuntimeProcess } from './harness/runtime-process.ts';
+import { scratchDir } from './harness/scratch.ts';
+import { waitFor } from './harness/wait.ts';
+import { writeFileSync } from 'node:fs';
+
+const KATALOG = 'e2e/fixtures/conversion/katalog.yaml';
+const CRD = 'sites.conv.e2e.orkestra.io';
+const ALPHA = `sites.v1alpha1.conv.e2e.orkestra.io`;
+const BETA = `sites.v1beta1.conv.e2e.orkestra.io`;
+
+type Obj = { apiVersion: string; metadata: { name: string; annotations?: Record<string, string>; generation?: number }; spec?: Record<string, unknown>; status?: { observedGeneration?: number; conditions?: { type: string; status: string }[] } };
+
+const test = suite('conversion through the gateway: two versions of a CRD on the real API server');
+let gateway: GatewayProcess | undefined;
+let runtime: RuntimeProcess | undefined;
+let ns = '';
+let installNs = '';
+
+function getAs(resource: string, name: string): Obj {
+  return JSON.parse(kubectlOk(['get', resource, name, '-o', 'json'], { namespace: ns })) as Obj;
+}
+
+function crdConversion(): { strategy?: string; webhook?: { clientConfig?: { url?: string; caBundle?: string } } } {
+  return (JSON.parse(kubectlOk(['get', 'crd', CRD, '-o', 'json'])) as { spec: { conversion: ReturnType<typeof crdConversion> } }).spec.conversion;
+}
+
+test.before(async () => {
+  applyKatalogCrds(KATALOG);
+  installNs = freshNamespace('conv-install');
+  ns = freshNamespace('conv-objs');
+  const bundle = join(scratchDir('conversion'), 'bundle.yaml');
+  writeFileSync(bundle, ork(['generate', 'bundle', '-f', KATALOG, '-n', installNs]));
+  applyBundle(bundle);
+  const admin = controlPlane().kubeconfig;
+  const token = (sa: string): string => tokenKubeconfig(admin, kubectlOk(['create', 'token', sa, '--duration', '1h'], { namespace: installNs }).trim());
+  // Certificates that live 3 minutes and rotate after 1: the reads below run across a rotation.
+  gateway = startGateway(KATALOG, { KUBECONFIG: token('orkestra-gateway'), ORK_NAMESPACE: installNs, HOUSEKEEPER_SYNC_INTERVAL: '1s' });
+  await gatewayReady(gateway, 60_000);
+  await waitFor('the CRD to point at the gateway with its CA', () => {
+    const c = crdConversion();
+    return c.strategy === 'Webhook' && c.webhook?.clientConfig?.url?.endsWith('/convert') && (c.webhook.clientConfig.caBundle ?? '') !== '' ? true : undefined;
+  }, 30_000);
+  runtime = startRuntime(KATALOG, { KUBECONFIG: token('orkestra'), ORK_NAMESPACE: installNs, DEFAULT_RESYNC: '2s' });
+});
+
+test.after(async () => {
+  try {
+    if (runtime) await stopRuntime(runtime).catch(() => undefined);
+    if (gateway) await stopGateway(gateway).catch(() => undefined);
+  } finally {
+    // Objects first (their finalizers need the runtime gone: removed by patch), then the CRD.
+    for (const name of ['blog', 'shop', 'plain']) {
+      kubectl(['patch', BETA, name, '--type=merge', '-p', '{"metadata":{"finalizers":null}}'], { namespace: ns });
+    }
+    kubectl(['delete', 'crd', CRD, '--ignore-not-found', '--wait=false']);
+    kubectl(['delete', 'clusterrolebinding,clusterrole', 'orkestra-runtime', '--ignore-not-found', '--wait=false']);
+    uninstallGateway();
+    cleanupNamespaces();
+  }
+});
+
+test('created as v1alpha1, stored as v1beta1, read in both versions with nothing lost', () => {
+  const created = kubectl(['apply', '-f', '-'], {
+    namespace: ns,
+    input: `apiVersion: conv.e2e.orkestra.io/v1alpha1\nkind: Site\nmetadata:\n  name: blog\n  labels: {team: web}\nspec:\n  image: nginx:1.27\n  replicas: 2\n  domain: blog.example.com\n`,
+  });
+  assert.is(created.status, 0, created.stderr);
+  // The API server shows the version's deprecationWarning to the client.
+  assert.match(created.stderr, /Warning: conv\.e2e\.orkestra\.io\/v1alpha1 Site is deprecated; use v1beta1/);
+  const beta = getAs(BETA, 'blog');
+  assert.is(beta.apiVersion, 'conv.e2e.orkestra.io/v1beta1');
+  assert.equal(beta.spec, { container: { image: 'nginx:1.27' }, replicas: 2, hostname: 'blog.example.com' });
+  const alpha = getAs(ALPHA, 'blog');
+  assert.is(alpha.apiVersion, 'conv.e2e.orkestra.io/v1alpha1');
+  assert.equal(alpha.spec, { image: 'nginx:1.27', replicas: 2, domain: 'blog.example.com' });
+  assert.is(alpha.metadata.annotations?.['website_port'], undefined);
+});
+
+test('a v1beta1-only field survives a round trip through v1alpha1 (kept in an annotation there)', () => {
+  kubectlOk(['apply', '-f', '-'], {
+    namespace: ns,
+    input: `apiVersion: conv.e2e.orkestra.io/v1beta1\nkind: Site\nmetadata:\n  name: shop\nspec:\n  container: {image: httpd, port: 8080}\n  replicas: 1\n  hostname: shop.example.com\n`,
+  });
+  const alpha = getAs(ALPHA, 'shop');
+  assert.equal(alpha.spec, { image: 'httpd', replicas: 1, domain: 'shop.example.com' });
+  assert.is(alpha.metadata.annotations?.['website_port'], '8080');
+  // Written back through v1alpha1 (an edit of a v1alpha1 field) the port is still there in v1beta1.
+  const patched = kubectl(['patch', ALPHA, 'shop', '--type=merge', '-p', '{"spec":{"replicas":3}}'], { namespace: ns });
+  assert.is(patched.status, 0, patched.stderr);
+  const beta = getAs(BETA, 'shop');
+  assert.equal(beta.spec, { container: { image: 'httpd', port: 8080 }, replicas: 3, hostname: 'shop.example.com' });
+  assert.is(beta.metadata.annotations?.['website_port'], undefined);
+});
+
+test('kubectl get lists both versions', () => {
+  const a = kubectlOk(['get', ALPHA, '-o', 'jsonpath={range .items[*]}{.apiVersion} {.metadata.name} {.spec.domain}{"\\n"}{end}'], { namespace: ns });
+  const b = kubectlOk(['get', BETA, '-o', 'jsonpath={range .items[*]}{.apiVersion} {.metadata.name} {.spec.hostname}{"\\n"}{end}'], { namespace: ns });
+  assert.equal(a.trim().split('\n').sort(), ['conv.e2e.orkestra.io/v1alpha1 blog blog.example.com', 'conv.e2e.orkestra.io/v1alpha1 shop shop.example.com']);
+  assert.equal(b.trim().split('\n').sort(), ['conv.e2e.orkestra.io/v1beta1 blog blog.example.com', 'conv.e2e.orkestra.io/v1beta1 shop shop.example.com']);
+});
+
+test('the runtime (which reads v1beta1) reconciles objects written in either version', async () => {
+  for (const name of ['blog', 'shop']) {
+    await waitFor(`${name} Ready`, () => {
+      const o = getAs(BETA, name);
+      const ready = o.status?.conditions?.find((c) => c.type === 'Ready');
+      return ready?.status === 'True' && o.status?.observedGeneration === o.metadata.generation ? true : undefined;
+    }, 60_000);
+  }
+  const image = kubectlOk(['get', 'deployment', '-o', 'jsonpath={range .items[*]}{.spec.template.spec.containers[0].image}{"\\n"}{end}'], { namespace: ns });
+  assert.equal(image.trim().split('\n').sort(), ['httpd', 'nginx:1.27']);
+  // The status the runtime wrote reads the same through v1alpha1.
+  assert.equal(getAs(ALPHA, 'blog').status?.conditions?.find((c) => c.type === 'Ready')?.status, 'True');
+});
+
+test('a cleared caBundle is put back by the housekeeper, and reads work again', async () => {
+  const before = crdConversion().webhook!.clientConfig!.caBundle!;
+  kubectlOk(['patch', 'crd', CRD, '--type=json', '-p', '[{"op":"remove","path":"/spec/conversion/webhook/clientConfig/caBundle"}]']);
+  const clearedAt = Date.now();
+  await waitFor('the caBundle to be restored', () => ((crdConversion().webhook?.clientConfig?.caBundle ?? '') !== '' ? true : undefined), 30_000, 100);
+  const restoredMs = Date.now() - clearedAt;
+  process.stderr.write(`  caBundle restored ${restoredMs} ms after it was cleared (housekeeper interval 1 s)\n`);
+  assert.is(crdConversion().webhook!.clientConfig!.caBundle, before);
+  assert.ok(linesOf(gateway!, 'CRD conversion repaired').some((l) => l['crd'] === CRD && String(l['fields']).includes('caBundle')));
+  await waitFor('v1alpha1 reads to work again', () => (kubectl(['get', ALPHA, 'blog'], { namespace: ns }).status === 0 ? true : undefined), 30_000);
+});
+
+test('a stream of v1alpha1 reads loses none while the serving certificate is reloaded', async () => {
+  const cp = controlPlane();
+  const bin = cp.binDir ? join(cp.binDir, 'kubectl') : 'kubectl';
+  const read = (): Promise<string | undefined> => new Promise((resolve) => {
+    execFile(bin, ['get', ALPHA, '-n', ns, '-o', 'name'], { env: { ...process.env, KUBECONFIG: cp.kubeconfig }, timeout: 30_000 }, (err, stdout, stderr) => {
+      resolve(err ? `${String(stderr).trim().slice(0, 300)}` : stdout.includes('blog') && stdout.includes('shop') ? undefined : `unexpected: ${stdout}`);
+    });
+  });
+  // Kill the serving certificate in the Secret: the next pass issues a new one and reloads in place.
+  const reloadsBefore = linesOf(gateway!, 'serving certificate reloaded').length;
+  let failures: string[] = [];
+  let reads = 0;
+  let stop = false;
+  const reader = async (): Promise<void> => {
+    while (!stop) {
+      const r = await read();
+      reads++;
+      if (r !== undefined) failures = [...failures, r];
+    }
+  };
+  const readers = [reader(), reader()];
+  await new Promise((r) => setTimeout(r, 1000));
+  kubectlOk(['patch', 'secret', 'orkestra-gateway-tls', '-n', installNs, '--type=json', '-p', '[{"op":"remove","path":"/data/tls.crt"}]']);
+  await waitFor('a serving certificate reload', () => (linesOf(gateway!, 'serving certificate reloaded').length > reloadsBefore ? true : undefined), 30_000);
+  await new Promise((r) => setTimeout(r, 3000));
+  stop = true;
+  await Promise.all(readers);
+  process.stderr.write(`  ${reads} v1alpha1 list reads across a serving certificate reload, ${failures.length} failed\n`);
+  assert.equal(failures.slice(0, 3), []);
+  assert.ok(reads >= 10, `only ${reads} reads`);
+});
+
+test('a review the gateway cannot convert fails the request with its message, not a 500', () => {
+  const r = kubectl(['apply', '-f', '-'], {
+    namespace: ns,
+    input: 'apiVersion: conv.e2e.orkestra.io/v1alpha1\nkind: Site\nmetadata:\n  name: plain\n  annotations: {website_port: eighty}\nspec:\n  image: nginx\n',
+  });
+  assert.is.not(r.status, 0);
+  assert.match(r.stderr, /spec\.container\.port: "eighty" is not an integer/);
+  assert.ok(linesOf(gateway!, 'conversion failed').length >= 1);
+});
+
+test('both stop cleanly with 0 forbidden requests; /metrics counts conversions per version pair', async () => {
+  const base = String(linesOf(gateway!, 'http listening')[0]?.['port']);
+  const metrics = await (await fetch(`http://127.0.0.1:${base}/metrics`)).text();
+  const pair = /orkestra_conversion_objects_total\{crd="website",from="v1alpha1",to="v1beta1",result="success"\} (\d+)/.exec(metrics);
+  const back = /orkestra_conversion_objects_total\{crd="website",from="v1beta1",to="v1alpha1",result="success"\} (\d+)/.exec(metrics);
+  assert.ok(pair && Number(pair[1]) >= 1, 'v1alpha1 → v1beta1 counted');
+  assert.ok(back && Number(back[1]) >= 1, 'v1beta1 → v1alpha1 counted');
+  const r = runtime!;
+  runtime = undefined;
+  assert.is(await stopRuntime(r), 0);
+  const rStopped = r.lines.find((l) => l['msg'] === 'runtime stopped');
+  assert.is(rStopped?.['forbidden'], 0, JSON.stringify(rStopped));
+  const g = gateway!;
+  gateway = undefined;
+  assert.is(await stopGateway(g), 0);
+  const stopped = stoppedLine(g);
+  assert.is(stopped?.['forbidden'], 0, JSON.stringify(stopped));
+  assert.ok(Number(stopped?.['conversions']) >= 5, JSON.stringify(stopped));
+  cleanupNamespaces();
+});
+
+test.run();
