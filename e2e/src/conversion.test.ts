@@ -167,22 +167,25 @@ test('a stream of v1alpha1 reads loses none while the serving certificate is rel
   await new Promise((r) => setTimeout(r, 1000));
   kubectlOk(['patch', 'secret', 'orkestra-gateway-tls', '-n', installNs, '--type=json', '-p', '[{"op":"remove","path":"/data/tls.crt"}]']);
   await waitFor('a serving certificate reload', () => (linesOf(gateway!, 'serving certificate reloaded').length > reloadsBefore ? true : undefined), 30_000);
-  await new Promise((r) => setTimeout(r, 3000));
+  // At least 6 more reads after the reload (kubectl takes about a second each on a busy machine).
+  const afterReload = reads;
+  await waitFor('reads after the reload', () => (reads >= afterReload + 6 ? true : undefined), 60_000, 100);
   stop = true;
   await Promise.all(readers);
   process.stderr.write(`  ${reads} v1alpha1 list reads across a serving certificate reload, ${failures.length} failed\n`);
   assert.equal(failures.slice(0, 3), []);
-  assert.ok(reads >= 10, `only ${reads} reads`);
+  assert.ok(reads >= 8, `only ${reads} reads`);
 });
 
-test('a review the gateway cannot convert fails the request with its message, not a 500', () => {
+test('a review the gateway cannot convert fails the request with its message, not a 500', async () => {
   const r = kubectl(['apply', '-f', '-'], {
     namespace: ns,
     input: 'apiVersion: conv.e2e.orkestra.io/v1alpha1\nkind: Site\nmetadata:\n  name: plain\n  annotations: {website_port: eighty}\nspec:\n  image: nginx\n',
   });
   assert.is.not(r.status, 0);
   assert.match(r.stderr, /spec\.container\.port: "eighty" is not an integer/);
-  assert.ok(linesOf(gateway!, 'conversion failed').length >= 1);
+  // kubectl ran synchronously: the gateway's log lines are read once the event loop turns again.
+  await waitFor('the gateway to log the failed conversion', () => (linesOf(gateway!, 'conversion failed').length >= 1 ? true : undefined), 10_000);
 });
 
 test('both stop cleanly with 0 forbidden requests; /metrics counts conversions per version pair', async () => {

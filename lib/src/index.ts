@@ -160,3 +160,5 @@ export type { ConvertResult } from './conversion/convert-object.ts';
 export { CONVERSION_REVIEW_API_VERSION, answerConversionReview, answerConversionUndecided, answerConversionUnreadable } from './conversion/answer-conversion-review.ts';
 export type { ConversionAnswer, ConvertedObjectOutcome, FindConversion } from './conversion/answer-conversion-review.ts';
 export { checkConversion, lostFields } from './conversion/check-conversion.ts';
+export { convertDocuments } from './conversion/convert-documents.ts';
+export type { ConvertDocumentsResult, ConvertProblem } from './conversion/convert-documents.ts';

@@ -7,6 +7,7 @@ import { validateCommand } from './validate.ts';
 import { versionCommand } from './version.ts';
 import { pullCommand } from './pull.ts';
 import { pushCommand } from './push.ts';
+import { convertCommand } from './convert.ts';
 
 /** Every command of the developer CLI, in help order. */
 export const COMMANDS: readonly Command[] = [
@@ -16,6 +17,7 @@ export const COMMANDS: readonly Command[] = [
   generateRbacCommand,
   generateConfigMapCommand,
   generateSchemaCommand,
+  convertCommand,
   initCommand,
   pushCommand,
   pullCommand,
