@@ -141,7 +141,7 @@ test('values.schema.json rejects runtime.replicaCount=two, naming the field', ()
 });
 
 /** Seed values no app reads in this version: the chart refuses them rather than ignore them. */
-const UNAVAILABLE = ['gateway.webhooks.enabled', 'gateway.webhooks.admission', 'gateway.webhooks.conversion'];
+const UNAVAILABLE = ['gateway.webhooks.admission'];
 
 for (const key of UNAVAILABLE) {
   test(`${key}=true fails the install, saying it is not available in this version`, () => {
@@ -150,6 +150,23 @@ for (const key of UNAVAILABLE) {
     assert.match(r.stderr, new RegExp(`${key.replace(/\./g, '\\.')}: .*not available in this version of Orkestra`));
   });
 }
+
+// ---- gateway.webhooks.conversion (issue 18) ----
+
+test('gateway.webhooks.conversion with the master switch sets ENABLE_CONVERSION on the gateway; alone it fails saying what to set', () => {
+  const envOf = (sets: string[]): Record<string, unknown> => {
+    const docs = parseAllDocuments(run(kubeTool('helm'), ['template', 'orkestra', CHART, '--set', 'gateway.enabled=true', ...sets.flatMap((x) => ['--set', x])]).stdout)
+      .map((d) => d.toJS() as { kind: string; metadata: { name: string }; spec?: any });
+    const gw = docs.find((d) => d.kind === 'Deployment' && d.metadata.name === 'orkestra-gateway')!;
+    return Object.fromEntries((gw.spec.template.spec.containers[0].env as { name: string; value?: string }[]).map((e) => [e.name, e.value]));
+  };
+  assert.is(envOf(['gateway.webhooks.enabled=true', 'gateway.webhooks.conversion=true'])['ENABLE_CONVERSION'], 'true');
+  assert.is(envOf(['gateway.webhooks.enabled=true'])['ENABLE_CONVERSION'], 'false');
+  assert.not.ok('ENABLE_CONVERSION' in envOf([]), 'unset by default: the Katalog decides');
+  const alone = run(kubeTool('helm'), ['template', 'orkestra', CHART, '--set', 'gateway.enabled=true', '--set', 'gateway.webhooks.conversion=true']);
+  assert.is.not(alone.status, 0);
+  assert.match(alone.stderr, /gateway\.webhooks\.conversion: set gateway\.webhooks\.enabled: true as well/);
+});
 
 // ---- runtime.registry (issue 19) ----
 

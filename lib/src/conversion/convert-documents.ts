@@ -2,7 +2,6 @@
 // to one version with the same code the gateway's /convert runs. A document that cannot be
 // converted is reported with its ORK32xx code, its place in the file and the YAML to add.
 import { parseAllDocuments } from 'yaml';
-import { crdVersions } from '../katalog/crd-versions.ts';
 import type { Katalog } from '../katalog/model.ts';
 import type { Code } from '../diagnostics/codes.ts';
 import { isRecord } from '../template/values.ts';
@@ -60,7 +59,7 @@ export function convertDocuments(katalog: Katalog, text: string, to: string): Co
     const r = convertObject(c, value, to.includes('/') ? to : `${crd.group}/${to}`);
     if (r.ok) objects.push(r.object);
     else {
-      const hint = r.hint ?? (r.code === 'ORK3201' ? `the versions of ${crd.kind}: ${crdVersions(crd).map((v) => v.name).join(', ')}` : undefined);
+      const hint = r.hint;
       problems.push({ code: r.code, ...at, message: `${value['kind']} ${String(meta['name'])}: ${r.message}`, ...(hint !== undefined ? { hint } : {}) });
     }
   });
