@@ -5,7 +5,7 @@
 // v1alpha1); kubectl lists both versions; the deprecation warning reaches the client; a cleared
 // caBundle is put back by the housekeeper; reads keep working while the certificates rotate; the
 // runtime, which reads v1beta1 only, keeps reconciling; and neither process meets a 403.
-import { execFile } from 'node:child_process';
+import { execFile, spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
@@ -18,6 +18,7 @@ import { applyBundle, applyKatalogCrds } from './harness/install-for-runtime.ts'
 import { ork } from './harness/ork.ts';
 import { startRuntime, stopRuntime, type RuntimeProcess } from './harness/runtime-process.ts';
 import { scratchDir } from './harness/scratch.ts';
+import { atomsOf, denialOf, describeAtom, replaceWithout, rolesBoundTo } from './harness/role-ablation.ts';
 import { waitFor } from './harness/wait.ts';
 import { writeFileSync } from 'node:fs';
 
@@ -33,6 +34,8 @@ let gateway: GatewayProcess | undefined;
 let runtime: RuntimeProcess | undefined;
 let ns = '';
 let installNs = '';
+let bundleFile = '';
+let gatewayKubeconfig = '';
 
 function getAs(resource: string, name: string): Obj {
   return JSON.parse(kubectlOk(['get', resource, name, '-o', 'json'], { namespace: ns })) as Obj;
@@ -47,12 +50,14 @@ test.before(async () => {
   installNs = freshNamespace('conv-install');
   ns = freshNamespace('conv-objs');
   const bundle = join(scratchDir('conversion'), 'bundle.yaml');
+  bundleFile = bundle;
   writeFileSync(bundle, ork(['generate', 'bundle', '-f', KATALOG, '-n', installNs]));
   applyBundle(bundle);
   const admin = controlPlane().kubeconfig;
   const token = (sa: string): string => tokenKubeconfig(admin, kubectlOk(['create', 'token', sa, '--duration', '1h'], { namespace: installNs }).trim());
   // Certificates that live 3 minutes and rotate after 1: the reads below run across a rotation.
-  gateway = startGateway(KATALOG, { KUBECONFIG: token('orkestra-gateway'), ORK_NAMESPACE: installNs, HOUSEKEEPER_SYNC_INTERVAL: '1s' });
+  gatewayKubeconfig = token('orkestra-gateway');
+  gateway = startGateway(KATALOG, { KUBECONFIG: gatewayKubeconfig, ORK_NAMESPACE: installNs, HOUSEKEEPER_SYNC_INTERVAL: '1s' });
   await gatewayReady(gateway, 60_000);
   await waitFor('the CRD to point at the gateway with its CA', () => {
     const c = crdConversion();
@@ -67,7 +72,7 @@ test.after(async () => {
     if (gateway) await stopGateway(gateway).catch(() => undefined);
   } finally {
     // Objects first (their finalizers need the runtime gone: removed by patch), then the CRD.
-    for (const name of ['blog', 'shop', 'plain']) {
+    for (const name of ['blog', 'shop', 'plain', 'later']) {
       kubectl(['patch', BETA, name, '--type=merge', '-p', '{"metadata":{"finalizers":null}}'], { namespace: ns });
     }
     kubectl(['delete', 'crd', CRD, '--ignore-not-found', '--wait=false']);
@@ -188,6 +193,47 @@ test('a review the gateway cannot convert fails the request with its message, no
   await waitFor('the gateway to log the failed conversion', () => (linesOf(gateway!, 'conversion failed').length >= 1 ? true : undefined), 10_000);
 });
 
+test('the storage version moves to v1alpha1; migrate-storage rewrites every object and storedVersions; the runtime keeps reconciling', async () => {
+  // Move storage to v1alpha1 on the cluster's CRD (as a new release of the Katalog would).
+  kubectlOk(['patch', 'crd', CRD, '--type=json', '-p', JSON.stringify([
+    { op: 'replace', path: '/spec/versions/0/storage', value: true }, { op: 'replace', path: '/spec/versions/1/storage', value: false },
+  ])]);
+  // A new object written as v1beta1 is now stored as v1alpha1 (converted by the gateway on the way in).
+  await waitFor('writes to be stored as v1alpha1', () => {
+    const r = kubectl(['apply', '-f', '-'], { namespace: ns, input: 'apiVersion: conv.e2e.orkestra.io/v1beta1\nkind: Site\nmetadata:\n  name: later\nspec:\n  container: {image: caddy, port: 9090}\n' });
+    const stored = (JSON.parse(kubectlOk(['get', 'crd', CRD, '-o', 'json'])) as { status: { storedVersions: string[] } }).status.storedVersions;
+    return r.status === 0 && stored.includes('v1alpha1') ? stored : undefined;
+  }, 30_000, 500);
+  const storedBefore = (JSON.parse(kubectlOk(['get', 'crd', CRD, '-o', 'json'])) as { status: { storedVersions: string[] } }).status.storedVersions;
+  assert.equal([...storedBefore].sort(), ['v1alpha1', 'v1beta1']);
+  const migrate = (): { status: number | null; stdout: string; stderr: string } => spawnSync(process.execPath, ['apps/runtime/dist/main.js', 'migrate-storage', '-f', KATALOG], {
+    encoding: 'utf8', env: { ...process.env, KUBECONFIG: controlPlane().kubeconfig }, timeout: 120_000,
+  });
+  const first = migrate();
+  process.stderr.write(`  migrate-storage: ${first.stdout.trim()}\n`);
+  assert.is(first.status, 0, first.stderr);
+  assert.match(first.stdout, /sites\.conv\.e2e\.orkestra\.io: \d+ objects? rewritten as v1alpha1; status\.storedVersions \[v1beta1, v1alpha1\] → \[v1alpha1\]/);
+  assert.equal((JSON.parse(kubectlOk(['get', 'crd', CRD, '-o', 'json'])) as { status: { storedVersions: string[] } }).status.storedVersions, ['v1alpha1']);
+  // Safe to re-run: nothing left to do.
+  const again = migrate();
+  assert.is(again.status, 0, again.stderr);
+  assert.match(again.stdout, /nothing to do \(status\.storedVersions is already \[v1alpha1\]\)/);
+  // Stored as v1alpha1 now, nothing was lost: the v1beta1-only port is still there.
+  assert.equal(getAs(BETA, 'shop').spec, { container: { image: 'httpd', port: 8080 }, replicas: 3, hostname: 'shop.example.com' });
+  assert.equal(getAs(BETA, 'later').spec, { container: { image: 'caddy', port: 9090 } });
+  assert.equal(getAs(ALPHA, 'blog').spec, { image: 'nginx:1.27', replicas: 2, domain: 'blog.example.com' });
+  // The runtime (reading v1beta1 through the gateway now) reconciles the new object and an edit.
+  kubectlOk(['patch', BETA, 'blog', '--type=merge', '-p', '{"spec":{"container":{"image":"nginx:1.28"}}}'], { namespace: ns });
+  for (const name of ['blog', 'shop', 'later']) {
+    await waitFor(`${name} Ready at its generation`, () => {
+      const o = getAs(BETA, name);
+      const ready = o.status?.conditions?.find((c) => c.type === 'Ready');
+      return ready?.status === 'True' && o.status?.observedGeneration === o.metadata.generation ? true : undefined;
+    }, 60_000);
+  }
+  await waitFor('the Deployment to follow the edit', () => (kubectlOk(['get', 'deployment', '-o', 'jsonpath={range .items[*]}{.spec.template.spec.containers[0].image}{"\\n"}{end}'], { namespace: ns }).includes('nginx:1.28') ? true : undefined), 30_000);
+});
+
 test('both stop cleanly with 0 forbidden requests; /metrics counts conversions per version pair', async () => {
   const base = String(linesOf(gateway!, 'http listening')[0]?.['port']);
   const metrics = await (await fetch(`http://127.0.0.1:${base}/metrics`)).text();
@@ -206,7 +252,33 @@ test('both stop cleanly with 0 forbidden requests; /metrics counts conversions p
   const stopped = stoppedLine(g);
   assert.is(stopped?.['forbidden'], 0, JSON.stringify(stopped));
   assert.ok(Number(stopped?.['conversions']) >= 5, JSON.stringify(stopped));
-  cleanupNamespaces();
+});
+
+test('each RBAC atom the bundle adds for conversion is needed: without it the housekeeper cannot keep the caBundle', async () => {
+  const roles = rolesBoundTo(bundleFile, 'orkestra-gateway', installNs);
+  const atoms = atomsOf(roles).filter((a) => a.resource === 'customresourcedefinitions');
+  assert.equal(atoms.map((a) => `${a.verb} ${a.name ?? '*'}`).sort(), [`get ${CRD}`, `update ${CRD}`]);
+  for (const atom of atoms) {
+    replaceWithout(atom);
+    const g = startGateway(KATALOG, { KUBECONFIG: gatewayKubeconfig, ORK_NAMESPACE: installNs, HOUSEKEEPER_SYNC_INTERVAL: '1s' });
+    try {
+      kubectlOk(['patch', 'crd', CRD, '--type=json', '-p', '[{"op":"remove","path":"/spec/conversion/webhook/clientConfig/caBundle"}]']);
+      const denied = await waitFor(`the housekeeper to be refused ${describeAtom(atom)}`, () => denialOf(atom, linesOf(g, 'CRD conversion not applied').map((l) => JSON.stringify(l))), 30_000, 200);
+      process.stderr.write(`  without ${describeAtom(atom)}: ${denied.slice(0, 160)}\n`);
+      assert.is(crdConversion().webhook?.clientConfig?.caBundle ?? '', '', 'the caBundle came back without the atom');
+    } finally {
+      await stopGateway(g);
+      applyBundle(bundleFile);
+    }
+  }
+  // With the bundle's role back, a gateway restores it again.
+  const g = startGateway(KATALOG, { KUBECONFIG: gatewayKubeconfig, ORK_NAMESPACE: installNs, HOUSEKEEPER_SYNC_INTERVAL: '1s' });
+  try {
+    await waitFor('the caBundle to be restored with the whole role', () => ((crdConversion().webhook?.clientConfig?.caBundle ?? '') !== '' ? true : undefined), 30_000, 200);
+  } finally {
+    await stopGateway(g);
+  }
+  assert.is(stoppedLine(g)?.['forbidden'], 0);
 });
 
 test.run();

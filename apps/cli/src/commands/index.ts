@@ -2,7 +2,7 @@ import type { Command } from '../command.ts';
 import { generateBundleCommand, generateConfigMapCommand, generateCrdCommand, generateRbacCommand, generateSchemaCommand } from './generate.ts';
 import { initCommand } from './init.ts';
 import { controlCommand } from './control.ts';
-import { gateCommand, runCommand } from './serve.ts';
+import { gateCommand, migrateStorageCommand, runCommand } from './serve.ts';
 import { validateCommand } from './validate.ts';
 import { versionCommand } from './version.ts';
 import { pullCommand } from './pull.ts';
@@ -22,6 +22,7 @@ export const COMMANDS: readonly Command[] = [
   pushCommand,
   pullCommand,
   runCommand,
+  migrateStorageCommand,
   gateCommand,
   controlCommand,
   versionCommand,
