@@ -263,7 +263,8 @@ test('each RBAC atom the bundle adds for conversion is needed: without it the ho
     const g = startGateway(KATALOG, { KUBECONFIG: gatewayKubeconfig, ORK_NAMESPACE: installNs, HOUSEKEEPER_SYNC_INTERVAL: '1s' });
     try {
       kubectlOk(['patch', 'crd', CRD, '--type=json', '-p', '[{"op":"remove","path":"/spec/conversion/webhook/clientConfig/caBundle"}]']);
-      const denied = await waitFor(`the housekeeper to be refused ${describeAtom(atom)}`, () => denialOf(atom, linesOf(g, 'CRD conversion not applied').map((l) => JSON.stringify(l))), 30_000, 200);
+      const denied = await waitFor(`the housekeeper to be refused ${describeAtom(atom)}`, () => denialOf(atom, linesOf(g, 'CRD conversion not applied').map((l) => String(l['err']))), 60_000, 200)
+        .catch((err: unknown) => { throw new Error(`${err instanceof Error ? err.message : String(err)}; last gateway lines: ${g.lines.slice(-5).map((l) => JSON.stringify(l)).join('\n')}`); });
       process.stderr.write(`  without ${describeAtom(atom)}: ${denied.slice(0, 160)}\n`);
       assert.is(crdConversion().webhook?.clientConfig?.caBundle ?? '', '', 'the caBundle came back without the atom');
     } finally {
