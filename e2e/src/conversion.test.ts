@@ -262,7 +262,8 @@ test('each RBAC atom the bundle adds for conversion is needed: without it the ho
     replaceWithout(atom);
     const g = startGateway(KATALOG, { KUBECONFIG: gatewayKubeconfig, ORK_NAMESPACE: installNs, HOUSEKEEPER_SYNC_INTERVAL: '1s' });
     try {
-      kubectlOk(['patch', 'crd', CRD, '--type=json', '-p', '[{"op":"remove","path":"/spec/conversion/webhook/clientConfig/caBundle"}]']);
+      // A merge patch: the caBundle may already be gone (the previous atom's gateway could not restore it).
+      kubectlOk(['patch', 'crd', CRD, '--type=merge', '-p', '{"spec":{"conversion":{"webhook":{"clientConfig":{"caBundle":null}}}}}']);
       const denied = await waitFor(`the housekeeper to be refused ${describeAtom(atom)}`, () => denialOf(atom, linesOf(g, 'CRD conversion not applied').map((l) => String(l['err']))), 60_000, 200)
         .catch((err: unknown) => { throw new Error(`${err instanceof Error ? err.message : String(err)}; last gateway lines: ${g.lines.slice(-5).map((l) => JSON.stringify(l)).join('\n')}`); });
       process.stderr.write(`  without ${describeAtom(atom)}: ${denied.slice(0, 160)}\n`);
