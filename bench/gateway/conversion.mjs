@@ -24,6 +24,7 @@ const review = (objects, to) => ({ apiVersion: 'apiextensions.k8s.io/v1', kind: 
 function measure(label, n, run) {
   for (let i = 0; i < 200; i++) run(); // warm up
   let reviews = 0;
+  const cpu0 = process.cpuUsage();
   const start = process.hrtime.bigint();
   const end = start + BigInt(Math.round(seconds * 1e9));
   let now = start;
@@ -33,9 +34,12 @@ function measure(label, n, run) {
     if ((reviews & 7) === 0) now = process.hrtime.bigint();
   }
   now = process.hrtime.bigint();
-  const perObjectUs = Number(now - start) / 1000 / (reviews * n);
-  console.log(`${label.padEnd(44)} ${String(n).padStart(4)} objects/review  ${perObjectUs.toFixed(2).padStart(7)} µs/object  (${reviews} reviews)`);
-  return perObjectUs;
+  const cpu = process.cpuUsage(cpu0);
+  // CPU time is the figure on a shared machine: wall time there includes waiting for a core.
+  const cpuUs = (cpu.user + cpu.system) / (reviews * n);
+  const wallUs = Number(now - start) / 1000 / (reviews * n);
+  console.log(`${label.padEnd(44)} ${String(n).padStart(4)} objects/review  ${cpuUs.toFixed(2).padStart(7)} µs CPU/object  ${wallUs.toFixed(2).padStart(7)} µs wall  (${reviews} reviews)`);
+  return cpuUs;
 }
 
 console.log(`conversion cost in process (node ${process.version}, ${seconds} s per row)`);
@@ -48,4 +52,4 @@ for (const n of [1, 100, 500]) {
   const raw = JSON.stringify(up);
   rows.push(measure('v1alpha1 → v1beta1, with JSON parse+stringify', n, () => JSON.stringify(answerConversionReview(JSON.parse(raw), find).body)));
 }
-console.log(`worst: ${Math.max(...rows).toFixed(2)} µs/object (goal ≤ 20 µs/object: ${Math.max(...rows) <= 20 ? 'met' : 'not met'})`);
+console.log(`worst: ${Math.max(...rows).toFixed(2)} µs CPU/object (goal ≤ 20 µs/object: ${Math.max(...rows) <= 20 ? 'met' : 'not met'})`);
