@@ -4,7 +4,8 @@
 // parse and stringify of the body around it (what the route adds). A benchmark: it prints figures
 // and never fails. `node bench/gateway/conversion.mjs [--seconds 3] [--smoke]`
 import { readFileSync } from 'node:fs';
-import { answerConversionReview, compileConversion, parseKatalog } from '../../lib/dist/index.js';
+import { parseKatalog } from '@orkestra/lib';
+import { answerConversionReview, compileConversion } from '@orkestra/lib/conversion';
 
 const args = process.argv.slice(2);
 const seconds = args.includes('--smoke') ? 0.2 : Number(args[args.indexOf('--seconds') + 1] || 3);

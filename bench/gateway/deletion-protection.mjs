@@ -1,7 +1,8 @@
 // The real decision for the direct benchmark: lib's deletion protection on the standalone
 // gateway Katalog (examples/gateway), through answerParsedReview as apps/gateway calls it.
 import { readFileSync } from 'node:fs';
-import { answerParsedReview, decideDeletionProtection, parseKatalog, planGatewayPolicy } from '@orkestra/lib';
+import { parseKatalog } from '@orkestra/lib';
+import { answerParsedReview, decideDeletionProtection, planGatewayPolicy } from '@orkestra/lib/gateway';
 
 const file = new URL('../../examples/gateway/katalog.yaml', import.meta.url).pathname;
 const { katalog } = parseKatalog({ file, text: readFileSync(file, 'utf8') });

@@ -7,7 +7,7 @@ import { pathToFileURL } from 'node:url';
 import { resolve } from 'node:path';
 import { generateCa, generateServingCert } from '@orkestra/adapters/tls';
 import { buildWebhookServer } from '@orkestra/adapters/webhook';
-import { ADMISSION_BUDGET } from '@orkestra/lib';
+import { ADMISSION_BUDGET } from '@orkestra/lib/gateway';
 import { latencyWindow } from './latency-window.mjs';
 
 const { values } = parseArgs({ options: { handler: { type: 'string', default: new URL('./allow-all.mjs', import.meta.url).pathname } } });

@@ -9,10 +9,12 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
+import { parseKatalog, type Katalog } from '@orkestra/lib';
 import {
-  answerConversionReview, answerConversionUnreadable, checkConversion, compileConversion, convertObject, crdVersions, lostFields,
-  parseKatalog, planCrdSchema, type ConversionAnswer, type Katalog,
-} from '@orkestra/lib';
+  answerConversionReview, answerConversionUnreadable, checkConversion, compileConversion, convertObject, lostFields, type ConversionAnswer,
+} from '@orkestra/lib/conversion';
+import { planCrdSchema } from '@orkestra/lib/crd';
+import { crdVersions } from '@orkestra/lib/katalog';
 
 const repo = new URL('../../', import.meta.url).pathname;
 const CASES = join(repo, 'conformance/conversion');
@@ -20,7 +22,8 @@ const update = process.env['UPDATE_GOLDENS'] === '1';
 const test = suite('conversion conformance');
 
 const parsed = parseKatalog({ file: 'examples/versioned/katalog.yaml', text: readFileSync(join(repo, 'examples/versioned/katalog.yaml'), 'utf8') });
-const katalog: Katalog = parsed.katalog!;
+if (!parsed.ok) throw new Error(`examples/versioned/katalog.yaml does not parse:\n${parsed.diagnostics.map((d) => d.message).join('\n')}`);
+const katalog: Katalog = parsed.katalog;
 const crd = katalog.crds[0]!;
 const compiled = compileConversion(crd);
 const find = (group: string, kind: string) => (group === compiled.group && kind === compiled.kind ? compiled : undefined);

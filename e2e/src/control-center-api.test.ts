@@ -31,7 +31,8 @@ test.before(async () => {
     KUBECONFIG: install.kubeconfig, ORK_NAMESPACE: ns, DEFAULT_RESYNC: '2s', LEASE_DURATION: '4', RENEW_DEADLINE: '3', RETRY_PERIOD: '1',
   });
   runtimeUrl = await httpBase(runtime);
-  cc = startControlCenter([runtimeUrl], { REFRESH_INTERVAL: `${REFRESH_MS}ms` });
+  // Issue 12: the runtime shows CRs only to a token that may read them, the Control Center's own.
+  cc = startControlCenter([runtimeUrl], { REFRESH_INTERVAL: `${REFRESH_MS}ms`, ORK_TOKEN_FILE: install.ccTokenFile });
   base = await controlCenterReady(cc);
 });
 

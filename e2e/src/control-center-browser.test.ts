@@ -70,7 +70,8 @@ test.before(async () => {
   website('hello', { tier: 'web' }, { team: 'platform' });
   website('probe', { note: XSS });
   runtime = startRuntime(KATALOG, { KUBECONFIG: install.kubeconfig, ORK_NAMESPACE: ns, DEFAULT_RESYNC: '5s', LEASE_DURATION: '4', RENEW_DEADLINE: '3', RETRY_PERIOD: '1' });
-  cc = startControlCenter([await httpBase(runtime)]);
+  // Issue 12: the runtime shows CRs only to a token that may read them, the Control Center's own.
+  cc = startControlCenter([await httpBase(runtime)], { ORK_TOKEN_FILE: install.ccTokenFile });
   ccBase = await controlCenterReady(cc);
   context = await browser.newContext({ colorScheme: 'light' });
 });

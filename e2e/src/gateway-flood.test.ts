@@ -13,10 +13,11 @@ import { startApp } from './harness/app-process.ts';
 import { REPO } from './harness/control-plane.ts';
 import { kubectl, kubectlOk, type KubectlResult } from './harness/kubectl.ts';
 import { freshNamespace } from './harness/namespace.ts';
-import { gatewayReady, linesOf, stopGateway, stoppedLine, type GatewayProcess } from './harness/gateway-process.ts';
+import { gatewayReady, linesOf, stopGatewayClean, type GatewayProcess } from './harness/gateway-process.ts';
 import { installForGateway, tearDownGateway, type GatewayInstall } from './harness/install-for-gateway.ts';
 import type { FloodReport } from './harness/review-flood.ts';
 import { waitFor } from './harness/wait.ts';
+import { deniedBy, exists } from './harness/admission-outcome.ts';
 
 const IGNORE_KATALOG = 'e2e/fixtures/gateway-flood-ignore/katalog.yaml';
 const FAIL_KATALOG = 'e2e/fixtures/gateway-flood-fail/katalog.yaml';
@@ -34,24 +35,17 @@ let install: GatewayInstall | undefined;
 let ws = '';
 
 function deniedByUs(r: KubectlResult): boolean {
-  return r.status !== 0 && r.stderr.includes(`admission webhook "${WEBHOOK}" denied the request`);
+  return deniedBy(r, WEBHOOK) !== undefined;
 }
 
-function exists(name: string): boolean {
-  const r = kubectl(['get', 'configmap', name, '-o', 'name'], { namespace: ws });
-  if (r.status === 0) return true;
-  if (/NotFound|not found/.test(r.stderr)) return false;
-  throw new Error(`kubectl get configmap ${name}: ${r.stderr.trim()}`);
-}
-
-async function runGateway(katalog: string): Promise<GatewayProcess> {
+async function runGateway(katalog: string, guarded: string): Promise<GatewayProcess> {
   const g = startApp('apps/gateway/dist/ork-gateway.mjs', ['gate', '-f', katalog], {
     ORK_PORT: '0', ORK_HOST: '127.0.0.1', ORK_WEBHOOK_PORT: '0', ORK_WEBHOOK_HOST: '127.0.0.1', HOUSEKEEPER_SYNC_INTERVAL: '2s',
     KUBECONFIG: install!.kubeconfig, ORK_NAMESPACE: install!.namespace,
   }, process.env['ORK_E2E_GATEWAY_LOG']);
   gateway = g;
   await gatewayReady(g);
-  await waitFor('the API server to call the gateway', () => (deniedByUs(kubectl(['delete', 'configmap', 'guarded', '--dry-run=server'], { namespace: ws })) ? true : undefined), 30_000, 200);
+  await waitFor('the API server to call the gateway', () => (deniedByUs(kubectl(['delete', 'configmap', guarded, '--dry-run=server'], { namespace: ws })) ? true : undefined), 30_000, 200);
   return g;
 }
 
@@ -91,13 +85,13 @@ async function flood<T>(g: GatewayProcess, during: () => Promise<T>): Promise<{ 
 }
 
 /** Ten real deletes of the protected ConfigMap through the API server, timed. */
-async function protectedDeletes(): Promise<{ denied: number; other: string[]; maxMs: number }> {
+async function protectedDeletes(guarded: string): Promise<{ denied: number; other: string[]; maxMs: number }> {
   let denied = 0;
   let maxMs = 0;
   const other: string[] = [];
   for (let i = 0; i < 10; i++) {
     const started = Date.now();
-    const r = kubectl(['delete', 'configmap', 'guarded', '--wait=false'], { namespace: ws });
+    const r = kubectl(['delete', 'configmap', guarded, '--wait=false'], { namespace: ws });
     maxMs = Math.max(maxMs, Date.now() - started);
     if (deniedByUs(r)) denied++;
     else other.push(r.status === 0 ? `deleted: ${r.stdout.trim()}` : r.stderr.trim());
@@ -116,10 +110,10 @@ function report(policy: string, r: FloodReport, deletes: { denied: number; maxMs
     + `large reviews ${r.large.answered} answered (${JSON.stringify(r.large.byStatus)}), ${r.large.undecided} undecided (gateway: ${JSON.stringify(reasons)}), ${r.large.errors} errors\n`);
 }
 
-function assertHeld(r: FloodReport, deletes: { denied: number; other: string[]; maxMs: number }): void {
+function assertHeld(r: FloodReport, deletes: { denied: number; other: string[]; maxMs: number }, guarded: string): void {
   assert.equal(deletes.other, [], 'every protected delete was decided by the gateway: no fail-open, no timeout');
   assert.is(deletes.denied, 10);
-  assert.ok(exists('guarded'), 'the protected ConfigMap is still there');
+  assert.ok(exists(['configmap', guarded], { namespace: ws }), 'the protected ConfigMap is still there');
   assert.ok(r.large.sent >= CLIENTS && r.large.answered >= 1, `large reviews were in flight: ${JSON.stringify(r.large)}`);
   assert.ok(r.small.answered >= 20, `small reviews were sent throughout: ${JSON.stringify(r.small)}`);
   assert.is(r.small.errors, 0);
@@ -130,18 +124,17 @@ function assertHeld(r: FloodReport, deletes: { denied: number; other: string[]; 
 
 async function stopAndCheck(g: GatewayProcess): Promise<void> {
   gateway = undefined;
-  assert.is(await stopGateway(g), 0, g.stderr.join(''));
-  const stopped = stoppedLine(g);
-  assert.ok(stopped, `a "gateway stopped" line: ${g.stderr.join('')}`);
-  process.stderr.write(`  gateway stopped: ${JSON.stringify(stopped)}\n`);
-  assert.is(stopped!['forbidden'], 0);
+  await stopGatewayClean(g);
 }
 
 test.before(() => {
   install = installForGateway(IGNORE_KATALOG, 'gw-flood');
   ws = freshNamespace('gw-flood-objs');
-  kubectlOk(['create', 'configmap', 'guarded'], { namespace: ws });
-  kubectlOk(['label', 'configmap', 'guarded', `${LABEL}=true`], { namespace: ws });
+  // One protected ConfigMap per test, so that one deleted in the first cannot hide the second's outcome.
+  for (const name of ['guarded-ignore', 'guarded-fail']) {
+    kubectlOk(['create', 'configmap', name], { namespace: ws });
+    kubectlOk(['label', 'configmap', name, `${LABEL}=true`], { namespace: ws });
+  }
 });
 
 test.after(async () => {
@@ -151,20 +144,20 @@ test.after(async () => {
 });
 
 test('failurePolicy Ignore: under the flood the protected ConfigMap is never deleted', async () => {
-  const g = await runGateway(IGNORE_KATALOG);
-  const { report: r, result: deletes } = await flood(g, protectedDeletes);
+  const g = await runGateway(IGNORE_KATALOG, 'guarded-ignore');
+  const { report: r, result: deletes } = await flood(g, () => protectedDeletes('guarded-ignore'));
   report('Ignore', r, deletes, g);
-  assertHeld(r, deletes);
+  assertHeld(r, deletes, 'guarded-ignore');
   await stopAndCheck(g);
 });
 
 test('failurePolicy Fail: under the flood protected deletes are denied by the gateway, not failed by a timeout', async () => {
   // Same install and ServiceAccount; the Katalog now asks for Fail and the housekeeper re-applies it.
-  const g = await runGateway(FAIL_KATALOG);
+  const g = await runGateway(FAIL_KATALOG, 'guarded-fail');
   await waitFor('failurePolicy Fail', () => (kubectlOk(['get', 'validatingwebhookconfiguration', 'orkestra-deletion-protection', '-o', `jsonpath={.webhooks[?(@.name=="${WEBHOOK}")].failurePolicy}`]) === 'Fail' ? true : undefined), 10_000, 200);
-  const { report: r, result: deletes } = await flood(g, protectedDeletes);
+  const { report: r, result: deletes } = await flood(g, () => protectedDeletes('guarded-fail'));
   report('Fail', r, deletes, g);
-  assertHeld(r, deletes);
+  assertHeld(r, deletes, 'guarded-fail');
   await stopAndCheck(g);
 });
 

@@ -3,11 +3,12 @@
 // configuration, and a gateway that met no RBAC denial under its bundle's ServiceAccount.
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { kubectl, kubectlJson, kubectlOk, type KubectlResult } from './harness/kubectl.ts';
+import { kubectl, kubectlJson, kubectlOk } from './harness/kubectl.ts';
 import { freshNamespace } from './harness/namespace.ts';
 import { gatewayReady, linesOf, startGateway, stopGateway, stoppedLine, type GatewayProcess } from './harness/gateway-process.ts';
 import { installForGateway, tearDownGateway, type GatewayInstall } from './harness/install-for-gateway.ts';
 import { waitFor } from './harness/wait.ts';
+import { assertDenied, deniedBy, exists } from './harness/admission-outcome.ts';
 
 const KATALOG = 'e2e/fixtures/gateway-protection/katalog.yaml';
 const LABEL = 'orkestra.io/deletion-protection';
@@ -22,25 +23,6 @@ let install: GatewayInstall | undefined;
 let ws = '';
 let locked = '';
 let open = '';
-
-/** The message our webhook `name` gave, when the API server answered with its denial. */
-function deniedBy(r: KubectlResult, webhook: string): string | undefined {
-  const m = new RegExp(`admission webhook "${webhook.replace(/\./g, '\\.')}" denied the request: (.*)`).exec(r.stderr);
-  return r.status !== 0 && m ? m[1]!.trim() : undefined;
-}
-
-function assertDenied(r: KubectlResult, webhook: string): string {
-  const message = deniedBy(r, webhook);
-  assert.ok(message !== undefined, `expected a denial by ${webhook}; exit ${r.status}, stderr: ${r.stderr.trim()}, stdout: ${r.stdout.trim()}`);
-  return message!;
-}
-
-function exists(args: readonly string[]): boolean {
-  const r = kubectl(['get', ...args, '-o', 'name']);
-  if (r.status === 0) return true;
-  if (/NotFound|not found/.test(r.stderr)) return false;
-  throw new Error(`kubectl get ${args.join(' ')}: ${r.stderr.trim()}`);
-}
 
 function labelled(kind: string, name: string, namespace?: string): string {
   return JSON.stringify({ apiVersion: kind === 'Deployment' ? 'apps/v1' : 'v1', kind, metadata: { name, ...(namespace ? { namespace } : {}), labels: { [LABEL]: 'true' } } });

@@ -11,7 +11,10 @@ import * as assert from 'uvu/assert';
 import { canI } from './harness/access-review.ts';
 import { cleanupNamespaces, freshNamespace } from './harness/namespace.ts';
 import { applyBundle, installForRuntime, type RuntimeInstall } from './harness/install-for-runtime.ts';
-import { ablateEach, atomsOf, describeAtom, rolesBoundTo, type BundleRole, type RoleAtom } from './harness/role-ablation.ts';
+import { ablateEach, atomsOf, describeAtom, rolesBoundTo, type AblationOutcome, type BundleRole, type RoleAtom } from './harness/role-ablation.ts';
+import { httpGet, pollHttp } from './harness/http-poll.ts';
+import { kubectlOk } from './harness/kubectl.ts';
+import { httpBase, startRuntime, stopRuntime } from './harness/runtime-process.ts';
 import { removeWebsites, runWebsiteScenario, type ScenarioOutcome } from './harness/website-scenario.ts';
 
 const KATALOG = 'examples/starter/katalog.yaml';
@@ -23,7 +26,35 @@ let atoms: RoleAtom[] = [];
 
 /** Scenario S with a namespace of its own for the Website. */
 function runS(): Promise<ScenarioOutcome> {
-  return runWebsiteScenario({ katalog: KATALOG, kubeconfig: install!.kubeconfig, installNamespace: install!.namespace, namespace: freshNamespace('abl-s') });
+  return runWebsiteScenario({ katalog: KATALOG, kubeconfig: install!.kubeconfig, installNamespace: install!.namespace, namespace: freshNamespace('abl-s'), ccToken: install!.ccToken });
+}
+
+/**
+ * Scenario C (issue 12): a runtime with its whole bundle shows a Website to the Control Center's
+ * token through its HTTP API, in the CR list and on the CR's page. Removing an atom of the
+ * Control Center's own role must hide it from one of the two.
+ */
+async function runC(ns: string): Promise<AblationOutcome> {
+  const startMs = Date.now();
+  const r = startRuntime(KATALOG, { KUBECONFIG: install!.kubeconfig, ORK_NAMESPACE: install!.namespace, LEASE_DURATION: '4', RENEW_DEADLINE: '3', RETRY_PERIOD: '1' });
+  let missed: string | undefined;
+  try {
+    const base = await httpBase(r);
+    const cc = { authorization: `Bearer ${install!.ccToken}` };
+    await pollHttp(base, 'caches synced', '/readyz', (x) => (x.status === 200 ? true : undefined), 20_000);
+    const list = await httpGet(base, '/katalog/website/cr', cc);
+    const listed = list.status === 200 && (list.json()['items'] as { namespace?: string; name: string }[]).some((i) => i.namespace === ns && i.name === 'c-site');
+    const page = await httpGet(base, `/katalog/website/cr/${ns}/c-site`, cc);
+    if (!listed) missed = `the Website in the Control Center's CR list (${list.status})`;
+    else if (page.status !== 200) missed = `the Website's page for the Control Center (${page.status} ${page.text.slice(0, 160)})`;
+  } catch (err) {
+    missed = err instanceof Error ? err.message : String(err);
+  }
+  await stopRuntime(r);
+  const stopped = r.lines.find((l) => l['msg'] === 'runtime stopped');
+  const forbidden = typeof stopped?.['forbidden'] === 'number' ? stopped['forbidden'] : undefined;
+  const forbiddenLogs = r.lines.filter((l) => l['msg'] !== 'runtime stopped' && /forbidden|\b403\b/i.test(JSON.stringify(l))).map((l) => `${String(l['msg'])}: ${String(l['err'] ?? '')}`);
+  return { forbidden, forbiddenLogs, ...(missed !== undefined ? { missed } : {}), durationMs: Date.now() - startMs };
 }
 
 /** Namespace an access review of `atom` is asked in: the Role's own, else any namespace a Website lives in. */
@@ -67,6 +98,27 @@ test('removing any single atom breaks scenario S', async () => {
     restore: () => applyBundle(install!.bundle),
   });
   assert.equal(unproven, [], `${unproven.length} of ${atoms.length} atoms are not needed by S:\n${unproven.join('\n')}\n`);
+});
+
+test('issue 12: the Control Center\'s role, get and list of the CRs, each needed to show a Website', async () => {
+  const ccRoles = rolesBoundTo(install!.bundle, 'orkestra-cc', install!.namespace);
+  assert.equal(ccRoles.map((r) => `${r.kind}/${r.name}`), ['ClusterRole/orkestra-cc']);
+  const ccAtoms = atomsOf(ccRoles);
+  assert.equal(ccAtoms.map(describeAtom).sort(), ['demo.orkestra.io websites get', 'demo.orkestra.io websites list']);
+  const ns = freshNamespace('abl-c');
+  kubectlOk(['create', '-f', '-'], { namespace: ns, input: JSON.stringify({ apiVersion: 'demo.orkestra.io/v1alpha1', kind: 'Website', metadata: { name: 'c-site' }, spec: { replicas: 1 } }) });
+  try {
+    const whole = await runC(ns);
+    assert.is(whole.missed, undefined, 'with the whole bundle the Control Center sees the Website');
+    assert.is(whole.forbidden, 0, whole.forbiddenLogs.join('\n'));
+    const unproven = await ablateEach(ccAtoms, {
+      scenario: 'C', finalLine: 'runtime stopped', token: install!.ccToken, reviewNamespace: () => ns, run: () => runC(ns),
+      restore: () => applyBundle(install!.bundle),
+    });
+    assert.equal(unproven, [], `${unproven.length} of ${ccAtoms.length} Control Center atoms are not needed by C:\n${unproven.join('\n')}\n`);
+  } finally {
+    removeWebsites(ns);
+  }
 });
 
 test.run();

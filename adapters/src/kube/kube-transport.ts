@@ -6,8 +6,7 @@ import { request as httpRequest } from 'node:http';
 import type { AgentOptions, RequestOptions } from 'node:https';
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 import type { KubeConfig } from '@kubernetes/client-node';
-import type { ClusterError } from '@orkestra/lib';
-import { errorTypeForStatus } from '@orkestra/lib';
+import { type ClusterError, errorTypeForStatus } from '@orkestra/lib/ports';
 import { readinessGate, type ProbeAnswer, type ReadinessGate } from './readiness-gate.ts';
 import type { RequestMetrics } from './request-metrics.ts';
 

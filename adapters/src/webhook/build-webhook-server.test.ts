@@ -2,7 +2,7 @@ import { Agent } from 'node:https';
 import { connect } from 'node:tls';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import type { AdmissionBudget } from '@orkestra/lib';
+import type { AdmissionBudget } from '@orkestra/lib/gateway';
 import { readCertificate } from '../tls/index.ts';
 import type { PemKeyPair } from '../tls/index.ts';
 import { buildWebhookServer } from './build-webhook-server.ts';

@@ -11,7 +11,7 @@ import { createServer, type Server } from 'node:https';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { TLSSocket } from 'node:tls';
-import { peekReviewUid, type AdmissionBudget } from '@orkestra/lib';
+import { peekReviewUid, type AdmissionBudget } from '@orkestra/lib/gateway';
 import { MODERN_TLS } from '../tls/tls-policy.ts';
 import { refuseClient, type ClientAuth } from './client-auth.ts';
 import { createReviewParsePool, type ReviewBody, type ReviewParser } from './review-parse-pool.ts';

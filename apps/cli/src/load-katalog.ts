@@ -1,4 +1,4 @@
-import { parseKatalog, hasErrors, type Katalog, type Diagnostic, type Place } from '@orkestra/lib';
+import { parseKatalog, type Katalog, type Diagnostic, type Place } from '@orkestra/lib';
 import { UsageError, type CliIo } from './io.ts';
 
 /** The default Katalog file, looked up in the working directory like kubectl's `-f` habit. */
@@ -21,9 +21,11 @@ export function loadKatalog(filename: string | undefined, io: CliIo): LoadedKata
   const file = filename ?? DEFAULT_KATALOG;
   const read = file === '-' ? io.readStdin() : io.readFile(file);
   if (read.type !== 'ok') {
-    throw new UsageError(`cannot read Katalog: ${read.message}`, filename === undefined
-      ? `pass -f FILE, or run "ork init" to write a starter ${DEFAULT_KATALOG}`
-      : 'check the path given to -f');
+    throw new UsageError(`cannot read Katalog: ${read.message}`, read.type === 'too-large'
+      ? 'a Katalog is read whole and kept small: move large schemas into crdFile entries'
+      : filename === undefined
+        ? `pass -f FILE, or run "ork init" to write a starter ${DEFAULT_KATALOG}`
+        : 'check the path given to -f');
   }
   const shown = file === '-' ? '<stdin>' : file;
   // crdFile paths arrive resolved against the Katalog's path (against the working directory for stdin).
@@ -32,7 +34,6 @@ export function loadKatalog(filename: string | undefined, io: CliIo): LoadedKata
     return r.type === 'ok' ? r.text : undefined;
   };
   const result = parseKatalog({ file: shown, text: read.text }, { readFile });
-  const locate = (path: readonly (string | number)[]): Place =>
-    result.locator?.at(path) ?? { file: shown, line: 1, column: 1, path: path.join('.') };
-  return { file: shown, diagnostics: result.diagnostics, locate, ...(result.katalog && !hasErrors(result.diagnostics) ? { katalog: result.katalog } : {}) };
+  const locate = (path: readonly (string | number)[]): Place => result.locator.at(path);
+  return { file: shown, diagnostics: result.diagnostics, locate, ...(result.ok ? { katalog: result.katalog } : {}) };
 }

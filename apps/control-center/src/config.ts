@@ -2,7 +2,8 @@
 // in one place so a bad value is one line naming the variable and exit 2, before anything listens.
 import * as v from 'valibot';
 import { envDuration, envInteger, envLogLevel, envText, parseEnv, type LogLevel } from '@orkestra/adapters/process';
-import { effectiveAllowedHosts, parseAllowedHosts, parseRuntimeUrls } from '@orkestra/lib';
+import { effectiveAllowedHosts, parseAllowedHosts, parseRuntimeUrls } from '@orkestra/lib/control-center';
+import { IN_CLUSTER_TOKEN_FILE } from './bearer-token.ts';
 
 /** The Control Center's configuration with every default applied; durations in ms. */
 export interface ControlCenterConfig {
@@ -20,6 +21,8 @@ export interface ControlCenterConfig {
    * the localhost names when ORK_HOST is a loopback address. Undefined: Host is not checked.
    */
   readonly allowedHosts?: readonly string[];
+  /** The ServiceAccount token sent to runtimes (issue 12): the in-cluster path unless ORK_TOKEN_FILE says otherwise. */
+  readonly tokenFile: string;
 }
 
 /** A usable config, or the one line to print before exiting 2. */
@@ -33,6 +36,7 @@ const ENV = v.object({
   REFRESH_INTERVAL: envDuration('10s', 100),
   REQUEST_TIMEOUT: envDuration('5s', 100),
   ALLOWED_HOSTS: v.optional(v.string()),
+  ORK_TOKEN_FILE: envText(IN_CLUSTER_TOKEN_FILE),
 });
 
 /** Reads the Control Center's configuration from an environment record (process.env in main.ts). */
@@ -55,6 +59,7 @@ export function parseConfig(env: Readonly<Record<string, string | undefined>>): 
       refreshMs: e.REFRESH_INTERVAL,
       requestTimeoutMs: e.REQUEST_TIMEOUT,
       ...(allowedHosts !== undefined ? { allowedHosts } : {}),
+      tokenFile: e.ORK_TOKEN_FILE,
     },
   };
 }

@@ -12,12 +12,19 @@ export type GetResult =
 /** Largest body read by default (a CR list of a big CRD stays well under it). */
 export const MAX_BODY_BYTES = 16 * 1024 * 1024;
 
+/** Per-request options: a body cap (the poller's budgets) and headers (the runtime token). */
+export interface GetOptions {
+  readonly maxBytes?: number;
+  readonly headers?: Readonly<Record<string, string>>;
+}
+
 /**
  * GETs `url` and parses the body as JSON; any status comes back as `ok` with its body, failures as
  * one line. Never throws or rejects, whatever the URL or the answer (issue 12: a runtime's
  * `gatewayEndpoint` without a scheme made http.request throw and the Control Center exit).
  */
-export function getJson(url: string, timeoutMs: number, maxBytes: number = MAX_BODY_BYTES): Promise<GetResult> {
+export function getJson(url: string, timeoutMs: number, options: GetOptions = {}): Promise<GetResult> {
+  const maxBytes = options.maxBytes ?? MAX_BODY_BYTES;
   return new Promise((resolve) => {
     let settled = false;
     const done = (r: GetResult): void => {
@@ -36,7 +43,7 @@ export function getJson(url: string, timeoutMs: number, maxBytes: number = MAX_B
     const signal = AbortSignal.timeout(timeoutMs);
     let req: ReturnType<typeof httpRequest>;
     try {
-      req = request(target, { method: 'GET', agent: false, signal, headers: { accept: 'application/json', connection: 'close' } }, (res: IncomingMessage) => {
+      req = request(target, { method: 'GET', agent: false, signal, headers: { ...options.headers, accept: 'application/json', connection: 'close' } }, (res: IncomingMessage) => {
         const chunks: Buffer[] = [];
         let size = 0;
         const declared = Number(res.headers['content-length']);

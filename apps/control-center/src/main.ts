@@ -6,6 +6,8 @@ import { systemClock } from '@orkestra/adapters/system';
 import { buildServer } from './build-server.ts';
 import { createControlCenterMetrics } from './cc-metrics.ts';
 import { parseConfig, type ControlCenterConfig } from './config.ts';
+import { bearerTokenFile, withRuntimeToken } from './bearer-token.ts';
+import { getJson } from './get-json.ts';
 import { getPreferLeader } from './get-prefer-leader.ts';
 import { Poller } from './poller.ts';
 import { PublishedSnapshot } from './published-snapshot.ts';
@@ -35,8 +37,11 @@ async function serve(config: ControlCenterConfig): Promise<void> {
   const pollLog = log.child({ component: 'poller' });
   const lastStatus = new Map<string, string>();
   let published: PublishedSnapshot | undefined;
+  // Issue 12: runtimes show CRs only to a caller with a token; ours goes to the configured runtimes
+  // only, never to a gateway endpoint that a runtime's answer names.
+  const get = withRuntimeToken(config.runtimeUrls, bearerTokenFile(config.tokenFile, clock), getJson);
   const poller = new Poller({
-    urls: config.runtimeUrls, refreshMs: config.refreshMs, requestTimeoutMs: config.requestTimeoutMs, clock,
+    urls: config.runtimeUrls, refreshMs: config.refreshMs, requestTimeoutMs: config.requestTimeoutMs, clock, get,
     onError: (message) => pollLog.error('poll failed', { err: message }),
     onPass: (snapshot, seconds) => {
       metrics.observePass(snapshot, seconds);
@@ -56,7 +61,7 @@ async function serve(config: ControlCenterConfig): Promise<void> {
     snapshotJson: () => snapshots.json(),
     snapshotFrame: () => snapshots.frame(),
     ...(config.allowedHosts !== undefined ? { allowedHosts: config.allowedHosts } : {}),
-    get: (url) => getPreferLeader(url, config.requestTimeoutMs),
+    get: (url) => getPreferLeader(url, config.requestTimeoutMs, get),
     passes: () => poller.passes(),
     hub, metrics, publicDir: PUBLIC_DIR, log: log.child({ component: 'http' }),
   });

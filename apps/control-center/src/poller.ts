@@ -3,9 +3,10 @@
 // only does the I/O and the timing.
 import { setTimeout as delay } from 'node:timers/promises';
 import {
-  buildSnapshot, initialRuntimeState, readKatalogFacts, stepRuntimeState,
-  type Clock, type GatewayView, type PollResult, type RuntimeState, type Snapshot, type StatePolicy,
-} from '@orkestra/lib';
+  buildSnapshot, initialRuntimeState, readKatalogFacts, stepRuntimeState, type GatewayView, type PollResult, type RuntimeState,
+  type Snapshot, type StatePolicy,
+} from '@orkestra/lib/control-center';
+import type { Clock } from '@orkestra/lib/ports';
 import { getJson } from './get-json.ts';
 import { getPreferLeader } from './get-prefer-leader.ts';
 
@@ -100,7 +101,7 @@ export class Poller {
   async #poll(url: string): Promise<PollResult> {
     const timeoutMs = this.#options.requestTimeoutMs;
     const getAny = this.#options.get ?? getJson;
-    const get = (u: string, t: number) => getAny(u, t, MAX_RUNTIME_KATALOG_BYTES);
+    const get = (u: string, t: number) => getAny(u, t, { maxBytes: MAX_RUNTIME_KATALOG_BYTES });
     const r = await getPreferLeader(`${url}/katalog`, timeoutMs, get);
     if (r.type === 'error') return { type: 'error', message: r.message };
     if (r.status !== 200) return { type: 'error', message: `GET /katalog answered ${r.status}` };
@@ -116,7 +117,7 @@ export class Poller {
 }
 
 async function pollGateway(endpoint: string, timeoutMs: number, get: typeof getJson): Promise<GatewayView> {
-  const r = await get(`${endpoint.replace(/\/+$/, '')}/katalog`, timeoutMs, MAX_GATEWAY_KATALOG_BYTES);
+  const r = await get(`${endpoint.replace(/\/+$/, '')}/katalog`, timeoutMs, { maxBytes: MAX_GATEWAY_KATALOG_BYTES });
   if (r.type === 'error') return { endpoint, status: 'offline', error: r.message };
   if (r.status !== 200) return { endpoint, status: 'offline', error: `GET /katalog answered ${r.status}` };
   return { endpoint, status: 'online', stats: r.body };

@@ -1,7 +1,7 @@
 // The snapshot as served: rendered to JSON once per poll pass (lib renderSnapshot, with its
 // per-runtime budget) and encoded once as bytes, for `/api/snapshot`, and once as an SSE frame,
 // for every event stream. Requests and streams share these Buffers; nothing is serialised per client.
-import { renderSnapshot, type Snapshot } from '@orkestra/lib';
+import { renderSnapshot, type Snapshot } from '@orkestra/lib/control-center';
 import { formatSseEvent } from './sse-hub.ts';
 
 /** The current snapshot's bytes. */

@@ -6,8 +6,8 @@ import {
   ADMISSION_BUDGET, answerDecided, answerParsedReview, answerUndecided, answerUnreadable, decideDeletionProtection, decideNamespaceProtection,
   DELETION_PROTECTION_PATH, evictionTarget, NAMESPACE_PROTECTION_PATH, parseAdmissionReview,
   type AdmissionAnswer, type AdmissionBudget, type AdmissionDecision, type AdmissionRequest, type GatewayPolicy, type PodLookup, type UndecidedReason,
-} from '@orkestra/lib';
-import type { Logger } from '@orkestra/lib';
+} from '@orkestra/lib/gateway';
+import type { Logger } from '@orkestra/lib/ports';
 import type { ReviewBody } from '@orkestra/adapters/webhook';
 
 /** The webhook label of metrics and stats: the route path without its slash. */

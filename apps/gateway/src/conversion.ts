@@ -1,10 +1,12 @@
 // Issue 18: the gateway's /convert (spec/gateway.md §7). lib converts (answerConversionReview);
 // this file finds the compiled conversion of each object's CRD, counts per CRD and version pair,
 // and logs each failed review once (the API server shows its message to the client).
+import type { Katalog } from '@orkestra/lib';
 import {
-  answerConversionReview, answerConversionUndecided, answerConversionUnreadable, compileConversion, usesConversionWebhook,
-  type CompiledConversion, type ConversionAnswer, type Katalog, type Logger,
-} from '@orkestra/lib';
+  answerConversionReview, answerConversionUndecided, answerConversionUnreadable, compileConversion, type CompiledConversion, type ConversionAnswer,
+} from '@orkestra/lib/conversion';
+import { usesConversionWebhook } from '@orkestra/lib/crd';
+import type { Logger } from '@orkestra/lib/ports';
 import type { ReviewBody, WebhookReply, WebhookRoute } from '@orkestra/adapters/webhook';
 
 /** What /convert reports to. */

@@ -3,7 +3,8 @@
 // generate crd, GitOps): only spec.conversion is replaced, with a PUT on the resourceVersion read,
 // using exactly the verbs the RBAC planner grants (get and update by name). A CRD not installed
 // yet is skipped and looked for again next pass.
-import { crdConversionDrift, type Cluster, type ClusterObject as KubeObject, type CrdConversionBlock, type Resource } from '@orkestra/lib';
+import { crdConversionDrift, type CrdConversionBlock } from '@orkestra/lib/crd';
+import type { Cluster, KubeObject, Resource } from '@orkestra/lib/ports';
 
 /** apiextensions.k8s.io/v1 CustomResourceDefinitions. */
 export const CRDS: Resource = { group: 'apiextensions.k8s.io', version: 'v1', resource: 'customresourcedefinitions', namespaced: false };

@@ -6,11 +6,13 @@ import { kubeCluster, loadKubeConfig } from '@orkestra/adapters/kube';
 import { systemClock } from '@orkestra/adapters/system';
 import { generateCa, generateClientCert, readCertificate, type PemKeyPair } from '@orkestra/adapters/tls';
 import type { ClientAuth } from '@orkestra/adapters/webhook';
+import type { Katalog } from '@orkestra/lib';
 import {
-  checkCertPolicy, checkProvidedCertificate, CONVERSION_PATH, planCrdConversion, planGatewayPolicy, planWebhookConfigs, servingSans,
-  type CertRotationPolicy, type Katalog, type WebhookEndpoint,
-} from '@orkestra/lib';
-import type { Logger } from '@orkestra/lib';
+  checkCertPolicy, checkProvidedCertificate, planGatewayPolicy, planWebhookConfigs, servingSans, type CertRotationPolicy,
+  type WebhookEndpoint,
+} from '@orkestra/lib/gateway';
+import type { Logger } from '@orkestra/lib/ports';
+import { CONVERSION_PATH, planCrdConversion } from '@orkestra/lib/crd';
 import { admissionHandlers } from './admission.ts';
 import { conversionCrds, conversionRoute } from './conversion.ts';
 import { CertManager, type CertSnapshot } from './cert-manager.ts';

@@ -1,6 +1,7 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import type { Cluster, ClusterResult, KubeObject } from '@orkestra/lib';
+import type { KubeObject } from '@orkestra/lib';
+import type { Cluster, ClusterResult } from '@orkestra/lib/ports';
 import { fakeLogger } from '@orkestra/lib/testing';
 import { podReader } from './pod-reader.ts';
 

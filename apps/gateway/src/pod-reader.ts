@@ -2,8 +2,7 @@
 // answer must leave room inside the review's budget) and in concurrency (a flood of evictions
 // cannot pile up requests to the API server). Every failure becomes a `failed` lookup, which lib
 // answers by failurePolicy; a 403 is logged with the API server's own words so an RBAC gap shows.
-import type { Cluster } from '@orkestra/lib';
-import type { Logger } from '@orkestra/lib';
+import type { Cluster, Logger } from '@orkestra/lib/ports';
 import type { ReadPod } from './admission.ts';
 
 const PODS = { group: '', version: 'v1', resource: 'pods', namespaced: true } as const;

@@ -2,9 +2,9 @@
 // lib's answers become the HTTP replies, and the server's own refusals (budget, busy, too large)
 // are answered by the same routes, so every answer goes through one place that logs and counts.
 import { buildWebhookServer, type ClientAuth, type WebhookRoute, type WebhookServer } from '@orkestra/adapters/webhook';
-import { ADMISSION_BUDGET, type AdmissionAnswer, type AdmissionBudget } from '@orkestra/lib';
+import { ADMISSION_BUDGET, type AdmissionAnswer, type AdmissionBudget } from '@orkestra/lib/gateway';
 import type { PemKeyPair } from '@orkestra/adapters/tls';
-import type { Logger } from '@orkestra/lib';
+import type { Logger } from '@orkestra/lib/ports';
 import type { AdmissionRoute } from './admission.ts';
 
 /** A listening webhook server. */

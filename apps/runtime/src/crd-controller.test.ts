@@ -1,9 +1,11 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { FINALIZER, OWNER_KEY_ANNOTATION, parseKatalog, type CrdEntry } from '@orkestra/lib';
+import { parseKatalog, type CrdEntry } from '@orkestra/lib';
+import { FINALIZER, OWNER_KEY_ANNOTATION } from '@orkestra/lib/runtime';
 import { fakeClock, fakeCluster, seededEntropy, type FakeCluster } from '@orkestra/lib/testing';
 import { CrdController, crResourceOf, type ReconcileObserver, type ReconcileResult } from './crd-controller.ts';
 import { createLogger } from '@orkestra/adapters/process';
+import { cpuBudget, type RunWithBudget } from './cpu-budget.ts';
 
 const test = suite('CrdController against the fake cluster');
 
@@ -26,7 +28,9 @@ spec:
               replicas: "{{ .spec.replicas }}"
               reconcile: true
 `;
-const crd: CrdEntry = parseKatalog({ file: 'k.yaml', text: KATALOG }).katalog!.crds[0]!;
+const parsed = parseKatalog({ file: 'k.yaml', text: KATALOG });
+if (!parsed.ok) throw new Error(JSON.stringify(parsed.diagnostics));
+const crd: CrdEntry = parsed.katalog.crds[0]!;
 const DEPLOYMENTS = { group: 'apps', version: 'v1', resource: 'deployments', namespaced: true };
 const CRDS = { group: 'apiextensions.k8s.io', version: 'v1', resource: 'customresourcedefinitions', namespaced: false };
 
@@ -41,13 +45,13 @@ async function until<T>(what: string, check: () => Promise<T | undefined> | T | 
   }
 }
 
-function setup(leading = true, observer?: ReconcileObserver, maxDepth = 100) {
+function setup(leading = true, observer?: ReconcileObserver, maxDepth = 100, runWithBudget?: RunWithBudget) {
   const clock = fakeClock();
   const cluster: FakeCluster = fakeCluster({ clock });
   const lines: string[] = [];
   const controller = new CrdController({
     crd, cluster, clock, entropy: seededEntropy(1), identity: 'test', isLeader: () => leading, healthOf: () => undefined,
-    log: createLogger('debug', clock, (l) => lines.push(l)), ...(observer ? { observer } : {}),
+    log: createLogger('debug', clock, (l) => lines.push(l)), ...(observer ? { observer } : {}), ...(runWithBudget ? { runWithBudget } : {}),
     settings: { workers: 2, resyncMs: 60_000, maxDepth, failureThreshold: 3, startPollMs: 5 },
   });
   return { cluster, controller, lines };
@@ -186,6 +190,64 @@ test('more CRs than maxDepth: every one is reconciled, without waiting for a res
   await new Promise((r) => setTimeout(r, 100));
   assert.ok(controller.reconciles() <= 14, `reconciles: ${controller.reconciles()}`);
   assert.is(lines.filter((l) => l.includes('"queue full: keys wait until the queue has room"')).length >= 1, true);
+  abort.abort();
+  await running;
+});
+
+test('a reconcile past its CPU budget: Ready=False naming the budget, a Warning Event, nothing applied (issue 12)', async () => {
+  let asked = 0;
+  // The runner the composition root builds stops the planning; here it refuses every plan at once.
+  const refuse: RunWithBudget = () => {
+    asked++;
+    return { ok: false, budgetMs: 1000 };
+  };
+  const { cluster, controller } = setup(true, undefined, 100, refuse);
+  const abort = new AbortController();
+  await installCrd(cluster);
+  await createSite(cluster, 1);
+  const running = controller.run(abort.signal);
+  const ready = await until('Ready=False', async () => {
+    const r = await cluster.get({ resource: crResourceOf(crd), namespace: 'web', name: 'site' });
+    const conditions = r.ok ? (r.value['status'] as { conditions?: { type: string; status: string; message?: string }[] } | undefined)?.conditions : undefined;
+    return conditions?.find((c) => c.type === 'Ready' && c.status === 'False');
+  });
+  assert.match(ready.message ?? '', /more than its 1000 ms CPU budget \(RECONCILE_CPU_BUDGET\)/);
+  const events = await until('a Warning Event', () => {
+    const e = controller.events('web/site');
+    return e.length > 0 ? e : undefined;
+  });
+  assert.is(events[0]!.type, 'Warning');
+  assert.is(await deployment(cluster), undefined, 'nothing applied');
+  assert.ok(asked >= 1);
+  abort.abort();
+  await running;
+});
+
+test('with the real budget runner a normal reconcile goes through unchanged', async () => {
+  const { cluster, controller } = setup(true, undefined, 100, cpuBudget(5_000));
+  const abort = new AbortController();
+  await installCrd(cluster);
+  await createSite(cluster, 3);
+  const running = controller.run(abort.signal);
+  const child = await until('the Deployment', () => deployment(cluster));
+  assert.is((child['spec'] as { replicas: number }).replicas, 3);
+  abort.abort();
+  await running;
+});
+
+test('the CRD deleted under a running controller: waiting-for-crd, and back when it returns (issue 12)', async () => {
+  const { cluster, controller, lines } = setup();
+  const abort = new AbortController();
+  await installCrd(cluster);
+  await createSite(cluster, 1);
+  const running = controller.run(abort.signal);
+  await until('healthy', () => (controller.health().state === 'healthy' ? true : undefined));
+  await cluster.delete({ resource: CRDS, name: 'websites.demo.orkestra.io' });
+  await until('waiting-for-crd', () => (controller.health().state === 'waiting-for-crd' ? true : undefined));
+  assert.ok(lines.some((l) => l.includes('CRD deleted: waiting for it to return')));
+  await installCrd(cluster);
+  await until('pending or healthy again', () => (['pending', 'healthy'].includes(controller.health().state) ? true : undefined));
+  assert.ok(lines.some((l) => l.includes('CRD back: listing again')));
   abort.abort();
   await running;
 });

@@ -2,14 +2,17 @@
 // children's metadata-only informers, and reconcile queued keys with `workers` workers while this
 // replica leads. Every decision is lib's (spec/runtime.md); this file only moves data and awaits I/O.
 import { setTimeout as delay } from 'node:timers/promises';
+import type { CrdEntry } from '@orkestra/lib';
+import type { Template } from '@orkestra/lib/template';
+import type { ConditionScope } from '@orkestra/lib/conditions';
 import {
   canStart, initialHealth, ownerKeyOf, parseQueueKey, planReconcile, planReconcileFailure, queueKeyOf, routeChildEvent, stepHealth,
-  WorkQueue, type CachedCr, type Clock, type Cluster, type ClusterObject, type CrdEntry, type CrdHealth, type Effect,
-  type Entropy, type HealthEvent, type HealthState, type ReconcilePlan, type Resource, type Template,
-  usesUnique, type ConditionScope,
-} from '@orkestra/lib';
-import type { Logger } from '@orkestra/lib';
+  WorkQueue, type CachedCr, type CrdHealth, type Effect, type HealthEvent, type HealthState, type ReconcilePlan, usesUnique,
+} from '@orkestra/lib/runtime';
+import type { Clock, Cluster, KubeObject as ClusterObject, Entropy, Resource, Logger } from '@orkestra/lib/ports';
 import { createInformer, type Informer, type InformerHealth, type InformerStats } from '@orkestra/adapters/kube';
+import { CrdPresenceMonitor } from './crd-presence.ts';
+import type { RunWithBudget } from './cpu-budget.ts';
 import { ChildIndex } from './child-index.ts';
 import { planChildWatches } from './plan-child-watches.ts';
 import { describeFailure, executeEffect } from './execute-effect.ts';
@@ -18,6 +21,9 @@ import type { CacheView } from './runtime-view.ts';
 import { Wake } from './wake.ts';
 
 const CRD_RESOURCE: Resource = { group: 'apiextensions.k8s.io', version: 'v1', resource: 'customresourcedefinitions', namespaced: false };
+// After a deleted CRD returns, the CR informer retries at least this often, for this long.
+const FAST_RETRY_MS = 1_000;
+const FAST_RETRY_AFTER_CRD_BACK_MS = 30_000;
 
 /** Tuning of one controller, with the runtime's defaults already merged with the CRD entry's. */
 export interface ControllerSettings {
@@ -54,6 +60,8 @@ export interface ControllerDeps {
   /** Health of the other controllers, for `dependsOn`. */
   readonly healthOf: (name: string) => HealthState | undefined;
   readonly observer?: ReconcileObserver;
+  /** Runs a reconcile's planning under the CPU budget (cpu-budget.ts); without it, unbounded (tests). */
+  readonly runWithBudget?: RunWithBudget;
 }
 
 /** The REST resource of a CRD's custom resources. */
@@ -155,8 +163,26 @@ export class CrdController implements CacheView {
     const scope = {
       ...(crd.namespace !== undefined ? { namespace: crd.namespace } : {}),
     };
-    const onError = (resource: string) => (error: { type: string; message: string }, retryInMs: number): void =>
+    // Issue 12: the CRD may be deleted under a running controller; /health must say so within
+    // seconds, and a re-created CRD must be picked up without waiting out the CR informer's
+    // backoff (grown to ~30 s while the CRD was gone, then a 410 for its stale resourceVersion):
+    // for a short while after the CRD returns, the CR informer retries at least every second.
+    const crWake = new Wake();
+    let fastRetryUntilMs = 0;
+    const presence = new CrdPresenceMonitor(cluster, `${crd.plural}.${crd.group}`, this.#deps.settings.startPollMs, (p) => {
+      log[p === 'gone' ? 'warn' : 'info'](p === 'gone' ? 'CRD deleted: waiting for it to return' : 'CRD back: listing again', { resource: `${crd.plural}.${crd.group}` });
+      this.#step(p === 'gone' ? { type: 'crd-missing' } : { type: 'started' });
+      if (p === 'back') {
+        fastRetryUntilMs = clock.now() + FAST_RETRY_AFTER_CRD_BACK_MS;
+        crWake.wake();
+      }
+    });
+    const crSleep = (ms: number, s: AbortSignal): Promise<void> =>
+      crWake.sleep(clock.now() < fastRetryUntilMs ? Math.min(ms, FAST_RETRY_MS) : ms, s);
+    const onError = (resource: string) => (error: { type: string; message: string }, retryInMs: number): void => {
       log.warn('watch failed', { resource, err: `${error.type}: ${error.message}`, retryInMs });
+      if (resource === this.#resource.resource && error.type === 'not-found') presence.checkNow();
+    };
     // A 403 on a list or watch means the installed RBAC does not match the Katalog: the cache
     // cannot fill, so the CRD is degraded (spec/runtime.md §3) and the log says what to do.
     const onHealth = (resource: string) => (health: InformerHealth): void => {
@@ -169,7 +195,7 @@ export class CrdController implements CacheView {
       }
     };
     const cr = createInformer({
-      cluster, resource: this.#resource, clock, entropy, ...scope, ...(labelSelector ? { labelSelector } : {}),
+      cluster, resource: this.#resource, clock, entropy, sleep: crSleep, ...scope, ...(labelSelector ? { labelSelector } : {}),
       onEvent: (event) => {
         if (event.type === 'synced') return this.#synced();
         const key = queueKeyOf(event.object.metadata);
@@ -203,7 +229,7 @@ export class CrdController implements CacheView {
     this.#step({ type: 'started' });
     log.info('controller started', { resource: `${crd.plural}.${crd.group}`, children: children.length, workers: this.#deps.settings.workers });
     const workers = Array.from({ length: this.#deps.settings.workers }, () => this.#work(signal));
-    await Promise.all([cr.run(signal), ...children.map((c) => c.run(signal)), this.#resync(signal), ...workers]);
+    await Promise.all([cr.run(signal), ...children.map((c) => c.run(signal)), this.#resync(signal), presence.run(signal), ...workers]);
     this.#step({ type: 'stopped' });
   }
 
@@ -323,10 +349,14 @@ export class CrdController implements CacheView {
     if (!lastApplied) this.#lastApplied.set(key, (lastApplied = new Map()));
     let plan: ReconcilePlan;
     try {
-      plan = planReconcile({
+      const input = {
         crd, cr, observedChildren: this.#children.of(ownerKeyOf(crd, cr.metadata)), nowMs, lastApplied, templateCache: this.#templates,
         ...(this.#usesUnique ? { peers: this.#peersOf(cr) } : {}),
-      });
+      };
+      // Issue 12: planning is synchronous; past the budget it is stopped and the CR fails (no apply).
+      const budgeted = this.#deps.runWithBudget ? this.#deps.runWithBudget(() => planReconcile(input)) : { ok: true as const, value: planReconcile(input) };
+      plan = budgeted.ok ? budgeted.value : planReconcileFailure({ crd, cr, nowMs },
+        `reconcile stopped: planning took more than its ${budgeted.budgetMs} ms CPU budget (RECONCILE_CPU_BUDGET); simplify this resource's templates or conditions, or the values they read`);
     } catch (err) {
       // A throw is a bug in the planner; it must not take the worker down with it.
       plan = planReconcileFailure({ crd, cr, nowMs }, `internal error: ${err instanceof Error ? err.message : String(err)}`);

@@ -9,7 +9,9 @@
 // bundle: it needs list and update on the CRs and patch on customresourcedefinitions/status.
 import { kubeCluster, loadKubeConfig } from '@orkestra/adapters/kube';
 import { loadKatalogFile } from '@orkestra/adapters/process';
-import { crdVersions, type Cluster, type ClusterObject, type CrdEntry, type Resource } from '@orkestra/lib';
+import type { CrdEntry } from '@orkestra/lib';
+import { crdVersions } from '@orkestra/lib/katalog';
+import type { Cluster, KubeObject as ClusterObject, Resource } from '@orkestra/lib/ports';
 
 const CRDS: Resource = { group: 'apiextensions.k8s.io', version: 'v1', resource: 'customresourcedefinitions', namespaced: false };
 const PAGE = 250;

@@ -18,6 +18,10 @@ export interface RuntimeInstall {
   readonly token: string;
   /** A kubeconfig with only that token: the runtime gets the bundle's rules and nothing else. */
   readonly kubeconfig: string;
+  /** A token of the bundle's `orkestra-cc` ServiceAccount: what the Control Center shows the runtime's HTTP API. */
+  readonly ccToken: string;
+  /** That token in a file, for the Control Center's ORK_TOKEN_FILE. */
+  readonly ccTokenFile: string;
 }
 
 /**
@@ -33,7 +37,10 @@ export function installForRuntime(katalog: string, prefix: string): RuntimeInsta
   writeFileSync(bundle, ork(['generate', 'bundle', '-f', katalog, '-n', namespace]));
   applyBundle(bundle);
   const token = kubectlOk(['create', 'token', 'orkestra', '--duration', '1h'], { namespace }).trim();
-  return { namespace, bundle, token, kubeconfig: tokenKubeconfig(controlPlane().kubeconfig, token) };
+  const ccToken = kubectlOk(['create', 'token', 'orkestra-cc', '--duration', '1h'], { namespace }).trim();
+  const ccTokenFile = join(dir, 'cc.token');
+  writeFileSync(ccTokenFile, ccToken);
+  return { namespace, bundle, token, kubeconfig: tokenKubeconfig(controlPlane().kubeconfig, token), ccToken, ccTokenFile };
 }
 
 /**

@@ -2,7 +2,8 @@
 // its whole life. A run "breaks" when the runtime made a forbidden request or a step did not happen
 // in time. The first 403 seen on /metrics ends the run early: it has broken, and the rest would
 // only cost time.
-import { FINALIZER, OWNER_LABEL } from '@orkestra/lib';
+import { OWNER_LABEL } from '@orkestra/lib/children';
+import { FINALIZER } from '@orkestra/lib/runtime';
 import { kubectl, kubectlOk } from './kubectl.ts';
 import { startRuntime, stopRuntime, type RuntimeProcess } from './runtime-process.ts';
 
@@ -15,6 +16,8 @@ export interface ScenarioSetup {
   readonly installNamespace: string;
   /** A namespace of its own for the Website and its children. */
   readonly namespace: string;
+  /** A token of the Control Center's ServiceAccount, which the runtime's HTTP API checks (issue 12). */
+  readonly ccToken: string;
 }
 
 /** What one run did; it broke when `forbidden` > 0 or `missed` is set. */
@@ -56,7 +59,7 @@ export async function runWebsiteScenario(setup: ScenarioSetup): Promise<Scenario
   });
   let missed: string | undefined;
   try {
-    await steps(r, ns);
+    await steps(r, ns, setup.ccToken);
   } catch (err) {
     if (!(err instanceof ForbiddenSeen)) missed = err instanceof Error ? err.message : String(err);
   }
@@ -77,7 +80,7 @@ export async function runWebsiteScenario(setup: ScenarioSetup): Promise<Scenario
   forceCleanup(ns);
   const forbidden = typeof stoppedLine?.['forbidden'] === 'number' ? stoppedLine['forbidden'] : undefined;
   const forbiddenLogs = [...new Set(r.lines
-    .filter((l) => l['msg'] !== 'runtime stopped' && /forbidden|\b403\b/.test(JSON.stringify(l)))
+    .filter((l) => l['msg'] !== 'runtime stopped' && /forbidden|\b403\b/i.test(JSON.stringify(l)))
     .map((l) => `${String(l['msg'])}: ${String(l['err'] ?? l['resource'] ?? '')}`))];
   return {
     forbidden,
@@ -87,8 +90,8 @@ export async function runWebsiteScenario(setup: ScenarioSetup): Promise<Scenario
   };
 }
 
-async function steps(r: RuntimeProcess, ns: string): Promise<void> {
-  const until = <T>(what: string, check: () => T | undefined, timeoutMs: number) => pollUnless403(r, what, check, timeoutMs);
+async function steps(r: RuntimeProcess, ns: string, ccToken: string): Promise<void> {
+  const until = <T>(what: string, check: () => T | undefined | Promise<T | undefined>, timeoutMs: number) => pollUnless403(r, what, check, timeoutMs);
   kubectlOk(['create', '-f', '-'], {
     namespace: ns,
     input: JSON.stringify({ apiVersion: 'demo.orkestra.io/v1alpha1', kind: 'Website', metadata: { name: SITE }, spec: { replicas: 1 } }),
@@ -100,6 +103,15 @@ async function steps(r: RuntimeProcess, ns: string): Promise<void> {
   await until('the Deployment and the Service', () => (childOf('deployments', ns) && childOf('services', ns) ? true : undefined), 5_000);
   await until('a Reconciled Event', () => getJson<{ items: { reason: string; regarding: { uid?: string } }[] }>(['get', 'events.events.k8s.io'], ns)
     ?.items.find((e) => e.reason === 'Reconciled' && e.regarding.uid === site.metadata.uid), 5_000);
+
+  // Issue 12: the HTTP API shows the Website to the Control Center's token only after a TokenReview
+  // and a SubjectAccessReview, which the runtime's RBAC must allow.
+  await until('the Website shown to the Control Center\'s token by the HTTP API', async () => {
+    const base = httpBaseOf(r);
+    if (!base) return undefined;
+    const res = await fetch(`${base}/katalog/website/cr/${ns}/${SITE}`, { headers: { authorization: `Bearer ${ccToken}` } }).catch(() => undefined);
+    return res?.status === 200 ? true : undefined;
+  }, 5_000);
 
   kubectlOk(['patch', 'website', SITE, '--type', 'merge', '-p', '{"spec":{"replicas":2}}'], { namespace: ns });
   await until('the Deployment to follow the spec (2 replicas)', () => (childOf('deployments', ns)?.spec?.replicas === 2 ? true : undefined), 10_000);
@@ -137,11 +149,11 @@ function childOf(kind: 'deployments' | 'services', ns: string): Obj | undefined 
 }
 
 /** Polls `check` like waitFor, but throws ForbiddenSeen as soon as the runtime's /metrics shows a 403. */
-async function pollUnless403<T>(r: RuntimeProcess, what: string, check: () => T | undefined, timeoutMs: number): Promise<T> {
+async function pollUnless403<T>(r: RuntimeProcess, what: string, check: () => T | undefined | Promise<T | undefined>, timeoutMs: number): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     if (await saw403(r)) throw new ForbiddenSeen();
-    const value = check();
+    const value = await check();
     if (value !== undefined) return value;
     if (r.child.exitCode !== null) throw new Error(`${what}: the runtime exited (${r.child.exitCode})`);
     if (Date.now() > deadline) throw new Error(`${what} (not within ${timeoutMs} ms)`);
@@ -149,11 +161,16 @@ async function pollUnless403<T>(r: RuntimeProcess, what: string, check: () => T 
   }
 }
 
-async function saw403(r: RuntimeProcess): Promise<boolean> {
+function httpBaseOf(r: RuntimeProcess): string | undefined {
   const line = r.lines.find((l) => l['msg'] === 'http listening');
-  if (!line) return false;
+  return line ? `http://${String(line['host'])}:${String(line['port'])}` : undefined;
+}
+
+async function saw403(r: RuntimeProcess): Promise<boolean> {
+  const base = httpBaseOf(r);
+  if (!base) return false;
   try {
-    const text = await (await fetch(`http://${String(line['host'])}:${String(line['port'])}/metrics`)).text();
+    const text = await (await fetch(`${base}/metrics`)).text();
     return /^rest_client_requests_total\{[^}]*code="403"[^}]*\}\s+[1-9]/m.test(text);
   } catch {
     return false;

@@ -1,4 +1,4 @@
-import { compileSafeRegex } from '../util/safe-regex.ts';
+import { checkSafeRegex } from '../util/safe-regex.ts';
 import { compileTemplate, isTemplate } from '../template/index.ts';
 import type { ConditionOperand, ConditionScalar } from './condition-model.ts';
 import type { ConditionProblem } from './condition-problem.ts';
@@ -39,8 +39,9 @@ export function parseOperand(operator: Operator, written: Written | undefined, k
     return fail('ORK1124', `${operator} compares numbers, got ${JSON.stringify(value.value)}`, 'write a number, or a template that renders one');
   }
   if (value.type === 'literal' && operator === 'regex') {
-    const compiled = compileSafeRegex(String(value.value));
-    if (!compiled.ok) return fail('ORK1113', `invalid pattern: ${compiled.reason}`);
+    // Issue 12: RE2 only (linear time); the offset points at the construct RE2 refuses.
+    const problem = checkSafeRegex(String(value.value));
+    if (problem) return fail('ORK1113', `pattern cannot run on RE2: ${problem.message}`, problem.hint, problem.offset);
   }
   return problems.length ? { problems } : { operand: { type: 'scalar', value }, problems };
 }

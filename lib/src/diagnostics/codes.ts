@@ -25,6 +25,8 @@ export const CODES = {
   ORK1009: { severity: 'error', title: 'unsupported YAML feature', hint: 'Custom tags and complex keys are not allowed in a Katalog; use plain scalars, mappings and sequences.' },
   ORK1010: { severity: 'error', title: 'wrong apiVersion', hint: 'Set `apiVersion: orkestra.orkspace.io/v1`.' },
   ORK1011: { severity: 'error', title: 'not a Katalog', hint: 'Set `kind: Katalog`; other Orkestra document kinds are not read by this command.' },
+  // Issue 12: input budgets
+  ORK1012: { severity: 'error', title: 'nested too deeply', hint: 'A Katalog nests mappings and sequences at most 100 levels deep; flatten the structure (real Katalogs stay under 30).' },
   // Shape of the document
   ORK1100: { severity: 'error', title: 'unknown field', hint: 'Check the spelling against `spec/katalog.md`, or run `ork generate schema` for editor completion.' },
   ORK1101: { severity: 'error', title: 'wrong type', hint: 'Give the field a value of the type shown.' },
@@ -39,7 +41,10 @@ export const CODES = {
   ORK1110: { severity: 'error', title: 'invalid version', hint: 'A version looks like `v1`, `v1alpha1` or `v2beta3`.' },
   ORK1111: { severity: 'error', title: 'conflicting fields', hint: 'Keep one of the fields shown; they say the same thing in two ways.' },
   ORK1112: { severity: 'error', title: 'invalid condition', hint: 'A `when` condition is `{field, operator, value}`; operators are equals, notEquals, exists, notExists, in, notIn, gt, gte, lt, lte, contains and regex.' },
-  ORK1113: { severity: 'error', title: 'invalid regular expression', hint: 'Fix the pattern; it is RE2 syntax (as in Go and CEL): no lookaround and no backreferences.' },
+  ORK1113: { severity: 'error', title: 'invalid regular expression', hint: 'Patterns use RE2 syntax (as Go and CEL do) and run in linear time: no backreferences, lookahead or lookbehind.' },
+  // Issue 12: names Kubernetes would refuse at apply
+  ORK1114: { severity: 'error', title: 'name or label not accepted by Kubernetes', hint: 'Kubernetes limits names and label values: DNS labels and label values at most 63 characters, DNS subdomains at most 253; shorten the literal value.' },
+  ORK1115: { severity: 'error', title: 'CRD name too long', hint: 'A CRD is named <plural>.<group>, a DNS subdomain of at most 253 characters; shorten the group or the plural.' },
   // Issue 14: conditions and parser honesty
   ORK1120: { severity: 'error', title: 'unknown condition operator', hint: 'Operators: equals, notEquals, contains, notContains, prefix, notPrefix, suffix, notSuffix, exists, notExists, gt, gte, lt, lte, in, notIn, regex, between, notBetween, unique, typeOf, typeMap, typeList, typeString, typeNumber, typeBool, typeNull (spec/katalog.md, Conditions).' },
   ORK1121: { severity: 'error', title: 'more than one operator in a condition', hint: 'A condition has one operator: `operator:` or one shorthand key such as `equals:`; split it into two conditions.' },

@@ -1,6 +1,7 @@
 import * as v from 'valibot';
 import { conditionListSchema } from '../conditions/condition-schema.ts';
 import { coded } from './coded.ts';
+import { ownRecord } from '../util/own-record.ts';
 
 /**
  * Field schemas shared by the Katalog and every child builder.
@@ -69,7 +70,7 @@ export const intOrStringField = v.pipe(
 
 /** A map of string to string (labels, annotations, data); values may be templated. */
 export const stringMapField = v.pipe(
-  v.record(v.string(), v.string()),
+  ownRecord(v.string(), v.string()),
   v.metadata({ fieldType: 'string' as FieldType }),
 );
 

@@ -1,4 +1,4 @@
-// The admission gateway's pure core: request validation, decisions, webhook configurations, certificate policy.
+// @orkestra/lib/gateway: the admission gateway's pure core: request validation, decisions, webhook configurations, certificate policy.
 export { allow, deny, renderAdmissionResponse, renderRequestProblems } from './admission-decision.ts';
 export type { AdmissionDecision, AdmissionReviewResponse, AdmissionRule, DenialStatus } from './admission-decision.ts';
 export { ADMISSION_BUDGET, MAX_ADMISSION_REVIEW_BYTES } from './admission-budget.ts';

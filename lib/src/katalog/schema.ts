@@ -5,6 +5,7 @@ import { conditionListSchema } from '../conditions/condition-schema.ts';
 import { anyField, stringMapField } from '../field-schemas/field-schemas.ts';
 import { apiGroup, apiVersionName, dnsLabel, kindName, plural } from '../field-schemas/names.ts';
 import { operatorBoxListSchema } from './child-lists.ts';
+import { ownRecord } from '../util/own-record.ts';
 
 /** A duration string: 500ms, 30s, 5m, 2h, 30d, 2y. */
 export const durationString = v.pipe(
@@ -35,7 +36,7 @@ export const queueSchema = v.strictObject({
 const dependencyCondition = v.picklist(['started', 'healthy']);
 
 export const dependsOnSchema = v.union(
-  [v.array(v.string()), v.record(v.string(), dependencyCondition)],
+  [v.array(v.string()), ownRecord(v.string(), dependencyCondition)],
   'Expected a list of CRD names or a map of CRD name to started|healthy',
 );
 
@@ -98,7 +99,7 @@ export const crdEntrySchema = v.strictObject({
   crdFile: v.optional(v.string()),
   scope: v.optional(v.picklist(['Namespaced', 'Cluster'])),
   namespaced: v.optional(v.boolean()),
-  schema: v.optional(v.record(v.string(), v.unknown())),
+  schema: v.optional(ownRecord(v.string(), v.unknown())),
   namespace: v.optional(dnsLabel),
   labelSelector: v.optional(stringMapField),
   workers: v.optional(positiveInt(50)),
@@ -161,7 +162,7 @@ export const katalogSchema = v.strictObject({
   kind: v.string(),
   metadata: metadataSchema,
   spec: v.strictObject({
-    crds: v.optional(v.record(dnsLabel, crdEntrySchema)),
+    crds: v.optional(ownRecord(dnsLabel, crdEntrySchema)),
   }),
   security: v.optional(securitySchema),
   gateway: v.optional(gatewaySchema),

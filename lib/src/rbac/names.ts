@@ -16,6 +16,9 @@ export const RUNTIME_LEADER_ELECTION_ROLE = 'orkestra-runtime-leader-election';
 /** The Lease the runtime replicas elect a leader with. */
 export const RUNTIME_LEASE = 'orkestra-runtime';
 
+/** The Control Center's ClusterRole (and Role where a CRD is confined to a namespace): reading the CRs it shows (issue 12). */
+export const CC_ROLE = 'orkestra-cc';
+
 /** The gateway's ClusterRole (webhook configurations). */
 export const GATEWAY_ROLE = 'orkestra-gateway';
 /** The gateway's Role for its TLS Secret, in the install namespace. */

@@ -6,10 +6,11 @@ import type { Katalog } from '../katalog/model.ts';
 import { groupRoles } from './group-roles.ts';
 import { crdRoles } from './plan-crd-rules.ts';
 import { DEFAULT_INSTALL_NAMESPACE, SERVICE_ACCOUNTS } from './names.ts';
+import { planCcGrants } from './plan-cc-grants.ts';
 import { planGatewayGrants } from './plan-gateway-grants.ts';
 import { planRuntimeGrants } from './plan-runtime-grants.ts';
 import type { GrantPlan, RbacNote } from './rbac-findings.ts';
-import type { Component, ComponentRbac, CrdRbac } from './rbac-model.ts';
+import { COMPONENTS, type Component, type ComponentRbac, type CrdRbac } from './rbac-model.ts';
 
 /** Options of planRbac. */
 export interface PlanRbacOptions {
@@ -52,10 +53,15 @@ export function planRbac(katalog: Katalog, options: PlanRbacOptions = {}): RbacP
     components: {
       runtime: component('runtime', runtimePlanned, runtime),
       gateway: component('gateway', katalog.wantsGateway, gateway),
-      cc: component('cc', true, empty),
+      cc: component('cc', true, runtimePlanned ? planCcGrants(katalog) : empty),
     },
     crds: katalog.crds.map((c) => ({ crd: c.name, roles: crdRoles(runtime.grants, c.name) })),
     notes: [...runtime.notes, ...gateway.notes],
     diagnostics: sortDiagnostics(diagnostics),
   };
+}
+
+/** The components the Katalog calls for, in bundle order: what a bundle holds unless asked for others. */
+export function plannedComponents(plan: RbacPlan): Component[] {
+  return COMPONENTS.filter((c) => plan.components[c].planned);
 }

@@ -23,6 +23,13 @@ export function planRuntimeGrants(katalog: Katalog, installNamespace: string): G
   leases(['create'], `leader election: create the Lease ${RUNTIME_LEASE} on first start (create cannot be limited by name)`);
   leases(['get', 'update'], `leader election: read and renew the Lease ${RUNTIME_LEASE}`, [RUNTIME_LEASE]);
   for (const crd of katalog.crds) if (crd.enabled) planCrd(crd, plan);
+  // Issue 12: the HTTP API shows a CR only to a caller the API server vouches for.
+  if (katalog.crds.some((c) => c.enabled)) {
+    plan.grants.push(
+      { component: 'runtime', role: RUNTIME_ROLE, scope: CLUSTER, apiGroup: 'authentication.k8s.io', resource: 'tokenreviews', verbs: ['create'], reason: 'HTTP API: check the bearer token of a caller asking for custom resources (TokenReview)' },
+      { component: 'runtime', role: RUNTIME_ROLE, scope: CLUSTER, apiGroup: 'authorization.k8s.io', resource: 'subjectaccessreviews', verbs: ['create'], reason: 'HTTP API: show a caller only the custom resources it may get or list (SubjectAccessReview)' },
+    );
+  }
   return plan;
 }
 
@@ -54,6 +61,6 @@ function planCrd(crd: CrdEntry, plan: GrantPlan): void {
   }
   // The runtime writes events.k8s.io/v1 Events, one create each (no series, so no patch), and never core ones.
   grant({ scope, apiGroup: 'events.k8s.io', resource: 'events', verbs: ['create'], reason: `${name}: record Events about ${crd.kind} objects` });
-  grant({ scope: CLUSTER, apiGroup: 'apiextensions.k8s.io', resource: 'customresourcedefinitions', verbs: ['get'], resourceNames: [fqName], reason: `${name}: check at startup that CRD ${fqName} is installed (polled with get until it appears)` });
+  grant({ scope: CLUSTER, apiGroup: 'apiextensions.k8s.io', resource: 'customresourcedefinitions', verbs: ['get'], resourceNames: [fqName], reason: `${name}: check that CRD ${fqName} is installed (polled with get until it appears, and while running so /health sees it deleted)` });
   planChildGrants(crd, scope, children, plan);
 }

@@ -92,7 +92,7 @@ function renderComponent(c: ComponentRbac, namespace: string, paint: Paint): str
     return [`${paint.bold(COMPONENT_TITLES[c.component])}  ${paint.dim(`not planned: ${why}`)}`];
   }
   if (c.roles.length === 0) {
-    return [`${head}: ${c.component === 'cc' ? 'no permissions (it reads runtimes over HTTP; no token is mounted)' : 'no permissions'}`];
+    return [`${head}: ${c.component === 'cc' ? 'no permissions (the Katalog has no CRD for it to read)' : 'no permissions'}`];
   }
   const lines = [head];
   for (const role of c.roles) lines.push(`  ${roleTitle(role)}  ${paint.dim(`— ${role.purpose}`)}`, ...renderRuleTable(role.rules, '    ', paint));

@@ -1,6 +1,7 @@
 import { canOwnIn } from './decorate-child.ts';
 import { FINALIZER, OWNER_KEY_ANNOTATION, ownerKeyOf } from './names.ts';
 import type { Effect, ReconcileInput, ReconcilePlan } from './reconcile-types.ts';
+import { escapeControl } from '../util/escape-control.ts';
 
 /** How long to wait before checking again that deleted children are gone (their watch events usually come first). */
 export const DELETION_RECHECK_MS = 2000;
@@ -49,5 +50,7 @@ export function planDeletion(input: ReconcileInput): ReconcilePlan {
 
 /** Cuts an Event note to the 1024 characters events.k8s.io/v1 allows. */
 export function truncateNote(note: string): string {
-  return note.length <= 1024 ? note : `${note.slice(0, 1023)}…`;
+  // `kubectl describe` prints notes raw; a CR's values in them must not drive the terminal (issue 12).
+  const safe = escapeControl(note);
+  return safe.length <= 1024 ? safe : `${safe.slice(0, 1023)}…`;
 }

@@ -4,13 +4,14 @@ import { customTarget } from '../children/custom-target.ts';
 import type { Diagnostic } from '../diagnostics/diagnostic.ts';
 import { makeDiagnostic } from '../diagnostics/make-diagnostic.ts';
 import { isTemplate } from '../template/index.ts';
+import { checkLiteralNames } from './check-literal-names.ts';
 import { checkTemplates } from './check-templates.ts';
 import type { Locator } from '../katalog/locate.ts';
 import type { ChildItem, Katalog } from '../katalog/model.ts';
 
 /** Checks child items beyond their shape: templates, duplicate literal names, and scope. */
 export function checkChildren(katalog: Katalog, locator: Locator): Diagnostic[] {
-  const out: Diagnostic[] = [];
+  const out: Diagnostic[] = [...checkLiteralNames(katalog, locator)];
   for (const crd of katalog.crds) {
     out.push(...checkTemplates(crd, locator));
     const seen = new Map<string, ChildItem>();

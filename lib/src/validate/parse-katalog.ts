@@ -1,9 +1,9 @@
 import * as v from 'valibot';
 import type { Diagnostic } from '../diagnostics/diagnostic.ts';
 import { hasErrors, sortDiagnostics } from '../diagnostics/diagnostic.ts';
-import { makeDiagnostic } from '../diagnostics/make-diagnostic.ts';
+import { makeDiagnostic, type Place } from '../diagnostics/make-diagnostic.ts';
 import { checkKatalog } from '../katalog/check-katalog.ts';
-import { makeLocator, type Locator } from '../katalog/locate.ts';
+import { formatPath, makeLocator, type DocPath, type Locator } from '../katalog/locate.ts';
 import { mapIssues } from '../katalog/map-issues.ts';
 import type { Katalog } from '../katalog/model.ts';
 import { normalizeKatalog, type ReadFile } from '../katalog/normalize-katalog.ts';
@@ -42,24 +42,38 @@ export interface ParseKatalogOptions {
   readonly readFile?: ReadFile;
 }
 
-/** A parsed Katalog (present only when there is no error) and every diagnostic, sorted. */
-export interface ParseKatalogResult {
-  readonly katalog?: Katalog;
-  readonly diagnostics: readonly Diagnostic[];
-  /** Maps document paths to places; absent when the YAML could not be read. */
-  readonly locator?: Locator;
-}
+/**
+ * The house result: the Katalog when no diagnostic is an error, else only the diagnostics (every
+ * one, sorted, warnings included either way). The locator is always there, so a tool can place its
+ * own findings (RBAC, bundle) in the same file, even when the YAML could not be read.
+ */
+export type ParseKatalogResult =
+  | { readonly ok: true; readonly katalog: Katalog; readonly diagnostics: readonly Diagnostic[]; readonly locator: Locator }
+  | { readonly ok: false; readonly diagnostics: readonly Diagnostic[]; readonly locator: Locator };
 
 /**
  * Parses and validates a Katalog: YAML with positions, shape (unknown fields are errors),
  * defaults, crdFile resolution, dependencies, child items and templates.
  */
 export function parseKatalog(source: KatalogSource, options: ParseKatalogOptions = {}): ParseKatalogResult {
+  try {
+    return parseChecked(source, options);
+  } catch (err) {
+    // The readers bound nesting (ORK1012) before anything recurses; this is the net under them, so a
+    // crafted input is a diagnostic, never a RangeError that crash-loops `ork run` (issue 12).
+    if (!(err instanceof RangeError)) throw err;
+    const top = (path: DocPath): Place => ({ file: source.file, line: 1, column: 1, path: formatPath(path) });
+    const diagnostic = makeDiagnostic('ORK1012', top([]), `the document is too deeply nested to read (${err.message})`);
+    return { ok: false, diagnostics: [diagnostic], locator: { at: top, inScalar: top } };
+  }
+}
+
+function parseChecked(source: KatalogSource, options: ParseKatalogOptions): ParseKatalogResult {
   const { value, locator, diagnostics, failed } = readDocument(source);
-  if (failed) return { diagnostics: sortDiagnostics(diagnostics) };
+  if (failed) return { ok: false, diagnostics: sortDiagnostics(diagnostics), locator };
   if (value['kind'] !== 'Katalog') {
     diagnostics.push(makeDiagnostic('ORK1011', locator.at(['kind']), `kind is ${JSON.stringify(value['kind'] ?? null)}, expected "Katalog"`));
-    return { diagnostics: sortDiagnostics(diagnostics), locator };
+    return { ok: false, diagnostics: sortDiagnostics(diagnostics), locator };
   }
   if (value['apiVersion'] !== KATALOG_API_VERSION) {
     diagnostics.push(makeDiagnostic('ORK1010', locator.at(['apiVersion']), `apiVersion is ${JSON.stringify(value['apiVersion'] ?? null)}, expected "${KATALOG_API_VERSION}"`));
@@ -70,12 +84,12 @@ export function parseKatalog(source: KatalogSource, options: ParseKatalogOptions
   const shape = v.safeParse(katalogSchema, value, { abortEarly: false });
   if (!shape.success) {
     diagnostics.push(...mapIssues(shape.issues, katalogSchema, locator));
-    return { diagnostics: sortDiagnostics(diagnostics), locator };
+    return { ok: false, diagnostics: sortDiagnostics(diagnostics), locator };
   }
   const { katalog, diagnostics: normalizeDiagnostics } = normalizeKatalog(shape.output, value, source.text, source.file, locator, options.readFile);
   diagnostics.push(...normalizeDiagnostics, ...checkKatalog(katalog, locator), ...checkChildren(katalog, locator),
     // Issue 18: versions and conversion paths.
     ...katalog.crds.flatMap((crd) => checkConversion(crd, locator, katalog.security)));
   const sorted = sortDiagnostics(diagnostics);
-  return hasErrors(sorted) ? { diagnostics: sorted, locator } : { katalog, diagnostics: sorted, locator };
+  return hasErrors(sorted) ? { ok: false, diagnostics: sorted, locator } : { ok: true, katalog, diagnostics: sorted, locator };
 }

@@ -1,4 +1,5 @@
-import { parseAllowedHosts, parseDuration, parseRuntimeUrls } from '@orkestra/lib';
+import { parseDuration } from '@orkestra/lib/katalog';
+import { parseAllowedHosts, parseRuntimeUrls } from '@orkestra/lib/control-center';
 import type { Command } from '../command.ts';
 import { EXIT, UsageError } from '../io.ts';
 
@@ -19,9 +20,12 @@ export const controlCommand: Command = {
     { name: 'port', type: 'string', value: 'PORT', description: 'HTTP port of the page and API (default: $ORK_PORT, else 8081)' },
     { name: 'address', type: 'string', value: 'ADDRESS', description: 'Address to listen on (default: 127.0.0.1; 0.0.0.0 for every interface)' },
     { name: 'allowed-hosts', type: 'string', value: 'HOSTS', description: 'Host names the page answers to, comma-separated; * for any (default: $ALLOWED_HOSTS, else the localhost names on a loopback address)' },
+    // Issue 12: runtimes show CRs only to a caller whose token may read them.
+    { name: 'token-file', type: 'string', value: 'FILE', description: 'Bearer token sent to the runtimes, re-read every minute (default: $ORK_TOKEN_FILE, else the in-cluster ServiceAccount token)' },
   ],
   examples: [
     'ork control --urls http://localhost:8080',
+    'kubectl create token orkestra-cc -n orkestra-system > cc.token && ork control --urls http://localhost:8080 --token-file cc.token',
     'ork control --urls http://rt-a:8080,http://rt-b:8080 --refresh 5s --port 9000',
     'ork control --urls http://localhost:8080 --address 0.0.0.0 --allowed-hosts cc.example.com',
   ],
@@ -54,6 +58,8 @@ export const controlCommand: Command = {
       if (parsed.type === 'error') throw new UsageError(`--allowed-hosts: ${parsed.message}`, 'e.g. --allowed-hosts localhost,cc.example.com');
       env['ALLOWED_HOSTS'] = hosts;
     }
+    const tokenFile = values['token-file'] as string | undefined;
+    if (tokenFile !== undefined) env['ORK_TOKEN_FILE'] = tokenFile;
     io.handOff('control-center', ['serve'], env);
     return EXIT.ok;
   },

@@ -1,5 +1,6 @@
 // Issue 18: `ork convert -f katalog.yaml --to v1beta1 cr.yaml`: the gateway's conversion, offline.
-import { convertDocuments, renderJson, renderYamlDocuments } from '@orkestra/lib';
+import { renderJson, renderYamlDocuments } from '@orkestra/lib';
+import { convertDocuments } from '@orkestra/lib/conversion';
 import { FILE_OPTION, type Command } from '../command.ts';
 import { formatDiagnostics } from '../format-diagnostics.ts';
 import { EXIT, UsageError } from '../io.ts';

@@ -1,5 +1,5 @@
 // The JSON bodies the routes send: the view's data plus what the server derives.
-import type { HealthState } from '@orkestra/lib';
+import type { HealthState } from '@orkestra/lib/runtime';
 import type { CrDetail, CrdHealthLine, CrdHealthReport, CrdInfo, CrEventList, CrList, CrListItem, KatalogSourceStatus, KatalogSummary } from './runtime-view-contract.ts';
 
 /** The runtime's overall state: 503 on `/health` is `degraded`, 200 is `pending` or `healthy`. */
@@ -68,7 +68,9 @@ export interface CrDetailResponse extends CrDetail, Stamped {}
 export interface CrEventsResponse extends CrEventList, Stamped {}
 
 /** The `error` code of an error body. */
-export type ErrorCode = 'crd-not-found' | 'cr-not-found' | 'wrong-scope' | 'route-not-found' | 'method-not-allowed' | 'bad-request' | 'internal';
+export type ErrorCode = 'crd-not-found' | 'cr-not-found' | 'wrong-scope' | 'route-not-found' | 'method-not-allowed' | 'bad-request' | 'internal'
+  // Issue 12: CR routes need a token the API server accepts and access it grants.
+  | 'unauthorized' | 'forbidden' | 'unavailable';
 
 /** Every 4xx/5xx body. */
 export interface ErrorResponse extends Stamped {
