@@ -1,5 +1,6 @@
-// @orkestra/lib/conversion (issue 18): custom resources between a CRD's versions (spec/crd.md §9, spec/gateway.md §7).
-// One engine for the gateway's /convert (ConversionReview in, ConversionReview out) and `ork convert`.
+// @orkestra/lib/conversion (issue 18): custom resources between a CRD's versions (spec/crd.md §9,
+// spec/gateway.md §7). One engine for the gateway's /convert (ConversionReview in and out) and
+// `ork convert`.
 export { compileConversion } from './compile-conversion.ts';
 export type { CompiledConversion } from './compile-conversion.ts';
 export { convertObject, splitApiVersion } from './convert-object.ts';
