@@ -1,6 +1,6 @@
 // `ork run` as a child process for bench/runtime: its JSON log lines, its HTTP port, its /metrics.
 import { spawn } from 'node:child_process';
-import { join } from 'node:path';
+import { isAbsolute, join } from 'node:path';
 import { REPO } from './control-plane.mjs';
 
 /** The runtime's entry points: the single-file bundle the image ships, or the tsc output. */
@@ -8,7 +8,9 @@ export const ENTRIES = { bundle: 'apps/runtime/dist/ork-runtime.mjs', dist: 'app
 
 /** Starts the runtime on a Katalog; `env` adds KUBECONFIG, ORK_NAMESPACE and any tuning; `nodeArgs` go to node. */
 export function startRuntime(katalog, env, entry = 'bundle', nodeArgs = []) {
-  const child = spawn(process.execPath, [...nodeArgs, join(REPO, ENTRIES[entry]), 'run', '-f', katalog], {
+  // An absolute path runs another checkout's runtime (a before/after pair in one session).
+  const file = isAbsolute(entry) ? entry : join(REPO, ENTRIES[entry]);
+  const child = spawn(process.execPath, [...nodeArgs, file, 'run', '-f', katalog], {
     cwd: REPO, env: { ...process.env, ORK_PORT: '0', ORK_HOST: '127.0.0.1', ...env }, stdio: ['ignore', 'pipe', 'pipe'],
   });
   const lines = [], stderr = [];

@@ -19,6 +19,7 @@ const SAMPLE_EXPORT: Readonly<Record<string, string>> = {
   './katalog': 'parseKatalog',
   './template': 'compileTemplate',
   './conditions': 'parseCondition',
+  './admission': 'decideRules',
   './children': 'buildChild',
   './crd': 'planCrds',
   './conversion': 'convertObject',

@@ -13,8 +13,10 @@ import * as assert from 'uvu/assert';
 /** lib/src's folders, lowest first. A new folder goes on a line here before it holds code. */
 const LIB_LAYERS: readonly (readonly string[])[] = [
   ['util', 'diagnostics', 'ports'],
-  ['template', 'render'],
+  ['template', 'render', 'kube-types'],
   ['conditions'],
+  // Issue 15: the meaning of admission rules, read by the Katalog, the runtime, the gateway and the CLI.
+  ['admission'],
   ['field-schemas'],
   ['children'],
   ['katalog'],

@@ -72,6 +72,7 @@ test.after(() => {
   } finally {
     uninstallGateway();
     for (const name of GATEWAY_WEBHOOK_CONFIGS) kubectl(['delete', 'validatingwebhookconfiguration', name, '--ignore-not-found']);
+    if (install) for (const crd of install.crds) kubectl(['delete', 'crd', '--wait=false', '--ignore-not-found', crd]);
     if (guarded) kubectl(['label', 'configmap', 'guarded', `${PROTECTION_LABEL}-`], { namespace: guarded });
     if (guarded) kubectl(['label', 'pod', 'guarded', `${PROTECTION_LABEL}-`], { namespace: guarded });
     cleanupNamespaces();
@@ -83,11 +84,19 @@ test('the gateway ServiceAccount holds the ClusterRole and the TLS Role, every a
   assert.equal(atoms.map(describeAtom), [
     // Issue 12: the Pod an eviction names (G's eviction step).
     'core pods get',
+    // Issue 15: the mutating configuration of the rules, and the validating one by its name.
+    'admissionregistration.k8s.io mutatingwebhookconfigurations create',
+    'admissionregistration.k8s.io mutatingwebhookconfigurations get [orkestra-admission-mutation]',
+    'admissionregistration.k8s.io mutatingwebhookconfigurations update [orkestra-admission-mutation]',
+    'admissionregistration.k8s.io mutatingwebhookconfigurations delete [orkestra-admission-mutation]',
     'admissionregistration.k8s.io validatingwebhookconfigurations create',
+    'admissionregistration.k8s.io validatingwebhookconfigurations get [orkestra-admission-validation]',
     'admissionregistration.k8s.io validatingwebhookconfigurations get [orkestra-deletion-protection]',
     'admissionregistration.k8s.io validatingwebhookconfigurations get [orkestra-namespace-protection]',
+    'admissionregistration.k8s.io validatingwebhookconfigurations update [orkestra-admission-validation]',
     'admissionregistration.k8s.io validatingwebhookconfigurations update [orkestra-deletion-protection]',
     'admissionregistration.k8s.io validatingwebhookconfigurations update [orkestra-namespace-protection]',
+    'admissionregistration.k8s.io validatingwebhookconfigurations delete [orkestra-admission-validation]',
     'admissionregistration.k8s.io validatingwebhookconfigurations delete [orkestra-deletion-protection]',
     'admissionregistration.k8s.io validatingwebhookconfigurations delete [orkestra-namespace-protection]',
     `core secrets create (Role ${install!.namespace}/orkestra-gateway-tls)`,

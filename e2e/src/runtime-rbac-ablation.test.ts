@@ -5,7 +5,9 @@
 // step that did not happen. An atom whose removal breaks nothing is named in the failure: either the
 // planner grants too much or S does not exercise it, and either way it is a finding.
 // ClusterRole atoms cannot be ablated in parallel (the role is cluster-wide), so S is kept short and
-// a run ends at the first 403.
+// a run ends at the first 403. Scenario L (harness/lifecycle-scenario.ts, issue 14) does the same
+// for e2e/fixtures/runtime-lifecycle: drift correction, pruning (delete), onDelete Jobs (create and
+// watch) and the second CRD's atoms.
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { canI } from './harness/access-review.ts';
@@ -16,13 +18,16 @@ import { httpGet, pollHttp } from './harness/http-poll.ts';
 import { kubectlOk } from './harness/kubectl.ts';
 import { httpBase, startRuntime, stopRuntime } from './harness/runtime-process.ts';
 import { removeWebsites, runWebsiteScenario, type ScenarioOutcome } from './harness/website-scenario.ts';
+import { removeLifecycleObjects, runLifecycleScenario } from './harness/lifecycle-scenario.ts';
 
 const KATALOG = 'examples/starter/katalog.yaml';
+const LIFECYCLE = 'e2e/fixtures/runtime-lifecycle/katalog.yaml';
 
 const test = suite('ork run: every RBAC atom the bundle grants the runtime is needed by some behaviour');
 let install: RuntimeInstall | undefined;
 let roles: BundleRole[] = [];
 let atoms: RoleAtom[] = [];
+let lifecycle: RuntimeInstall | undefined;
 
 /** Scenario S with a namespace of its own for the Website. */
 function runS(): Promise<ScenarioOutcome> {
@@ -71,6 +76,7 @@ test.before(() => {
 
 test.after(() => {
   try {
+    removeLifecycleObjects();
     // Later files must find the bundle's roles whole, whatever happened here.
     if (install) applyBundle(install.bundle);
   } finally {
@@ -119,6 +125,32 @@ test('issue 12: the Control Center\'s role, get and list of the CRs, each needed
   } finally {
     removeWebsites(ns);
   }
+});
+
+// issue 14: scenario L on the lifecycle Katalog's bundle (it replaces the shared ClusterRole's rules).
+const runL = (): Promise<ScenarioOutcome> =>
+  runLifecycleScenario({ katalog: LIFECYCLE, kubeconfig: lifecycle!.kubeconfig, installNamespace: lifecycle!.namespace, namespace: freshNamespace('abl-l'), ccToken: lifecycle!.ccToken });
+
+test('scenario L with the whole lifecycle bundle: every step happens, no forbidden request', async () => {
+  removeWebsites();
+  lifecycle = installForRuntime(LIFECYCLE, 'ablation-l');
+  const outcome = await runL();
+  process.stderr.write(`\n  baseline L: ${(outcome.durationMs / 1000).toFixed(1)} s\n`);
+  assert.is(outcome.missed, undefined, 'a step of L did not happen');
+  assert.is(outcome.forbidden, 0, `forbidden requests: ${outcome.forbiddenLogs.join('\n')}`);
+});
+
+test('removing any single atom of the lifecycle bundle breaks scenario L', async () => {
+  const lRoles = rolesBoundTo(lifecycle!.bundle, 'orkestra', lifecycle!.namespace);
+  const lAtoms = atomsOf(lRoles);
+  const reasons = JSON.stringify(lRoles.map((r) => r.rules));
+  assert.ok(lAtoms.some((a) => a.resource === 'configmaps' && a.verb === 'delete'), `no pruning atom in ${reasons}`);
+  assert.ok(lAtoms.some((a) => a.resource === 'jobs' && a.verb === 'watch'), 'no onDelete atom');
+  const unproven = await ablateEach(lAtoms, {
+    scenario: 'L', finalLine: 'runtime stopped', token: lifecycle!.token, reviewNamespace, run: runL,
+    restore: () => applyBundle(lifecycle!.bundle),
+  });
+  assert.equal(unproven, [], `${unproven.length} of ${lAtoms.length} atoms are not needed by L:\n${unproven.join('\n')}\n`);
 });
 
 test.run();

@@ -32,9 +32,9 @@ export interface WebhookRoute {
   /** The reply for a review that was not decided; `uid` when the body's beginning named one. */
   undecided(uid: string | undefined, reason: ServerUndecided): WebhookReply;
   /**
-   * Issue 18: the route needs the whole body (a ConversionReview's objects), so a large one is
-   * parsed as it is, on the event loop, instead of reduced by a parse worker. Still bounded by
-   * maxBodyBytes, largeBytesInFlight and answerWithinMs.
+   * The route reads the objects' data (issue 15: validation and mutation rules; issue 18: a
+   * ConversionReview's objects), so a large body is parsed whole on a parse worker instead of
+   * reduced to the envelope. Still bounded by maxBodyBytes, largeBytesInFlight and answerWithinMs.
    */
   readonly wholeBody?: boolean;
 }
@@ -219,12 +219,12 @@ export function buildWebhookServer(options: WebhookServerOptions): WebhookServer
       if (answered) return;
       const body = chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, received);
       chunks.length = 0;
-      if (!large || received <= budget.inlineBodyBytes || route.wholeBody === true) {
+      if (!large || received <= budget.inlineBodyBytes) {
         release();
         return decide(inlineParse(body));
       }
       parsing = true;
-      void parser.parse(body, done.signal).then((parsed) => {
+      void parser.parse(body, done.signal, { whole: route.wholeBody === true }).then((parsed) => {
         parsing = false;
         release();
         if (parsed !== undefined) decide(parsed);

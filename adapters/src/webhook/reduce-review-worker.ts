@@ -12,6 +12,8 @@ export interface ReduceJob {
   readonly id: number;
   readonly bytes: Uint8Array;
   readonly maxReducedBytes: number;
+  /** Issue 15: false hands the review back whole (the rule webhooks read the objects' data). */
+  readonly reduce?: boolean;
 }
 
 /** The worker's answer. */
@@ -55,6 +57,10 @@ export function reduceReviewWorker(port: Port): void {
       value = JSON.parse(Buffer.from(job.bytes.buffer, job.bytes.byteOffset, job.bytes.byteLength).toString('utf8'));
     } catch {
       port.postMessage({ id: job.id, type: 'unreadable', message: 'body is not valid JSON' });
+      return;
+    }
+    if (job.reduce === false) {
+      port.postMessage({ id: job.id, type: 'json', value });
       return;
     }
     const reduced = reduce(value);

@@ -13,7 +13,7 @@ export interface ReviewParser {
    * Resolves with the parsed, reduced body; or with undefined when `signal` aborted before a
    * worker took the job (it then leaves the queue at once, and its bytes with it).
    */
-  parse(body: Buffer, signal: AbortSignal): Promise<ReviewBody | undefined>;
+  parse(body: Buffer, signal: AbortSignal, options?: { readonly whole?: boolean }): Promise<ReviewBody | undefined>;
   /** Jobs waiting for a worker. */
   queued(): number;
   /** Stops the workers; pending jobs resolve as unreadable. */
@@ -23,6 +23,8 @@ export interface ReviewParser {
 interface Job {
   readonly id: number;
   readonly body: Buffer;
+  /** Hand the review back whole, not reduced (issue 15). */
+  readonly whole: boolean;
   readonly resolve: (r: ReviewBody | undefined) => void;
 }
 
@@ -74,16 +76,16 @@ export function createReviewParsePool(options: { readonly workers: number; reado
       const b = job.body;
       const owns = b.byteOffset === 0 && b.byteLength === b.buffer.byteLength && b.buffer instanceof ArrayBuffer;
       const bytes = owns ? new Uint8Array(b.buffer, 0, b.byteLength) : new Uint8Array(b);
-      slot.worker.postMessage({ id: job.id, bytes, maxReducedBytes: options.maxReducedBytes }, [bytes.buffer as ArrayBuffer]);
+      slot.worker.postMessage({ id: job.id, bytes, maxReducedBytes: options.maxReducedBytes, reduce: !job.whole }, [bytes.buffer as ArrayBuffer]);
     }
   };
 
   return {
-    parse(body, signal) {
+    parse(body, signal, parseOptions) {
       if (closed) return Promise.resolve({ type: 'unreadable', message: 'the server is stopping' });
       if (signal.aborted) return Promise.resolve(undefined);
       return new Promise((resolve) => {
-        const job: Job = { id: nextId++, body, resolve };
+        const job: Job = { id: nextId++, body, whole: parseOptions?.whole === true, resolve };
         queue.push(job);
         signal.addEventListener('abort', () => {
           const i = queue.indexOf(job);

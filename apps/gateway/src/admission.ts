@@ -3,6 +3,7 @@
 // (what, which rule, who), per malformed review and per undecided one; allowed requests are
 // counted, not logged.
 import {
+  decideMutation, decideValidation, MUTATE_PATH, VALIDATE_PATH,
   ADMISSION_BUDGET, answerDecided, answerParsedReview, answerUndecided, answerUnreadable, decideDeletionProtection, decideNamespaceProtection,
   DELETION_PROTECTION_PATH, evictionTarget, NAMESPACE_PROTECTION_PATH, parseAdmissionReview,
   type AdmissionAnswer, type AdmissionBudget, type AdmissionDecision, type AdmissionRequest, type GatewayPolicy, type PodLookup, type UndecidedReason,
@@ -11,7 +12,10 @@ import type { Logger } from '@orkestra/lib/ports';
 import type { ReviewBody } from '@orkestra/adapters/webhook';
 
 /** The webhook label of metrics and stats: the route path without its slash. */
-export type WebhookName = 'deletion-protection' | 'namespace-protection';
+export type WebhookName = 'deletion-protection' | 'namespace-protection' | 'validate' | 'mutate';
+
+/** Per CRD decisions of the rule webhooks (issue 15): `warned` allowed with warnings, `mutated` allowed with a patch. */
+export type RuleDecision = 'allowed' | 'denied' | 'warned' | 'mutated';
 
 /** Counters of one webhook. */
 export interface WebhookStats {
@@ -23,19 +27,23 @@ export interface WebhookStats {
   /** Answered without a decision (budget, busy, too large, a failed read), by failurePolicy. */
   undecided: number;
   /** Per Katalog CRD key, decisions about its custom resources. */
-  readonly byCrd: Map<string, { total: number; allowed: number; blocked: number }>;
+  readonly byCrd: Map<string, { total: number; allowed: number; blocked: number; warned: number; mutated: number }>;
 }
 
 /** What the admission handlers report to. */
 export interface AdmissionObserver {
   decision(webhook: WebhookName, allowed: boolean, rule: string): void;
   undecided?(webhook: WebhookName, reason: UndecidedReason): void;
+  /** Issue 15: one decision of a rule webhook about a Katalog CRD's custom resource. */
+  ruleDecision?(webhook: 'validate' | 'mutate', crd: string, decision: RuleDecision): void;
 }
 
 /** One path: decide a body, or answer a review the server could not get decided in time. */
 export interface AdmissionRoute {
   answer(body: ReviewBody): AdmissionAnswer | Promise<AdmissionAnswer>;
   undecided(uid: string | undefined, reason: Exclude<UndecidedReason, 'lookup-failed'>): AdmissionAnswer;
+  /** Large bodies are parsed whole rather than reduced (the rule webhooks read the objects' data). */
+  readonly wholeBody?: boolean;
 }
 
 /** Reads the Pod an eviction names (apps/gateway/src/pod-reader.ts). */
@@ -51,8 +59,8 @@ export function admissionHandlers(policy: GatewayPolicy, log: Logger, observer: 
   readonly routes: Readonly<Record<string, AdmissionRoute>>;
   readonly stats: Readonly<Record<WebhookName, WebhookStats>>;
 } {
-  const stats: Record<WebhookName, WebhookStats> = { 'deletion-protection': empty(), 'namespace-protection': empty() };
-  const crds = [...(policy.deletion?.protectedResources ?? []), ...(policy.namespace?.katalogResources ?? [])];
+  const stats: Record<WebhookName, WebhookStats> = { 'deletion-protection': empty(), 'namespace-protection': empty(), validate: empty(), mutate: empty() };
+  const crds = [...(policy.deletion?.protectedResources ?? []), ...(policy.namespace?.katalogResources ?? []), ...(policy.admission?.crds ?? [])];
 
   const record = (webhook: WebhookName, a: AdmissionAnswer): AdmissionAnswer => {
     const s = stats[webhook];
@@ -80,11 +88,15 @@ export function admissionHandlers(policy: GatewayPolicy, log: Logger, observer: 
     else s.blocked++;
     const crd = crds.find((c) => c.group === a.request.resource.group && c.resource === a.request.resource.resource)?.crd;
     if (crd !== undefined) {
-      const c = s.byCrd.get(crd) ?? { total: 0, allowed: 0, blocked: 0 };
+      const c = s.byCrd.get(crd) ?? { total: 0, allowed: 0, blocked: 0, warned: 0, mutated: 0 };
       c.total++;
       if (a.decision.allowed) c.allowed++;
       else c.blocked++;
+      const rule = (webhook === 'validate' || webhook === 'mutate') && a.decision.rule !== 'not-katalog' ? ruleDecisionOf(a.decision) : undefined;
+      if (rule === 'warned') c.warned++;
+      if (rule === 'mutated') c.mutated++;
       s.byCrd.set(crd, c);
+      if (rule !== undefined) observer.ruleDecision?.(webhook as 'validate' | 'mutate', crd, rule);
     }
     observer.decision(webhook, a.decision.allowed, a.decision.rule);
     if (!a.decision.allowed) log.info('admission denied', { webhook, rule: a.decision.rule, ...target(a.request) });
@@ -116,7 +128,29 @@ export function admissionHandlers(policy: GatewayPolicy, log: Logger, observer: 
     },
     undecided: (uid, reason) => record('namespace-protection', answerUndecided(uid, reason, namespace?.failurePolicy ?? 'Ignore', 'namespace protection', budget)),
   };
-  return { routes: { [DELETION_PROTECTION_PATH]: deletionRoute, [NAMESPACE_PROTECTION_PATH]: namespaceRoute }, stats };
+  // Issue 15: the rule webhooks; like the protections, a path whose rules are off allows.
+  const rules = policy.admission;
+  const ruleRoute = (webhook: 'validate' | 'mutate', decide: typeof decideValidation, name: 'validation rules' | 'mutation rules'): AdmissionRoute => ({
+    wholeBody: true,
+    answer(body) {
+      if (body.type === 'unreadable') return record(webhook, answerUnreadable(body.message));
+      return record(webhook, answerParsedReview(body.value, (r) => (rules ? decide(r, rules) : allowAll)));
+    },
+    undecided: (uid, reason) => record(webhook, answerUndecided(uid, reason, rules?.failurePolicy ?? 'Ignore', name, budget)),
+  });
+  return {
+    routes: {
+      [DELETION_PROTECTION_PATH]: deletionRoute, [NAMESPACE_PROTECTION_PATH]: namespaceRoute,
+      [VALIDATE_PATH]: ruleRoute('validate', decideValidation, 'validation rules'), [MUTATE_PATH]: ruleRoute('mutate', decideMutation, 'mutation rules'),
+    },
+    stats,
+  };
+}
+
+function ruleDecisionOf(d: AdmissionDecision): RuleDecision {
+  if (!d.allowed) return 'denied';
+  if (d.patch !== undefined && d.patch.length > 0) return 'mutated';
+  return d.warnings.length > 0 ? 'warned' : 'allowed';
 }
 
 function target(r: AdmissionRequest): Record<string, string | boolean | undefined> {

@@ -10,7 +10,7 @@ test('defaults apply when nothing is set', () => {
     config: {
       logLevel: 'info', namespace: 'orkestra-system', port: 8080, host: '0.0.0.0', webhookPort: 8443, webhookHost: '0.0.0.0',
       serviceName: 'orkestra-gateway', servicePort: 8443, clusterDomain: 'cluster.local', inCluster: false,
-      housekeeperIntervalMs: 30_000, housekeeperPaused: false,
+      housekeeperIntervalMs: 30_000, housekeeperPaused: false, admissionFromEnv: false,
     },
   });
 });

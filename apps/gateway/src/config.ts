@@ -36,6 +36,12 @@ export interface GatewayConfig {
   readonly housekeeperIntervalMs: number;
   /** HOUSEKEEPER_PAUSED: the break-glass switch, also settable live on the TLS Secret (README). */
   readonly housekeeperPaused: boolean;
+  /**
+   * ENABLE_ADMISSION_WEBHOOK (issue 15; the chart sets it from gateway.webhooks.enabled and
+   * gateway.webhooks.admission): serves the webhooks of validation and mutation rules when the
+   * Katalog leaves security.webhooks.admission.enabled unset.
+   */
+  readonly admissionFromEnv: boolean;
   /** Issue 18: ENABLE_CONVERSION (the chart's gateway.webhooks.conversion); unset leaves it to the Katalog. */
   readonly enableConversion?: boolean;
 }
@@ -79,6 +85,7 @@ const ENV = v.object({
   ORK_WEBHOOK_CLIENT_NAMES: envOptionalText,
   HOUSEKEEPER_SYNC_INTERVAL: envDuration('30s', 100),
   HOUSEKEEPER_PAUSED: envBool(false),
+  ENABLE_ADMISSION_WEBHOOK: envBool(false),
   // Issue 18: only read when set (the Katalog's security.conversion.enabled wins either way).
   ENABLE_CONVERSION: envBool(false),
 });
@@ -117,6 +124,7 @@ export function parseConfig(env: Readonly<Record<string, string | undefined>>): 
       ...(e.ORK_WEBHOOK_CLIENT_CA !== undefined ? { clientAuth: { caFile: e.ORK_WEBHOOK_CLIENT_CA, allowedNames: clientNames } } : {}),
       housekeeperIntervalMs: e.HOUSEKEEPER_SYNC_INTERVAL,
       housekeeperPaused: e.HOUSEKEEPER_PAUSED,
+      admissionFromEnv: e.ENABLE_ADMISSION_WEBHOOK,
       ...(env['ENABLE_CONVERSION'] !== undefined && env['ENABLE_CONVERSION'].trim() !== '' ? { enableConversion: e.ENABLE_CONVERSION } : {}),
     },
   };

@@ -9,6 +9,8 @@ export interface GatewayMetrics extends Metrics {
   observeRequest(webhook: string, code: number, seconds: number): void;
   /** orkestra_admission_decisions_total{webhook,decision}. */
   observeDecision(webhook: string, allowed: boolean): void;
+  /** orkestra_admission_rule_decisions_total{webhook,crd,decision} (issue 15): the rule webhooks per CRD. */
+  observeRuleDecision(webhook: 'validate' | 'mutate', crd: string, decision: 'allowed' | 'denied' | 'warned' | 'mutated'): void;
   /** orkestra_admission_undecided_total{webhook,reason}: answered by failurePolicy, not decided. */
   observeUndecided(webhook: string, reason: string): void;
   /** orkestra_gateway_certificate_expiration_timestamp_seconds{certificate}. */
@@ -24,7 +26,7 @@ export interface GatewayMetrics extends Metrics {
 const LATENCY_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
 
 /** Creates the metrics; `defaultMetrics` adds Node's process_* and nodejs_* series. */
-export function createGatewayMetrics(options: { readonly defaultMetrics?: boolean } = {}): GatewayMetrics {
+export function createGatewayMetrics(options: { readonly defaultMetrics?: boolean; readonly ruleCrds?: readonly string[] } = {}): GatewayMetrics {
   const registry = new Registry();
   if (options.defaultMetrics ?? true) collectDefaultMetrics({ register: registry });
   const requests = new Counter({ name: 'controller_runtime_webhook_requests_total', help: 'Total number of admission requests by HTTP status code.', labelNames: ['webhook', 'code'], registers: [registry] });
@@ -36,7 +38,12 @@ export function createGatewayMetrics(options: { readonly defaultMetrics?: boolea
   const conversions = new Counter({ name: 'orkestra_conversion_objects_total', help: 'Objects converted by /convert, by CRD key, source and target version, and result (success, failure).', labelNames: ['crd', 'from', 'to', 'result'], registers: [registry] });
   const reviewSeconds = new Histogram({ name: 'orkestra_conversion_review_seconds', help: 'Time to convert one ConversionReview in the gateway, by CRD key.', labelNames: ['crd'], buckets: [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25], registers: [registry] });
   const reviewObjects = new Histogram({ name: 'orkestra_conversion_review_objects', help: 'Objects per ConversionReview, by CRD key.', labelNames: ['crd'], buckets: [1, 2, 5, 10, 50, 100, 500, 1000], registers: [registry] });
-  for (const webhook of ['deletion-protection', 'namespace-protection']) {
+  const ruleDecisions = new Counter({ name: 'orkestra_admission_rule_decisions_total', help: 'Decisions of the validation and mutation rule webhooks by CRD (allowed, denied, warned, mutated).', labelNames: ['webhook', 'crd', 'decision'], registers: [registry] });
+  for (const crd of options.ruleCrds ?? []) {
+    for (const decision of ['allowed', 'denied', 'warned']) ruleDecisions.inc({ webhook: 'validate', crd, decision }, 0);
+    for (const decision of ['allowed', 'mutated']) ruleDecisions.inc({ webhook: 'mutate', crd, decision }, 0);
+  }
+  for (const webhook of ['deletion-protection', 'namespace-protection', ...(options.ruleCrds?.length ? ['validate', 'mutate'] : [])]) {
     for (const decision of ['allowed', 'denied']) decisions.inc({ webhook, decision }, 0);
     for (const reason of ['budget', 'busy', 'too-large', 'lookup-failed']) undecided.inc({ webhook, reason }, 0);
   }
@@ -49,6 +56,9 @@ export function createGatewayMetrics(options: { readonly defaultMetrics?: boolea
     },
     observeDecision(webhook, allowed) {
       decisions.inc({ webhook, decision: allowed ? 'allowed' : 'denied' });
+    },
+    observeRuleDecision(webhook, crd, decision) {
+      ruleDecisions.inc({ webhook, crd, decision });
     },
     observeUndecided(webhook, reason) {
       undecided.inc({ webhook, reason });

@@ -4,7 +4,7 @@
 // endpoint has answered a review (so it never points the API server at a dead gateway), and a
 // pause switch (HOUSEKEEPER_PAUSED, or the Secret annotation orkestra.io/housekeeper-paused) lets
 // an operator break glass: delete the configurations and keep them deleted.
-import type { ValidatingWebhookConfiguration } from '@orkestra/lib/gateway';
+import type { WebhookConfiguration } from '@orkestra/lib/gateway';
 import type { Clock, Cluster, KubeObject, Logger } from '@orkestra/lib/ports';
 import { SECRETS, type CertManager, type CertSnapshot } from './cert-manager.ts';
 import { HOUSEKEEPER_PAUSED_ANNOTATION, TLS_SECRET } from './cert-secret.ts';
@@ -24,7 +24,7 @@ export interface HousekeeperDeps {
   /** The CA bundle to publish when certificates are the user's. */
   readonly providedCaBundlePem?: string | undefined;
   /** The configurations to keep, given the PEM CA bundle. */
-  readonly planConfigs: (caBundlePem: string) => ValidatingWebhookConfiguration[];
+  readonly planConfigs: (caBundlePem: string) => WebhookConfiguration[];
   /** Asks the gateway's own HTTPS endpoint for a review; resolves to an error message, or undefined when it answered. */
   readonly selfCheck: (caBundlePem: string) => Promise<string | undefined>;
   /** Called after every successful certificate pass (reload the server, set metrics). */

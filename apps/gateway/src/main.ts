@@ -45,13 +45,13 @@ if (isEntryPoint(import.meta.url, process.argv[1])) await main(process.argv.slic
 
 async function gate(config: GatewayConfig, katalog: Katalog): Promise<void> {
   const clock = systemClock;
-  const policy = planGatewayPolicy(katalog, config.namespace);
+  const policy = planGatewayPolicy(katalog, config.namespace, { admissionFromEnv: config.admissionFromEnv });
   // Issue 18: /convert, when the Katalog has conversion paths; security.conversion.enabled, else
   // ENABLE_CONVERSION (the chart's gateway.webhooks.conversion), may switch it off.
   const conversionOn = katalog.security?.conversion?.enabled ?? config.enableConversion ?? true;
   const conversions = conversionOn ? conversionCrds(katalog) : [];
-  if (!policy.deletion && !policy.namespace && conversions.length === 0) {
-    return exit2(`${katalog.file}: nothing to gate: enable security.deletionProtection or security.namespaceProtection, or give a CRD conversion paths`);
+  if (!policy.deletion && !policy.namespace && !policy.admission && conversions.length === 0) {
+    return exit2(`${katalog.file}: nothing to gate: enable security.deletionProtection, security.namespaceProtection, admission rules (security.webhooks.admission.enabled or ENABLE_ADMISSION_WEBHOOK), or give a CRD conversion paths`);
   }
   if (katalog.security === undefined) return exit2(`${katalog.file}: the gateway needs a security: block (its certificates are set under security.certManager)`);
   const cm = katalog.security.certManager;
@@ -77,10 +77,11 @@ async function gate(config: GatewayConfig, katalog: Katalog): Promise<void> {
   } catch (err) {
     return exit2(`cannot load a kubeconfig: ${err instanceof Error ? err.message : String(err)}`);
   }
-  const metrics = createGatewayMetrics();
+  const metrics = createGatewayMetrics({ ruleCrds: (policy.admission?.crds ?? []).map((c) => c.crd) });
   const { routes, stats } = admissionHandlers(policy, log.child({ component: 'admission' }), {
     decision: (webhook, allowed) => metrics.observeDecision(webhook, allowed),
     undecided: (webhook, reason) => metrics.observeUndecided(webhook, reason),
+    ruleDecision: (webhook, crd, decision) => metrics.observeRuleDecision(webhook, crd, decision),
   }, podReader(cluster, log.child({ component: 'admission' })));
   const convert = conversionRoute(conversions, log.child({ component: 'conversion' }), {
     object: (crd, from, to, ok) => metrics.observeConversion(crd, from, to, ok),
@@ -116,7 +117,7 @@ async function gate(config: GatewayConfig, katalog: Katalog): Promise<void> {
   const housekeeper = new Housekeeper({
     cluster, clock, log: log.child({ component: 'housekeeper' }), namespace: config.namespace, envPaused: config.housekeeperPaused,
     ...(certs ? { certs } : {}),
-    planConfigs: (bundle) => planWebhookConfigs(katalog, { endpoint: endpoint(webhooks?.port ?? config.webhookPort), caBundle: Buffer.from(bundle, 'utf8').toString('base64'), gatewayNamespace: config.namespace }),
+    planConfigs: (bundle) => planWebhookConfigs(katalog, { endpoint: endpoint(webhooks?.port ?? config.webhookPort), caBundle: Buffer.from(bundle, 'utf8').toString('base64'), gatewayNamespace: config.namespace, policy }),
     selfCheck: (bundle) => selfCheck({
       connectHost: config.webhookHost === '0.0.0.0' || config.webhookHost === '::' ? '127.0.0.1' : config.webhookHost,
       port: () => webhooks?.port ?? config.webhookPort, serverName, namespace: config.namespace,
@@ -179,6 +180,7 @@ async function gate(config: GatewayConfig, katalog: Katalog): Promise<void> {
   log.info('gateway starting', {
     katalog: katalog.metadata.name, namespace: config.namespace,
     deletionProtection: policy.deletion !== undefined, namespaceProtection: policy.namespace !== undefined,
+    admissionRules: (policy.admission?.crds ?? []).map((c) => c.crd).join(',') || 'off',
     conversion: conversions.map((c) => c.crd).join(',') || 'off',
     endpoint: first.type === 'url' ? first.url : `service ${first.namespace}/${first.name}:${first.port}`,
     certificates: certs ? 'managed' : 'provided', housekeeperIntervalMs: config.housekeeperIntervalMs,
@@ -188,9 +190,13 @@ async function gate(config: GatewayConfig, katalog: Katalog): Promise<void> {
 
   await housekeeper.run(config.housekeeperIntervalMs, shutdown.signal);
 
+  const ruleCleanup = policy.admission && katalog.security?.webhooks.cleanupOnShutdown
+    ? planWebhookConfigs(katalog, { endpoint: first, caBundle: '', gatewayNamespace: config.namespace, policy }).filter((c) => c.metadata.name.startsWith('orkestra-admission-')).map((c) => ({ name: c.metadata.name, kind: c.kind }))
+    : [];
   const cleanup = [
     ...(katalog.security?.deletionProtection?.enabled && katalog.security.deletionProtection.cleanupOnShutdown ? [DELETION_CONFIG] : []),
     ...(katalog.security?.namespaceProtection?.enabled && katalog.security.namespaceProtection.cleanupOnShutdown ? [NAMESPACE_CONFIG] : []),
+    ...ruleCleanup,
   ];
   for (const d of await deleteWebhookConfigs(cluster, cleanup)) {
     if (d.error === undefined) log.info('webhook configuration deleted', { name: d.name, reason: 'cleanupOnShutdown' });
@@ -200,13 +206,16 @@ async function gate(config: GatewayConfig, katalog: Katalog): Promise<void> {
   await served.close();
   const dp = stats['deletion-protection'];
   const np = stats['namespace-protection'];
+  const vr = stats.validate;
+  const mr = stats.mutate;
   log.info('gateway stopped', {
     signal: shutdown.received(),
     requests: cluster.metrics.counts().reduce((n, c) => n + c.count, 0),
     forbidden: cluster.metrics.forbidden(),
-    admissions: dp.total + np.total,
-    denied: dp.blocked + np.blocked,
-    rejected: dp.rejected + np.rejected,
+    admissions: dp.total + np.total + vr.total + mr.total,
+    denied: dp.blocked + np.blocked + vr.blocked,
+    rejected: dp.rejected + np.rejected + vr.rejected + mr.rejected,
+    undecided: dp.undecided + np.undecided + vr.undecided + mr.undecided,
     conversions: convert.stats.reviews,
     convertedObjects: convert.stats.objects - convert.stats.failures,
     conversionFailures: convert.stats.rejected,

@@ -35,6 +35,7 @@ export async function serveWebhooks(o: WebhookServeOptions): Promise<ServedWebho
   const routes: Record<string, WebhookRoute> = {};
   for (const [path, route] of Object.entries(o.routes)) {
     routes[path] = {
+      ...(route.wholeBody ? { wholeBody: true } : {}),
       answer: (body) => {
         const a = route.answer(body);
         return a instanceof Promise ? a.then(toReply) : toReply(a);

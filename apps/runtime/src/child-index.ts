@@ -2,8 +2,9 @@ import { childKey, OWNER_KEY_ANNOTATION, type ChildResource, type ObservedChild 
 import type { KubeObject as ClusterObject } from '@orkestra/lib/ports';
 
 /**
- * Children seen by the metadata-only informers, grouped by the owner-key annotation, so one
- * reconcile reads its CR's children without scanning every cache.
+ * Children seen by the child informers (projected: metadata, status, kept fields, our field
+ * set), grouped by the owner-key annotation, so one reconcile reads its CR's children without
+ * scanning every cache.
  */
 export class ChildIndex {
   readonly #byOwner = new Map<string, Map<string, ObservedChild>>();
@@ -15,7 +16,11 @@ export class ChildIndex {
     if (owner === undefined) return;
     let children = this.#byOwner.get(owner);
     if (!children) this.#byOwner.set(owner, (children = new Map()));
-    children.set(childKey(resource, object.metadata.namespace, object.metadata.name), { resource, metadata: object.metadata });
+    const { kept, status, managed } = object as { kept?: Readonly<Record<string, unknown>>; status?: unknown; managed?: string };
+    children.set(childKey(resource, object.metadata.namespace, object.metadata.name), {
+      resource, metadata: object.metadata, apiVersion: object.apiVersion, kind: object.kind,
+      ...(kept !== undefined ? { kept } : {}), ...(status !== undefined ? { status } : {}), ...(typeof managed === 'string' ? { managed } : {}),
+    });
   }
 
   /** Forgets a deleted child. */

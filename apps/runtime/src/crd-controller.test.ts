@@ -66,8 +66,16 @@ const deployment = async (cluster: FakeCluster) => {
   return r.ok ? r.value : undefined;
 };
 
-test('waits for the CRD, then adds the finalizer, applies the child and reports Ready', async () => {
+const siteWith = (type: string, status: string) => async () => {
+  const r = await cluster0!.get({ resource: crResourceOf(crd), namespace: 'web', name: 'site' });
+  const s = r.ok ? (r.value['status'] as { conditions?: { type: string; status: string }[] } | undefined) : undefined;
+  return r.ok && s?.conditions?.some((c) => c.type === type && c.status === status) ? r.value : undefined;
+};
+let cluster0: FakeCluster | undefined;
+
+test('waits for the CRD, adds the finalizer, applies the child (Applied), and reports Ready once the Deployment is available', async () => {
   const { cluster, controller } = setup();
+  cluster0 = cluster;
   const abort = new AbortController();
   const running = controller.run(abort.signal);
   await until('waiting-for-crd', () => (controller.health().state === 'waiting-for-crd' ? true : undefined));
@@ -76,16 +84,42 @@ test('waits for the CRD, then adds the finalizer, applies the child and reports 
   const child = await until('the Deployment', () => deployment(cluster));
   assert.is((child['spec'] as { replicas: number }).replicas, 2);
   assert.is(child.metadata.annotations?.[OWNER_KEY_ANNOTATION], 'websites.demo.orkestra.io:web/site');
-  const site = await until('Ready', async () => {
-    const r = await cluster.get({ resource: crResourceOf(crd), namespace: 'web', name: 'site' });
-    const status = r.ok ? (r.value['status'] as { conditions?: { type: string; status: string }[] } | undefined) : undefined;
-    return r.ok && status?.conditions?.some((c) => c.type === 'Ready' && c.status === 'True') ? r.value : undefined;
-  });
+  await until('Applied', siteWith('Applied', 'True'));
+  assert.ok(await siteWith('Ready', 'False')(), 'Ready waits for the Deployment');
+  // The fake has no Deployment controller: play it through the status subresource.
+  await cluster.patchStatus({ resource: DEPLOYMENTS, namespace: 'web', name: 'site-deployment' }, {
+    observedGeneration: child.metadata.generation, replicas: 2, updatedReplicas: 2, readyReplicas: 2, availableReplicas: 2,
+    conditions: [{ type: 'Available', status: 'True' }, { type: 'Progressing', status: 'True', reason: 'NewReplicaSetAvailable' }],
+  }, 'test');
+  const site = await until('Ready', siteWith('Ready', 'True'));
   assert.ok(site.metadata.finalizers?.includes(FINALIZER));
   await until('healthy', () => (controller.health().state === 'healthy' ? true : undefined));
   abort.abort();
   await running;
   assert.is(controller.health().state, 'not-started');
+});
+
+test('drift: a field of ours another manager took is restored; its other fields are left alone', async () => {
+  const { cluster, controller } = setup();
+  const abort = new AbortController();
+  await installCrd(cluster);
+  await createSite(cluster, 2);
+  const running = controller.run(abort.signal);
+  const child = await until('the Deployment', () => deployment(cluster));
+  // kubectl scale, as the API server records it: replicas changes and leaves our field set.
+  const managed = (child.metadata.managedFields as { manager: string; fieldsV1: { 'f:spec': Record<string, unknown> } }[]);
+  const ours = managed.find((m) => m.manager === 'orkestra-runtime')!;
+  const { 'f:replicas': _taken, ...rest } = ours.fieldsV1['f:spec'];
+  await cluster.update(DEPLOYMENTS, { ...child, metadata: { ...child.metadata, annotations: { ...child.metadata.annotations, team: 'x' },
+    managedFields: [{ ...ours, fieldsV1: { ...ours.fieldsV1, 'f:spec': rest } }, { manager: 'kubectl', operation: 'Update', fieldsV1: { 'f:spec': { 'f:replicas': {} } } }] },
+    spec: { ...(child['spec'] as object), replicas: 5 } });
+  const restored = await until('replicas back to 2', async () => {
+    const d = await deployment(cluster);
+    return (d?.['spec'] as { replicas?: number } | undefined)?.replicas === 2 ? d : undefined;
+  });
+  assert.is(restored.metadata.annotations?.['team'], 'x', 'an annotation we do not manage survives');
+  abort.abort();
+  await running;
 });
 
 test('a deleted child brings its owner back and is applied again', async () => {
@@ -129,6 +163,7 @@ test('every reconcile is reported to the observer, and the HTTP view reads the s
   const running = controller.run(abort.signal);
   await until('healthy', () => (controller.health().state === 'healthy' ? true : undefined));
   assert.ok(controller.synced());
+  await until('settled', () => (controller.queue.stats(0).depth === 0 ? true : undefined));
   assert.ok(results.length >= 1 && results.every((r) => r === 'success'), results.join());
   assert.is(dequeued, results.length);
   assert.equal(controller.list().map((o) => o.metadata.name), ['site']);

@@ -9,8 +9,10 @@ import { cleanupNamespaces, freshNamespace } from './namespace.ts';
 import { ork } from './ork.ts';
 import { scratchDir } from './scratch.ts';
 
-/** The two cluster-wide configurations the gateway writes (DESIGN §7). */
-export const GATEWAY_WEBHOOK_CONFIGS = ['orkestra-deletion-protection', 'orkestra-namespace-protection'] as const;
+/** The cluster-wide ValidatingWebhookConfigurations the gateway writes (DESIGN §7; issue 15 adds the rules'). */
+export const GATEWAY_WEBHOOK_CONFIGS = ['orkestra-deletion-protection', 'orkestra-namespace-protection', 'orkestra-admission-validation'] as const;
+/** The MutatingWebhookConfiguration of the Katalog's mutation rules (issue 15). */
+export const GATEWAY_MUTATING_CONFIG = 'orkestra-admission-mutation';
 
 /** A Katalog installed for `ork gate` the way a user installs it. */
 export interface GatewayInstall {
@@ -51,6 +53,7 @@ export function installForGateway(katalog: string, prefix: string): GatewayInsta
  */
 export function removeGatewayWebhooks(): void {
   kubectl(['delete', 'validatingwebhookconfiguration', '--ignore-not-found', '--wait=false', ...GATEWAY_WEBHOOK_CONFIGS]);
+  kubectl(['delete', 'mutatingwebhookconfiguration', '--ignore-not-found', '--wait=false', GATEWAY_MUTATING_CONFIG]);
 }
 
 /**

@@ -107,10 +107,7 @@ async function steps(r: RuntimeProcess, ns: string, ccToken: string): Promise<vo
   // Issue 12: the HTTP API shows the Website to the Control Center's token only after a TokenReview
   // and a SubjectAccessReview, which the runtime's RBAC must allow.
   await until('the Website shown to the Control Center\'s token by the HTTP API', async () => {
-    const base = httpBaseOf(r);
-    if (!base) return undefined;
-    const res = await fetch(`${base}/katalog/website/cr/${ns}/${SITE}`, { headers: { authorization: `Bearer ${ccToken}` } }).catch(() => undefined);
-    return res?.status === 200 ? true : undefined;
+    return (await shownToControlCenter(r, ccToken, `website/cr/${ns}/${SITE}`)) ? true : undefined;
   }, 5_000);
 
   kubectlOk(['patch', 'website', SITE, '--type', 'merge', '-p', '{"spec":{"replicas":2}}'], { namespace: ns });
@@ -134,7 +131,7 @@ async function steps(r: RuntimeProcess, ns: string, ccToken: string): Promise<vo
 }
 
 function isReady(cr: Obj): boolean {
-  const ready = cr.status?.conditions?.find((c) => c.type === 'Ready');
+  const ready = cr.status?.conditions?.find((c) => c.type === 'Applied');
   return ready?.status === 'True' && cr.status?.observedGeneration === cr.metadata.generation;
 }
 
@@ -159,6 +156,14 @@ async function pollUnless403<T>(r: RuntimeProcess, what: string, check: () => T 
     if (Date.now() > deadline) throw new Error(`${what} (not within ${timeoutMs} ms)`);
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
+}
+
+/** Whether the runtime's HTTP API shows `katalog/<path>` to the Control Center's token (issue 12: a TokenReview and a SubjectAccessReview). */
+export async function shownToControlCenter(r: RuntimeProcess, ccToken: string, path: string): Promise<boolean> {
+  const base = httpBaseOf(r);
+  if (!base) return false;
+  const res = await fetch(`${base}/katalog/${path}`, { headers: { authorization: `Bearer ${ccToken}` } }).catch(() => undefined);
+  return res?.status === 200;
 }
 
 function httpBaseOf(r: RuntimeProcess): string | undefined {

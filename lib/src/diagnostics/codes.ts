@@ -61,9 +61,18 @@ export const CODES = {
   ORK1201: { severity: 'error', title: 'unknown template function', hint: 'See `spec/templates.md` for the functions templates may call.' },
   ORK1202: { severity: 'error', title: 'template path not in the CRD schema', hint: 'Add the field to the CRD schema (`schema:` or `crdFile`), or fix the path; unknown paths render as empty.' },
   ORK1203: { severity: 'error', title: 'template type does not fit the field', hint: 'The field needs a value of the type shown: template a field of that type, or convert with `int`.' },
-  ORK1204: { severity: 'error', title: 'template root not allowed', hint: 'Templates read `.metadata`, `.spec` and `.status` of the custom resource, and `.children`.' },
+  ORK1204: { severity: 'error', title: 'template root not allowed', hint: 'Templates read `.metadata`, `.spec` and `.status` of the custom resource, its `.children`, and inside a forEach item `.item`, `.value` and the `as` name.' },
   ORK1205: { severity: 'error', title: 'wrong number of template arguments', hint: 'Check the function signature in `spec/templates.md`.' },
   ORK1206: { severity: 'warning', title: 'template in a key', hint: 'Map keys are never templated; only values are.' },
+  // issue 14 (runtime): .children, forEach, observe.watch
+  ORK1250: { severity: 'error', title: 'field not in the child kind', hint: 'A `.children` path reads a field the Kubernetes kind does not have; fix the spelling (the hint names the closest field).' },
+  ORK1251: { severity: 'error', title: 'not a child kind', hint: '`.children` takes a kind in lowercase, singular for one child (`.children.deployment`) or plural with a name (`.children.jobs.<name>`).' },
+  ORK1252: { severity: 'error', title: 'child kind not declared', hint: '`.children` reads only kinds this CRD creates; add the item, or read another kind.' },
+  ORK1253: { severity: 'error', title: 'forEach field is not a list or a map', hint: '`forEach.field` names a list or a map of the custom resource, such as `spec.regions`.' },
+  ORK1254: { severity: 'error', title: 'forEach name taken', hint: '`forEach.as` cannot be metadata, spec, status, children, item or value: those roots mean something already.' },
+  ORK1255: { severity: 'error', title: 'forEach children share one name', hint: 'Every element must render its own name: use the element in `name`, such as `{{ .metadata.name }}-{{ .item }}`.' },
+  ORK1256: { severity: 'error', title: 'invalid observe.watch keyFrom', hint: '`keyFrom` takes `label` (a label of the watched object naming the custom resource) or `name` (and optionally `namespace`), not both.' },
+  ORK1257: { severity: 'error', title: 'duplicate observe.watch entry', hint: 'Two entries watch the same kind, namespace and name; merge them.' },
   // Cross-field rules
   ORK1300: { severity: 'error', title: 'unknown dependency', hint: 'dependsOn names other entries of `spec.crds` by their key.' },
   ORK1301: { severity: 'error', title: 'dependency cycle', hint: 'Break the cycle: a CRD cannot wait, directly or indirectly, on itself.' },
@@ -79,6 +88,16 @@ export const CODES = {
   ORK1311: { severity: 'error', title: 'duplicate protected namespace list entry', hint: 'A namespace cannot be both restricted and allowed.' },
   ORK1312: { severity: 'error', title: 'CRD schema is not structural', hint: 'Kubernetes requires a structural schema: give every object and array a `type`, avoid `$ref`, and do not combine `properties` with `additionalProperties`.' },
   ORK1313: { severity: 'warning', title: 'status field shadows a built-in status field', hint: 'Orkestra writes `conditions` and `observedGeneration` itself; pick another path.' },
+  // Admission rules in the Katalog (issue 15; spec/gateway.md §6)
+  ORK1400: { severity: 'error', title: 'validation rule without a message', hint: 'Give every validation rule a message: it is what the person whose request is refused reads.' },
+  ORK1401: { severity: 'error', title: 'mutation rule needs one value', hint: 'A mutation rule has exactly one of default (set when the field is empty) and override (always set).' },
+  ORK1402: { severity: 'error', title: 'mutation field cannot be written', hint: 'A mutation writes spec.<path>, metadata.labels.<key> or metadata.annotations.<key>, named by a dotted path.' },
+  ORK1403: { severity: 'error', title: 'mutation value does not fit its valueType', hint: 'valueType says how the value is written (string, int, float, bool): give a value of that type, or remove valueType.' },
+  ORK1404: { severity: 'error', title: 'webhooks with no operations', hint: 'List the operations the webhooks see (CREATE, UPDATE, DELETE, CONNECT), or remove operations for CREATE and UPDATE.' },
+  ORK1405: { severity: 'warning', title: 'webhook switched on without rules', hint: 'The webhook has nothing to check for this CRD; add rules or remove the switch.' },
+  ORK1406: { severity: 'warning', title: 'admission rules not enforced at admission', hint: 'The rules run at reconcile and in `ork admit`; to refuse requests before they are stored, set security.webhooks.admission.enabled: true (or gateway.webhooks.admission in the chart).' },
+  ORK1407: { severity: 'warning', title: 'admission webhooks enabled without rules', hint: 'security.webhooks.admission is on, but no enabled CRD has validation or mutation rules: nothing is registered.' },
+  ORK1408: { severity: 'error', title: 'policy mode not available', hint: 'Remove security.mode or set it to webhook: this version enforces protection and rules through the gateway\'s webhooks (ValidatingAdmissionPolicy compilation is not built yet).' },
   // Versions and conversion (issue 18; spec/crd.md §9)
   ORK1450: { severity: 'error', title: 'version listed twice', hint: 'Each name appears once under versions.' },
   ORK1451: { severity: 'error', title: 'runtime version not served', hint: 'apiTypes.version is the version the runtime reads and writes: list it under versions with served: true.' },
@@ -118,6 +137,12 @@ export const CODES = {
   ORK2005: { severity: 'info', title: 'namespaced watch', hint: 'The CRD watches one namespace, so its permissions are namespaced Roles there.' },
   ORK2006: { severity: 'warning', title: 'runtime can read every Secret', hint: 'Secrets children make the runtime watch Secrets; give the CRD a `namespace:` to keep that to one namespace.' },
   ORK2007: { severity: 'warning', title: 'templated child namespace makes rules cluster-wide', hint: 'A child namespace known only at run time cannot be narrowed to a Role; use a literal namespace to keep the rules namespaced.' },
+  // Admission: `ork admit` input (issue 15)
+  ORK3100: { severity: 'error', title: 'custom resource file is not valid YAML', hint: 'Fix the YAML at the position shown; the file holds one custom resource as kubectl would apply it.' },
+  ORK3101: { severity: 'error', title: 'not a custom resource', hint: 'The document must be a mapping with apiVersion, kind and metadata.name.' },
+  ORK3102: { severity: 'error', title: 'custom resource of no Katalog CRD', hint: 'apiVersion (group/version) and kind must name an enabled CRD of the Katalog.' },
+  ORK3103: { severity: 'error', title: 'more than one document', hint: 'Give one custom resource per file (no `---` separators).' },
+  ORK3104: { severity: 'error', title: 'old object of another resource', hint: '--old must be the same custom resource (same kind, name and namespace) as stored before the update.' },
   // Conversion (issue 18; spec/gateway.md §7): ork convert, the gateway's /convert, ork migrate-storage
   ORK3200: { severity: 'error', title: 'no conversion path', hint: 'Add a path from the object\'s version to the one asked for (or a chain through other versions) under conversion.paths.' },
   ORK3201: { severity: 'error', title: 'version not defined', hint: 'Ask for a version the CRD lists; ork validate --full shows them.' },
@@ -134,6 +159,10 @@ export const CODES = {
   ORK5005: { severity: 'warning', title: 'work queue full', hint: 'The CRD queue reached maxDepth and dropped a key; raise queue.maxDepth or workers.' },
   ORK5006: { severity: 'warning', title: 'leadership lost', hint: 'The Lease could not be renewed within renewDeadline, or another runtime holds it; this runtime stops reconciling.' },
   ORK5007: { severity: 'error', title: 'two items render the same child', hint: 'Give the items different names; both would write the same object.' },
+  // issue 14 (runtime)
+  ORK5020: { severity: 'warning', title: 'onDelete did not finish in time', hint: 'The finalizer stays and Ready says why (reason OnDeleteTimeout); fix what the onDelete Job waits for, or remove the finalizer by hand.' },
+  ORK5021: { severity: 'warning', title: 'onDelete Job failed', hint: 'The custom resource is let go anyway; read the Job (it is garbage collected with the custom resource).' },
+  ORK5022: { severity: 'error', title: 'forEach cannot expand', hint: 'The forEach field of this custom resource is a scalar, or has more elements than one item may expand to (1000).' },
   // Katalogs from an OCI registry at run time (issue 19; spec/registry.md §4)
   ORK5100: { severity: 'info', title: 'Katalog loaded from the registry', hint: 'The digest is on /katalog (source.digest).' },
   ORK5101: { severity: 'info', title: 'Katalog updated from the registry', hint: 'New CRDs started, removed ones stopped, changed ones restarted; nothing else was touched.' },

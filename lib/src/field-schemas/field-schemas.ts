@@ -87,6 +87,8 @@ export const commonItemEntries = {
   // Issue 14: `when` (all must hold) and `or` (one must hold), see lib/src/conditions.
   when: v.optional(conditionListSchema),
   or: v.optional(conditionListSchema),
+  // issue 14 (runtime): one child per element of a list or map of the CR.
+  forEach: v.optional(v.strictObject({ field: v.string(), as: v.optional(v.string()) })),
 } as const;
 
 /** Reads the `fieldType` a field schema was marked with, if any. */

@@ -1,4 +1,7 @@
 import type { AdmissionRequest, RequestProblem } from './admission-request.ts';
+import type { PatchOperation } from '../admission/json-patch.ts';
+import { base64Encode } from '../util/base64.ts';
+import { utf8Encode } from '../util/utf8.ts';
 
 /** The rule that decided a request; `none` when no rule applied and the request is allowed. */
 export type AdmissionRule =
@@ -16,19 +19,41 @@ export type AdmissionRule =
   | 'restricted-namespace-write'
   | 'system-identity'
   /** Not decided (out of time, too busy, a needed read failed): answered as the webhook's failurePolicy says. */
-  | 'undecided';
+  | 'undecided'
+  // Issue 15: the Katalog's validation and mutation rules.
+  /** Denied by broken deny rules, or allowed with the warnings of broken warn rules. */
+  | 'validation-rules'
+  /** Allowed with a JSON Patch. */
+  | 'mutation-rules'
+  /** A resource the Katalog has no rules for (an old configuration may still send it). */
+  | 'not-katalog';
 
 /** Why a request is refused: by a protection (403), or because it could not be decided and the policy fails closed (429, retry). */
 export type DenialStatus =
-  | { readonly code: 403; readonly reason: 'Forbidden'; readonly message: string }
+  | { readonly code: 403; readonly reason: 'Forbidden'; readonly message: string; readonly details?: DenialDetails }
   | { readonly code: 429; readonly reason: 'TooManyRequests'; readonly message: string };
+
+/** metav1.StatusDetails of a denial by rules: one cause per broken field (`kubectl` and clients read them as data). */
+export interface DenialDetails {
+  readonly name?: string;
+  readonly group: string;
+  readonly kind: string;
+  readonly causes: readonly { readonly reason: 'FieldValueInvalid'; readonly message: string; readonly field: string }[];
+}
 
 /**
  * The answer to one AdmissionReview: denials always carry a status and a message.
  * `auditAnnotations` land in the API server's audit log, prefixed with the webhook's name.
  */
 export type AdmissionDecision =
-  | { readonly allowed: true; readonly rule: AdmissionRule; readonly warnings: readonly string[]; readonly auditAnnotations?: Readonly<Record<string, string>> }
+  | {
+    readonly allowed: true;
+    readonly rule: AdmissionRule;
+    readonly warnings: readonly string[];
+    readonly auditAnnotations?: Readonly<Record<string, string>>;
+    /** The mutating webhook's JSON Patch (issue 15); absent or empty means no change. */
+    readonly patch?: readonly PatchOperation[];
+  }
   | {
     readonly allowed: false;
     readonly rule: AdmissionRule;
@@ -54,7 +79,10 @@ export interface AdmissionReviewResponse {
   readonly response: {
     readonly uid: string;
     readonly allowed: boolean;
-    readonly status?: { readonly code: number; readonly reason: string; readonly message: string };
+    readonly status?: { readonly code: number; readonly reason: string; readonly message: string; readonly details?: DenialDetails };
+    readonly patchType?: 'JSONPatch';
+    /** Base64 of the JSON Patch. */
+    readonly patch?: string;
     readonly warnings?: readonly string[];
     readonly auditAnnotations?: Readonly<Record<string, string>>;
   };
@@ -69,6 +97,8 @@ export function renderAdmissionResponse(uid: string, decision: AdmissionDecision
       uid,
       allowed: decision.allowed,
       ...(decision.allowed ? {} : { status: decision.status }),
+      ...(decision.allowed && decision.patch !== undefined && decision.patch.length > 0
+        ? { patchType: 'JSONPatch' as const, patch: base64Encode(utf8Encode(JSON.stringify(decision.patch))) } : {}),
       ...(decision.warnings.length > 0 ? { warnings: decision.warnings } : {}),
       ...(decision.auditAnnotations !== undefined ? { auditAnnotations: decision.auditAnnotations } : {}),
     },

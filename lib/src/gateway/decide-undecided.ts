@@ -2,7 +2,7 @@ import type { AdmissionDecision } from './admission-decision.ts';
 import type { AdmissionBudget, UndecidedReason } from './admission-budget.ts';
 
 /** Which protection could not decide, as messages name it. */
-export type ProtectionName = 'deletion protection' | 'namespace protection';
+export type ProtectionName = 'deletion protection' | 'namespace protection' | 'validation rules' | 'mutation rules';
 
 /**
  * The answer to a review the gateway could not decide: what the API server would do with its

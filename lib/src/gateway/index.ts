@@ -34,3 +34,12 @@ export {
   BUILTIN_RESTRICTED_NAMESPACES, DELETION_PROTECTION_PATH, GATEWAY_SERVICE, NAMESPACE_NAME_LABEL,
   NAMESPACE_PROTECTION_PATH, PROTECTION_LABEL, STRICT_EXEMPT_LABEL, WEBHOOK_PORT, WEBHOOK_TIMEOUT_SECONDS,
 } from './names.ts';
+// Issue 15: the webhooks of the Katalog's validation and mutation rules.
+export { decideMutation, decideValidation, ruleResourceOf } from './decide-admission-rules.ts';
+export type { DenialDetails } from './admission-decision.ts';
+export type { GatewayPolicyOptions, RuleResource, RulesPolicy } from './gateway-policy.ts';
+export type { MutatingWebhook, MutatingWebhookConfiguration, WebhookConfiguration } from './webhook-config.ts';
+export { MUTATE_PATH, VALIDATE_PATH } from './names.ts';
+export { admitOffline } from './admit-offline.ts';
+export type { AdmitFile, AdmitInput, AdmitResult } from './admit-offline.ts';
+export { rulesPolicyOf } from './gateway-policy.ts';

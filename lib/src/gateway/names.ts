@@ -21,6 +21,10 @@ export const BUILTIN_RESTRICTED_NAMESPACES: readonly string[] = ['kube-node-leas
 export const DELETION_PROTECTION_PATH = '/deletion-protection';
 /** HTTPS path of the namespace-protection webhooks. */
 export const NAMESPACE_PROTECTION_PATH = '/namespace-protection';
+/** HTTPS path of the validating webhook of the Katalog's validation rules (issue 15). */
+export const VALIDATE_PATH = '/validate';
+/** HTTPS path of the mutating webhook of the Katalog's mutation rules (issue 15). */
+export const MUTATE_PATH = '/mutate';
 /** Port of the gateway's HTTPS webhook server. */
 export const WEBHOOK_PORT = 8443;
 /** Name of the gateway's Service in cluster. */

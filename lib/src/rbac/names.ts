@@ -30,6 +30,11 @@ export const DELETION_PROTECTION_WEBHOOK = 'orkestra-deletion-protection';
 /** ValidatingWebhookConfiguration of namespace protection. */
 export const NAMESPACE_PROTECTION_WEBHOOK = 'orkestra-namespace-protection';
 
+/** ValidatingWebhookConfiguration of the Katalog's validation rules (issue 15; the reference's name). */
+export const ADMISSION_VALIDATION_WEBHOOK = 'orkestra-admission-validation';
+/** MutatingWebhookConfiguration of the Katalog's mutation rules (issue 15; the reference's name). */
+export const ADMISSION_MUTATION_WEBHOOK = 'orkestra-admission-mutation';
+
 /** ConfigMap holding the resolved Katalog. */
 export const KATALOG_CONFIG_MAP = 'orkestra-katalog';
 /** The ConfigMap key the chart mounts (`runtime.katalog.configMapKey`). */

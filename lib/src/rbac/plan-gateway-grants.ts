@@ -1,19 +1,25 @@
 import type { Katalog } from '../katalog/model.ts';
 import { usesConversionWebhook } from '../crd/plan-crd-conversion.ts';
+import { admissionSwitch, crdsWithAdmissionRules } from '../katalog/admission-switch.ts';
 import {
-  DELETION_PROTECTION_WEBHOOK, GATEWAY_ROLE, GATEWAY_TLS_ROLE, GATEWAY_TLS_SECRET, NAMESPACE_PROTECTION_WEBHOOK,
+  ADMISSION_MUTATION_WEBHOOK, ADMISSION_VALIDATION_WEBHOOK, DELETION_PROTECTION_WEBHOOK, GATEWAY_ROLE, GATEWAY_TLS_ROLE, GATEWAY_TLS_SECRET, NAMESPACE_PROTECTION_WEBHOOK,
 } from './names.ts';
 import type { GrantPlan } from './rbac-findings.ts';
 import type { Grant } from './rbac-model.ts';
 
 const WEBHOOKS = 'validatingwebhookconfigurations';
+const MUTATING_WEBHOOKS = 'mutatingwebhookconfigurations';
 const ADMISSION = 'admissionregistration.k8s.io';
 
 /** One webhook configuration the gateway owns, with what enabled it. */
 export interface GatewayWebhook {
   readonly name: string;
-  readonly feature: 'deletion protection' | 'namespace protection';
+  readonly feature: 'deletion protection' | 'namespace protection' | 'validation rules' | 'mutation rules';
   readonly cleanupOnShutdown: boolean;
+  /** The resource it is (issue 15: mutation rules live in a MutatingWebhookConfiguration). */
+  readonly resource: 'validatingwebhookconfigurations' | 'mutatingwebhookconfigurations';
+  /** Why it may be absent at run time (the admission webhooks when the chart decides). */
+  readonly note?: string;
 }
 
 /** The webhook configurations the gateway manages for this Katalog, in name order. */
@@ -21,8 +27,21 @@ export function gatewayWebhooks(katalog: Katalog): GatewayWebhook[] {
   const out: GatewayWebhook[] = [];
   const dp = katalog.security?.deletionProtection;
   const np = katalog.security?.namespaceProtection;
-  if (dp?.enabled) out.push({ name: DELETION_PROTECTION_WEBHOOK, feature: 'deletion protection', cleanupOnShutdown: dp.cleanupOnShutdown });
-  if (np?.enabled) out.push({ name: NAMESPACE_PROTECTION_WEBHOOK, feature: 'namespace protection', cleanupOnShutdown: np.cleanupOnShutdown });
+  if (dp?.enabled) out.push({ name: DELETION_PROTECTION_WEBHOOK, feature: 'deletion protection', cleanupOnShutdown: dp.cleanupOnShutdown, resource: WEBHOOKS });
+  if (np?.enabled) out.push({ name: NAMESPACE_PROTECTION_WEBHOOK, feature: 'namespace protection', cleanupOnShutdown: np.cleanupOnShutdown, resource: WEBHOOKS });
+  // Issue 15: planned whenever the Katalog lets them run; with admission.enabled unset the chart
+  // (ENABLE_ADMISSION_WEBHOOK) decides at install, after the bundle is written.
+  const admission = admissionSwitch(katalog);
+  if (admission !== 'off') {
+    const crds = crdsWithAdmissionRules(katalog);
+    const cleanup = katalog.security?.webhooks.cleanupOnShutdown ?? false;
+    const note = admission === 'env' ? 'used when the gateway runs with ENABLE_ADMISSION_WEBHOOK=true (chart: gateway.webhooks.enabled and gateway.webhooks.admission); set security.webhooks.admission.enabled to decide in the Katalog' : undefined;
+    const extra = note !== undefined ? { note } : {};
+    if (crds.some((c) => c.admission.webhooks.validation)) out.push({ name: ADMISSION_VALIDATION_WEBHOOK, feature: 'validation rules', cleanupOnShutdown: cleanup, resource: WEBHOOKS, ...extra });
+    if (crds.some((c) => c.admission.webhooks.mutation && c.admission.webhooks.operations.some((o) => o === 'CREATE' || o === 'UPDATE'))) {
+      out.push({ name: ADMISSION_MUTATION_WEBHOOK, feature: 'mutation rules', cleanupOnShutdown: cleanup, resource: MUTATING_WEBHOOKS, ...extra });
+    }
+  }
   return out;
 }
 
@@ -35,17 +54,19 @@ export function gatewayWebhooks(katalog: Katalog): GatewayWebhook[] {
 export function planGatewayGrants(katalog: Katalog, installNamespace: string): GrantPlan {
   const grants: Grant[] = [];
   const webhooks = gatewayWebhooks(katalog);
-  const vwc = (verbs: string[], reason: string, names?: string[]): void => {
-    grants.push({ component: 'gateway', role: GATEWAY_ROLE, scope: { type: 'cluster' }, apiGroup: ADMISSION, resource: WEBHOOKS, verbs, ...(names ? { resourceNames: names } : {}), reason });
+  const vwc = (resource: GatewayWebhook['resource'], verbs: string[], reason: string, names?: string[]): void => {
+    grants.push({ component: 'gateway', role: GATEWAY_ROLE, scope: { type: 'cluster' }, apiGroup: ADMISSION, resource, verbs, ...(names ? { resourceNames: names } : {}), reason });
   };
-  if (webhooks.length > 0) {
-    vwc(['create'], `housekeeper: create ${webhooks.map((w) => w.name).join(' and ')} when missing (create cannot be limited by name)`);
+  for (const resource of [WEBHOOKS, MUTATING_WEBHOOKS] as const) {
+    const of = webhooks.filter((w) => w.resource === resource);
+    if (of.length > 0) vwc(resource, ['create'], `housekeeper: create ${of.map((w) => w.name).join(' and ')} when missing (create cannot be limited by name)`);
   }
   for (const w of webhooks) {
     // The housekeeper polls by name (get) and repairs with an update on the resourceVersion it read,
     // which also drops webhooks someone added; it neither watches nor patches.
-    vwc(['get', 'update'], `${w.feature}: read ${w.name} every housekeeper pass, restore it when edited and put the current caBundle in it`, [w.name]);
-    if (w.cleanupOnShutdown) vwc(['delete'], `${w.feature}: cleanupOnShutdown removes ${w.name} on graceful stop`, [w.name]);
+    const when = w.note !== undefined ? ` (${w.note})` : '';
+    vwc(w.resource, ['get', 'update'], `${w.feature}: read ${w.name} every housekeeper pass, restore it when edited and put the current caBundle in it${when}`, [w.name]);
+    if (w.cleanupOnShutdown) vwc(w.resource, ['delete'], `${w.feature}: cleanupOnShutdown removes ${w.name} on graceful stop`, [w.name]);
   }
   if (katalog.security?.deletionProtection?.enabled) {
     // Issue 12: evictions delete Pods without a DELETE review. No list or watch: one GET per

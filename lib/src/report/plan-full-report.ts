@@ -107,7 +107,8 @@ function crdReport(katalog: Katalog, plan: RbacPlan, crd: CrdEntry, diagnostics:
   const scope = crdScope(crd);
   const prefix = `spec.crds.${crd.name}`;
   const children = new Map<string, number>();
-  for (const item of crd.children) children.set(`${item.phase}.${item.key}`, (children.get(`${item.phase}.${item.key}`) ?? 0) + 1);
+  // issue 14: onDelete items are children too (created when the CR is deleted).
+  for (const item of [...crd.children, ...(crd.onDelete?.groups.flatMap((g) => g.items) ?? [])]) children.set(`${item.phase}.${item.key}`, (children.get(`${item.phase}.${item.key}`) ?? 0) + 1);
   return {
     name: crd.name,
     enabled: crd.enabled,
