@@ -4,7 +4,8 @@
 // in both versions with nothing lost (the v1beta1-only field rides in an annotation through
 // v1alpha1); kubectl lists both versions; the deprecation warning reaches the client; a cleared
 // caBundle is put back by the housekeeper; reads keep working while the certificates rotate; the
-// runtime, which reads v1beta1 only, keeps reconciling; and neither process meets a 403.
+// runtime, which reads v1beta1 only, keeps reconciling; and neither process meets a 403. With no
+// node here, the test plays each Site's Deployment available so Ready can turn True (issue 14).
 import { execFile, spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { suite } from 'uvu';
@@ -20,6 +21,7 @@ import { startRuntime, stopRuntime, type RuntimeProcess } from './harness/runtim
 import { scratchDir } from './harness/scratch.ts';
 import { atomsOf, denialOf, describeAtom, replaceWithout, rolesBoundTo } from './harness/role-ablation.ts';
 import { waitFor } from './harness/wait.ts';
+import { playOwnedDeploymentsCaughtUp } from './harness/play-deployment.ts';
 import { writeFileSync } from 'node:fs';
 
 const KATALOG = 'e2e/fixtures/conversion/katalog.yaml';
@@ -125,6 +127,7 @@ test('kubectl get lists both versions', () => {
 test('the runtime (which reads v1beta1) reconciles objects written in either version', async () => {
   for (const name of ['blog', 'shop']) {
     await waitFor(`${name} Ready`, () => {
+      playOwnedDeploymentsCaughtUp(ns, name);
       const o = getAs(BETA, name);
       const ready = o.status?.conditions?.find((c) => c.type === 'Ready');
       return ready?.status === 'True' && o.status?.observedGeneration === o.metadata.generation ? true : undefined;
@@ -226,6 +229,7 @@ test('the storage version moves to v1alpha1; migrate-storage rewrites every obje
   kubectlOk(['patch', BETA, 'blog', '--type=merge', '-p', '{"spec":{"container":{"image":"nginx:1.28"}}}'], { namespace: ns });
   for (const name of ['blog', 'shop', 'later']) {
     await waitFor(`${name} Ready at its generation`, () => {
+      playOwnedDeploymentsCaughtUp(ns, name);
       const o = getAs(BETA, name);
       const ready = o.status?.conditions?.find((c) => c.type === 'Ready');
       return ready?.status === 'True' && o.status?.observedGeneration === o.metadata.generation ? true : undefined;
