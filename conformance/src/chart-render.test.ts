@@ -140,29 +140,32 @@ test('values.schema.json rejects runtime.replicaCount=two, naming the field', ()
   assert.is.not(unknown.status, 0, 'an unknown value key (typo) rendered');
 });
 
-/** Seed values no app reads in this version: the chart refuses them rather than ignore them. */
-const UNAVAILABLE = ['gateway.webhooks.conversion'];
-
-for (const key of UNAVAILABLE) {
-  test(`${key}=true fails the install, saying it is not available in this version`, () => {
-    const r = run(kubeTool('helm'), ['template', 'orkestra', CHART, '--set', `${key}=true`]);
-    assert.is.not(r.status, 0, `${key}=true rendered`);
-    assert.match(r.stderr, new RegExp(`${key.replace(/\./g, '\\.')}: .*not available in this version of Orkestra`));
-  });
-}
-
 // ---- gateway.webhooks (issue 15) ----
 
+/** The gateway container's environment (name to value) for these --set values. */
+function gatewayEnv(sets: readonly string[]): Record<string, string | undefined> {
+  const docs = parseAllDocuments(template([...GATEWAY_ONLY, ...sets.flatMap((x) => ['--set', x])])).map((d) => d.toJS() as { kind: string; metadata: { name: string }; spec?: any });
+  const pod = docs.find((d) => d.kind === 'Deployment' && d.metadata.name === 'orkestra-gateway')!.spec.template.spec;
+  return Object.fromEntries((pod.containers[0].env as { name: string; value?: string }[]).map((e) => [e.name, e.value]));
+}
+
 test('gateway.webhooks.enabled and .admission set ENABLE_ADMISSION_WEBHOOK on the gateway, only together', () => {
-  const envOf = (set: string): string | undefined => {
-    const docs = parseAllDocuments(template([...GATEWAY_ONLY, ...(set ? ['--set', set] : [])])).map((d) => d.toJS() as { kind: string; metadata: { name: string }; spec?: any });
-    const pod = docs.find((d) => d.kind === 'Deployment' && d.metadata.name === 'orkestra-gateway')!.spec.template.spec;
-    return (pod.containers[0].env as { name: string; value?: string }[]).find((e) => e.name === 'ENABLE_ADMISSION_WEBHOOK')?.value;
-  };
+  const envOf = (set: string): string | undefined => gatewayEnv(set ? [set] : [])['ENABLE_ADMISSION_WEBHOOK'];
   assert.is(envOf(''), 'false');
   assert.is(envOf('gateway.webhooks.admission=true'), 'false');
   assert.is(envOf('gateway.webhooks.enabled=true'), 'false');
   assert.is(envOf('gateway.webhooks.enabled=true,gateway.webhooks.admission=true'), 'true');
+});
+
+// ---- gateway.webhooks.conversion (issue 18) ----
+
+test('gateway.webhooks.conversion with the master switch sets ENABLE_CONVERSION on the gateway; alone it fails saying what to set', () => {
+  assert.is(gatewayEnv(['gateway.webhooks.enabled=true', 'gateway.webhooks.conversion=true'])['ENABLE_CONVERSION'], 'true');
+  assert.is(gatewayEnv(['gateway.webhooks.enabled=true'])['ENABLE_CONVERSION'], 'false');
+  assert.not.ok('ENABLE_CONVERSION' in gatewayEnv([]), 'unset by default: the Katalog decides');
+  const alone = run(kubeTool('helm'), ['template', 'orkestra', CHART, '--set', 'gateway.enabled=true', '--set', 'gateway.webhooks.conversion=true']);
+  assert.is.not(alone.status, 0);
+  assert.match(alone.stderr, /gateway\.webhooks\.conversion: set gateway\.webhooks\.enabled: true as well/);
 });
 
 // ---- runtime.registry (issue 19) ----

@@ -52,6 +52,7 @@ gateway:
     enabled: true
     caConfigMap: {name: apiserver-webhook-client-ca}
     allowedNames: [kube-apiserver-webhook-client]
+  webhooks: {enabled: true, conversion: true}
 `;
 
 /** EVERYTHING with the runtime following a registry Katalog, with every optional registry value. */

@@ -22,6 +22,7 @@ const SAMPLE_EXPORT: Readonly<Record<string, string>> = {
   './admission': 'decideRules',
   './children': 'buildChild',
   './crd': 'planCrds',
+  './conversion': 'convertObject',
   './rbac': 'planRbac',
   './bundle': 'rbacObjects',
   './runtime': 'planReconcile',

@@ -21,6 +21,7 @@ const LIB_LAYERS: readonly (readonly string[])[] = [
   ['children'],
   ['katalog'],
   ['crd'],
+  ['conversion'],
   ['validate'],
   ['json-schema', 'rbac', 'runtime'],
   ['bundle', 'report', 'gateway', 'control-center', 'registry'],

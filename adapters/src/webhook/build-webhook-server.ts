@@ -32,8 +32,9 @@ export interface WebhookRoute {
   /** The reply for a review that was not decided; `uid` when the body's beginning named one. */
   undecided(uid: string | undefined, reason: ServerUndecided): WebhookReply;
   /**
-   * Issue 15: large bodies are parsed whole on the worker, not reduced to the envelope, because
-   * the route reads the objects' data (validation and mutation rules).
+   * The route reads the objects' data (issue 15: validation and mutation rules; issue 18: a
+   * ConversionReview's objects), so a large body is parsed whole on a parse worker instead of
+   * reduced to the envelope. Still bounded by maxBodyBytes, largeBytesInFlight and answerWithinMs.
    */
   readonly wholeBody?: boolean;
 }
@@ -96,6 +97,8 @@ export type WebhookErrorCode = 'body-too-large' | 'unsupported-media-type' | 'ro
 // that drops idle connections first races the client reusing them; staying open longer leaves
 // closing to the client.
 const DEFAULT_KEEP_ALIVE_TIMEOUT_MS = 120_000;
+// How long close() lets requests in flight finish before it closes their connections.
+const CLOSE_GRACE_MS = 5_000;
 // Enough of a body's beginning to hold `request.uid` (the API server writes it in the first ~100 bytes).
 const PREFIX_BYTES = 4096;
 
@@ -260,8 +263,18 @@ export function buildWebhookServer(options: WebhookServerOptions): WebhookServer
       });
     }),
     async close() {
+      // Issue 18: the API server keeps its keep-alive connections busy with ConversionReviews (its
+      // own controllers read custom resources through /convert), so a connection idle for a
+      // moment is closed as soon as it is, and whatever is still open after the grace period is
+      // closed (the API server retries a conversion on another replica or connection).
       await new Promise<void>((resolve) => {
-        server.close(() => resolve());
+        const idle = setInterval(() => server.closeIdleConnections(), 100);
+        const hard = setTimeout(() => server.closeAllConnections(), CLOSE_GRACE_MS);
+        server.close(() => {
+          clearInterval(idle);
+          clearTimeout(hard);
+          resolve();
+        });
         server.closeIdleConnections();
       });
       await parser.close();

@@ -42,6 +42,8 @@ export interface GatewayConfig {
    * Katalog leaves security.webhooks.admission.enabled unset.
    */
   readonly admissionFromEnv: boolean;
+  /** Issue 18: ENABLE_CONVERSION (the chart's gateway.webhooks.conversion); unset leaves it to the Katalog. */
+  readonly enableConversion?: boolean;
 }
 
 /** A usable config, or the one line to print before exiting 2. */
@@ -84,6 +86,8 @@ const ENV = v.object({
   HOUSEKEEPER_SYNC_INTERVAL: envDuration('30s', 100),
   HOUSEKEEPER_PAUSED: envBool(false),
   ENABLE_ADMISSION_WEBHOOK: envBool(false),
+  // Issue 18: only read when set (the Katalog's security.conversion.enabled wins either way).
+  ENABLE_CONVERSION: envBool(false),
 });
 
 /** Reads the gateway's configuration from an environment record (process.env in main.ts). */
@@ -121,6 +125,7 @@ export function parseConfig(env: Readonly<Record<string, string | undefined>>): 
       housekeeperIntervalMs: e.HOUSEKEEPER_SYNC_INTERVAL,
       housekeeperPaused: e.HOUSEKEEPER_PAUSED,
       admissionFromEnv: e.ENABLE_ADMISSION_WEBHOOK,
+      ...(env['ENABLE_CONVERSION'] !== undefined && env['ENABLE_CONVERSION'].trim() !== '' ? { enableConversion: e.ENABLE_CONVERSION } : {}),
     },
   };
 }

@@ -17,6 +17,9 @@ export interface GatewayMetrics extends Metrics {
   setCertificateExpiry(certificate: 'serving' | 'ca', notAfterMs: number): void;
   /** orkestra_gateway_housekeeper_repairs_total{name,action}. */
   observeRepair(name: string, action: 'created' | 'updated' | 'failed'): void;
+  /** Issue 18: orkestra_conversion_objects_total{crd,from,to,result} and orkestra_conversion_review_seconds{crd}. */
+  observeConversion(crd: string, from: string, to: string, ok: boolean): void;
+  observeConversionReview(crd: string, seconds: number, objects: number): void;
 }
 
 /** controller-runtime's webhook latency buckets (prometheus.DefBuckets). */
@@ -32,6 +35,9 @@ export function createGatewayMetrics(options: { readonly defaultMetrics?: boolea
   const undecided = new Counter({ name: 'orkestra_admission_undecided_total', help: 'Reviews answered by failurePolicy without a decision, by webhook and reason (budget, busy, too-large, lookup-failed).', labelNames: ['webhook', 'reason'], registers: [registry] });
   const expiry = new Gauge({ name: 'orkestra_gateway_certificate_expiration_timestamp_seconds', help: 'notAfter of the certificate in use, seconds since the epoch.', labelNames: ['certificate'], registers: [registry] });
   const repairs = new Counter({ name: 'orkestra_gateway_housekeeper_repairs_total', help: 'Webhook configurations created or re-applied by the housekeeper.', labelNames: ['name', 'action'], registers: [registry] });
+  const conversions = new Counter({ name: 'orkestra_conversion_objects_total', help: 'Objects converted by /convert, by CRD key, source and target version, and result (success, failure).', labelNames: ['crd', 'from', 'to', 'result'], registers: [registry] });
+  const reviewSeconds = new Histogram({ name: 'orkestra_conversion_review_seconds', help: 'Time to convert one ConversionReview in the gateway, by CRD key.', labelNames: ['crd'], buckets: [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25], registers: [registry] });
+  const reviewObjects = new Histogram({ name: 'orkestra_conversion_review_objects', help: 'Objects per ConversionReview, by CRD key.', labelNames: ['crd'], buckets: [1, 2, 5, 10, 50, 100, 500, 1000], registers: [registry] });
   const ruleDecisions = new Counter({ name: 'orkestra_admission_rule_decisions_total', help: 'Decisions of the validation and mutation rule webhooks by CRD (allowed, denied, warned, mutated).', labelNames: ['webhook', 'crd', 'decision'], registers: [registry] });
   for (const crd of options.ruleCrds ?? []) {
     for (const decision of ['allowed', 'denied', 'warned']) ruleDecisions.inc({ webhook: 'validate', crd, decision }, 0);
@@ -62,6 +68,13 @@ export function createGatewayMetrics(options: { readonly defaultMetrics?: boolea
     },
     observeRepair(name, action) {
       repairs.inc({ name, action });
+    },
+    observeConversion(crd, from, to, ok) {
+      conversions.inc({ crd, from, to, result: ok ? 'success' : 'failure' });
+    },
+    observeConversionReview(crd, seconds, objects) {
+      reviewSeconds.observe({ crd }, seconds);
+      reviewObjects.observe({ crd }, objects);
     },
   };
 }

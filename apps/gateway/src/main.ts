@@ -12,7 +12,9 @@ import {
   type WebhookEndpoint,
 } from '@orkestra/lib/gateway';
 import type { Logger } from '@orkestra/lib/ports';
+import { CONVERSION_PATH, planCrdConversion } from '@orkestra/lib/crd';
 import { admissionHandlers } from './admission.ts';
+import { conversionCrds, conversionRoute } from './conversion.ts';
 import { CertManager, type CertSnapshot } from './cert-manager.ts';
 import { certFacts, splitPem } from './cert-secret.ts';
 import { parseConfig, type GatewayConfig } from './config.ts';
@@ -44,10 +46,15 @@ if (isEntryPoint(import.meta.url, process.argv[1])) await main(process.argv.slic
 async function gate(config: GatewayConfig, katalog: Katalog): Promise<void> {
   const clock = systemClock;
   const policy = planGatewayPolicy(katalog, config.namespace, { admissionFromEnv: config.admissionFromEnv });
-  if (!policy.deletion && !policy.namespace && !policy.admission) {
-    return exit2(`${katalog.file}: nothing to gate: enable security.deletionProtection, security.namespaceProtection, or admission rules (security.webhooks.admission.enabled or ENABLE_ADMISSION_WEBHOOK)`);
+  // Issue 18: /convert, when the Katalog has conversion paths; security.conversion.enabled, else
+  // ENABLE_CONVERSION (the chart's gateway.webhooks.conversion), may switch it off.
+  const conversionOn = katalog.security?.conversion?.enabled ?? config.enableConversion ?? true;
+  const conversions = conversionOn ? conversionCrds(katalog) : [];
+  if (!policy.deletion && !policy.namespace && !policy.admission && conversions.length === 0) {
+    return exit2(`${katalog.file}: nothing to gate: enable security.deletionProtection, security.namespaceProtection, admission rules (security.webhooks.admission.enabled or ENABLE_ADMISSION_WEBHOOK), or give a CRD conversion paths`);
   }
-  const cm = katalog.security!.certManager;
+  if (katalog.security === undefined) return exit2(`${katalog.file}: the gateway needs a security: block (its certificates are set under security.certManager)`);
+  const cm = katalog.security.certManager;
   const certProblems = checkCertPolicy(cm);
   if (certProblems.length > 0) return exit2(`${katalog.file}: security.certManager: ${certProblems.join('; ')}`);
   const log = createLogger(config.logLevel, clock, (line) => process.stdout.write(line));
@@ -76,6 +83,10 @@ async function gate(config: GatewayConfig, katalog: Katalog): Promise<void> {
     undecided: (webhook, reason) => metrics.observeUndecided(webhook, reason),
     ruleDecision: (webhook, crd, decision) => metrics.observeRuleDecision(webhook, crd, decision),
   }, podReader(cluster, log.child({ component: 'admission' })));
+  const convert = conversionRoute(conversions, log.child({ component: 'conversion' }), {
+    object: (crd, from, to, ok) => metrics.observeConversion(crd, from, to, ok),
+    review: (crd, seconds, objects) => metrics.observeConversionReview(crd, seconds, objects),
+  }, () => performance.now() / 1000);
   const clientAuth = config.clientAuth ? await webhookClientAuth(config.clientAuth, clock.now()) : undefined;
   if (clientAuth !== undefined && 'error' in clientAuth) return exit2(clientAuth.error);
 
@@ -114,6 +125,12 @@ async function gate(config: GatewayConfig, katalog: Katalog): Promise<void> {
     }, bundle),
     onCerts,
     onConfig: (c) => metrics.observeRepair(c.name, c.type === 'unchanged' ? 'updated' : c.type),
+    planCrdConversions: (bundle) => conversions.flatMap((c) => {
+      const crd = katalog.crds.find((k) => k.name === c.crd)!;
+      if (!crd.conversion?.updateCRD) return [];
+      const conversion = planCrdConversion(crd, endpoint(webhooks?.port ?? config.webhookPort), Buffer.from(bundle, 'utf8').toString('base64'));
+      return conversion ? [{ name: `${crd.plural}.${crd.group}`, conversion }] : [];
+    }),
     get providedCaBundlePem() {
       return providedBundle;
     },
@@ -131,7 +148,7 @@ async function gate(config: GatewayConfig, katalog: Katalog): Promise<void> {
   }
 
   const served = await serveWebhooks({
-    pair: serving!, routes, host: config.webhookHost, port: config.webhookPort, log: log.child({ component: 'webhook' }),
+    pair: serving!, routes, ...(conversions.length > 0 ? { rawRoutes: { [CONVERSION_PATH]: convert.route } } : {}), host: config.webhookHost, port: config.webhookPort, log: log.child({ component: 'webhook' }),
     ...(clientAuth ? { clientAuth: clientAuth.auth } : {}),
     observe: (webhook, code, seconds) => metrics.observeRequest(webhook, code, seconds),
   });
@@ -164,6 +181,7 @@ async function gate(config: GatewayConfig, katalog: Katalog): Promise<void> {
     katalog: katalog.metadata.name, namespace: config.namespace,
     deletionProtection: policy.deletion !== undefined, namespaceProtection: policy.namespace !== undefined,
     admissionRules: (policy.admission?.crds ?? []).map((c) => c.crd).join(',') || 'off',
+    conversion: conversions.map((c) => c.crd).join(',') || 'off',
     endpoint: first.type === 'url' ? first.url : `service ${first.namespace}/${first.name}:${first.port}`,
     certificates: certs ? 'managed' : 'provided', housekeeperIntervalMs: config.housekeeperIntervalMs,
     clientCertificates: clientAuth ? (config.clientAuth!.allowedNames.join(',') || 'any from the CA') : 'not required',
@@ -198,6 +216,9 @@ async function gate(config: GatewayConfig, katalog: Katalog): Promise<void> {
     denied: dp.blocked + np.blocked + vr.blocked,
     rejected: dp.rejected + np.rejected + vr.rejected + mr.rejected,
     undecided: dp.undecided + np.undecided + vr.undecided + mr.undecided,
+    conversions: convert.stats.reviews,
+    convertedObjects: convert.stats.objects - convert.stats.failures,
+    conversionFailures: convert.stats.rejected,
     housekeeperPasses: housekeeper.counts().passes,
     repairs: housekeeper.counts().repairs,
   });

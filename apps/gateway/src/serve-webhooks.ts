@@ -18,6 +18,8 @@ export interface ServedWebhooks {
 export interface WebhookServeOptions {
   readonly pair: PemKeyPair;
   readonly routes: Readonly<Record<string, AdmissionRoute>>;
+  /** Issue 18: routes that answer as they are (/convert). */
+  readonly rawRoutes?: Readonly<Record<string, WebhookRoute>>;
   readonly host: string;
   readonly port: number;
   readonly log: Logger;
@@ -41,6 +43,7 @@ export async function serveWebhooks(o: WebhookServeOptions): Promise<ServedWebho
       undecided: (uid, reason) => toReply(route.undecided(uid, reason)),
     };
   }
+  Object.assign(routes, o.rawRoutes ?? {});
   const observe = o.observe;
   const server: WebhookServer = buildWebhookServer({
     cert: o.pair.certPem, key: o.pair.keyPem, routes, budget: o.budget ?? ADMISSION_BUDGET, log: o.log,

@@ -9,6 +9,7 @@ import type { Katalog } from '@orkestra/lib';
 import { planStartupOrder } from '@orkestra/lib/katalog';
 import { ControllerSet } from './controller-set.ts';
 import { cpuBudget } from './cpu-budget.ts';
+import { migrateStorageMain } from './migrate-storage.ts';
 import { startRegistryFollower } from './start-registry-follower.ts';
 import type { Logger } from '@orkestra/lib/ports';
 import { parseConfig, type RuntimeConfig } from './config.ts';
@@ -26,6 +27,11 @@ const PACKAGE_JSON = new URL('../package.json', import.meta.url);
 
 /** Runs `ork-runtime <argv>` (or `ork run ...`, handed over by the CLI); exit codes go to process.exitCode. */
 export async function main(argv: readonly string[]): Promise<void> {
+  // Issue 18: the storage-version migration task (apps/runtime/src/migrate-storage.ts).
+  if (argv[0] === 'migrate-storage') {
+    process.exitCode = await migrateStorageMain(argv.slice(1), process.env, (t) => process.stdout.write(t), (t) => process.stderr.write(t));
+    return;
+  }
   await runApp(argv, process.env, (text) => process.stdout.write(text), {
     program: 'ork-runtime', verb: 'run', version: readPackageVersion(PACKAGE_JSON), parseConfig, serve: run, exit2,
     // ORK_REGISTRY_URL: the Katalog is followed in an OCI registry, not read from a file (issue 19).

@@ -73,6 +73,13 @@ function walkValue(value: unknown, at: (string | number)[], visit: (at: (string 
   }
 }
 
+/** The `.spec` hints of one template whose result fills a field of `fieldType` (issue 18: conversion paths read them too). */
+export function templateHints(source: string, fieldType: FieldType | undefined, docPath: DocPath): SpecHint[] {
+  const out: SpecHint[] = [];
+  readTemplate(source, fieldType, docPath, out);
+  return out;
+}
+
 function readTemplate(source: string, fieldType: FieldType | undefined, docPath: DocPath, out: SpecHint[]): void {
   // Roots are checked by the Katalog validator; here only `.spec` reads matter.
   const compiled = compileTemplate(source, { roots: 'any' });

@@ -117,6 +117,47 @@ export interface CrdEntry {
   readonly admission: AdmissionRules;
   /** Document path of the entry, for diagnostics. */
   readonly path: readonly (string | number)[];
+  // Issue 18: versions and conversion (spec/crd.md §9). Absent `versions` means one version,
+  // `version`, served and stored (crdVersions() gives the list either way).
+  readonly versions?: readonly CrdVersion[];
+  readonly conversion?: CrdConversion;
+}
+
+/** One version of a CRD (issue 18). `CrdEntry.version` is the one the runtime reads and writes. */
+export interface CrdVersion {
+  readonly name: string;
+  readonly served: boolean;
+  /** Exactly one version of a CRD is stored. */
+  readonly storage: boolean;
+  readonly deprecated: boolean;
+  readonly deprecationWarning?: string;
+  /** Declared openAPIV3Schema of this version's `.spec`; absent when inferred. */
+  readonly specSchema?: JsonSchema;
+  readonly schemaSource: 'katalog' | 'crdFile' | 'inferred';
+  /** Document path of the version's entry (or of apiTypes.version when versions were not listed). */
+  readonly path: readonly (string | number)[];
+}
+
+/**
+ * How to build one version from another (reference §1.20): `spec` is the target's whole spec, its
+ * strings templates over the source object; absent, the spec is copied as it is. `annotations`
+ * are set on the converted object (an empty result removes the key).
+ */
+export interface ConversionPath {
+  readonly from: string;
+  readonly to: string;
+  readonly spec?: { readonly [field: string]: unknown };
+  readonly annotations: Readonly<Record<string, string>>;
+  readonly path: readonly (string | number)[];
+}
+
+/** A CRD's conversion: its storage version, its paths and whether the gateway keeps the CRD's conversion block. */
+export interface CrdConversion {
+  readonly storageVersion: string;
+  /** The gateway writes spec.conversion (endpoint and caBundle) of this CRD and restores it. */
+  readonly updateCRD: boolean;
+  readonly paths: readonly ConversionPath[];
+  readonly path: readonly (string | number)[];
 }
 
 /** Deletion protection settings (`security.deletionProtection`). */
@@ -169,6 +210,8 @@ export interface Security {
    * webhooks) or `policy` (ValidatingAdmissionPolicies in the bundle, enforced by the API server).
    */
   readonly mode: 'webhook' | 'policy';
+  /** Issue 18: the gateway's /convert; `enabled` undefined leaves it to ENABLE_CONVERSION. */
+  readonly conversion?: { readonly enabled?: boolean; readonly window: number };
 }
 
 /** A validated Katalog with every default applied; CRDs sorted by name. */

@@ -7,6 +7,7 @@ import type { ChildItem, CrdEntry, Katalog, ObserveWatch, OnDelete, Security } f
 import { customTarget } from '../children/custom-target.ts';
 import { BUILTIN_KIND_META } from '../children/kind-meta.ts';
 import type { CrdEntryInput, KatalogInput } from './schema.ts';
+import { normalizeVersions, type NormalizedVersions } from './normalize-versions.ts';
 import { ALWAYS, type ConditionSet } from '../conditions/condition-model.ts';
 import type { ConditionInput } from '../conditions/condition-schema.ts';
 import { parseConditionSet } from '../conditions/parse-condition-set.ts';
@@ -73,7 +74,12 @@ export function normalizeKatalog(
         diagnostics.push(makeDiagnostic('ORK1111', locator.at([...path, 'admission', key], 'key'), `admission.${key} repeats ${key}: write the rules in one place`));
       }
     }
-    crds.push(normalizeCrd(name, entry, facts, path, (problems, base) => diagnostics.push(...conditionDiagnostics(problems, base, locator))));
+    // Issue 18: versions and conversion; the runtime version's schema may come from its versions entry.
+    const api = entry.apiTypes ?? facts!;
+    const given = entry.schema ? { schema: entry.schema, source: 'katalog' as const } : facts?.specSchema ? { schema: facts.specSchema, source: 'crdFile' as const } : { source: 'inferred' as const };
+    const versioned = normalizeVersions(entry, api.version, given, path, locator);
+    diagnostics.push(...versioned.diagnostics);
+    crds.push(withVersions(normalizeCrd(name, entry, facts, path, (problems, base) => diagnostics.push(...conditionDiagnostics(problems, base, locator))), versioned));
   }
   const gatewayOn = input.gateway?.enabled !== false;
   const sec = input.security;
@@ -105,6 +111,19 @@ export function normalizeKatalog(
 
 /** Receives condition problems relative to `base`. */
 type Report = (problems: Parameters<typeof conditionDiagnostics>[0], base: readonly (string | number)[]) => void;
+
+// Issue 18: the entry with its versions, conversion and the runtime version's schema.
+function withVersions(crd: CrdEntry, v: NormalizedVersions): CrdEntry {
+  if (v.versions === undefined) return crd;
+  const { specSchema: _old, ...rest } = crd;
+  return {
+    ...rest,
+    ...(v.runtimeSchema.schema !== undefined ? { specSchema: v.runtimeSchema.schema } : {}),
+    schemaSource: v.runtimeSchema.source,
+    versions: v.versions,
+    ...(v.conversion ? { conversion: v.conversion } : {}),
+  };
+}
 
 function normalizeCrd(name: string, entry: CrdEntryInput, facts: CrdFileFacts | undefined, path: string[], report: Report): CrdEntry {
   const api = entry.apiTypes ?? facts!;
@@ -295,6 +314,8 @@ function normalizeSecurity(s: NonNullable<KatalogInput['security']>): Security {
       cleanupOnShutdown: s.webhooks?.cleanupOnShutdown ?? false,
     },
     mode: s.mode ?? 'webhook',
+    // Issue 18: the reference's conversionWindow default (100 reviews).
+    ...(s.conversion ? { conversion: { ...(s.conversion.enabled !== undefined ? { enabled: s.conversion.enabled } : {}), window: s.conversion.conversionWindow ?? 100 } } : {}),
   };
 }
 

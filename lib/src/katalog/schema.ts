@@ -116,6 +116,29 @@ export const operatorBoxSchema = v.strictObject({
   status: v.optional(statusSchema),
 });
 
+// Issue 18: several versions of one CRD and the conversion paths between them (spec/crd.md §9).
+export const crdVersionSchema = v.strictObject({
+  name: apiVersionName,
+  served: v.optional(v.boolean()),
+  storage: v.optional(v.boolean()),
+  deprecated: v.optional(v.boolean()),
+  deprecationWarning: v.optional(v.string()),
+  schema: v.optional(v.record(v.string(), v.unknown())),
+});
+
+export const conversionPathSchema = v.strictObject({
+  from: apiVersionName,
+  to: apiVersionName,
+  spec: v.optional(v.record(v.string(), anyField)),
+  annotations: v.optional(v.record(v.string(), v.string())),
+});
+
+export const crdConversionSchema = v.strictObject({
+  storageVersion: v.optional(apiVersionName),
+  updateCRD: v.optional(v.boolean()),
+  paths: v.optional(v.array(conversionPathSchema)),
+});
+
 export const crdEntrySchema = v.strictObject({
   enabled: v.optional(v.boolean()),
   description: v.optional(v.string()),
@@ -137,6 +160,9 @@ export const crdEntrySchema = v.strictObject({
   mutation: v.optional(mutationBlockSchema),
   webhooks: v.optional(crdWebhooksSchema),
   admission: v.optional(crdAdmissionSchema),
+  // Issue 18: versions and conversion.
+  versions: v.optional(v.array(crdVersionSchema)),
+  conversion: v.optional(crdConversionSchema),
 });
 
 export const securitySchema = v.strictObject({
@@ -164,6 +190,11 @@ export const securitySchema = v.strictObject({
   // protection is enforced: by the gateway's webhooks, or by ValidatingAdmissionPolicies.
   webhooks: v.optional(securityWebhooksSchema()),
   mode: v.optional(v.picklist(['webhook', 'policy'])),
+  // Issue 18: the gateway's /convert (reference §1.21); unset enabled leaves it to ENABLE_CONVERSION.
+  conversion: v.optional(v.strictObject({
+    enabled: v.optional(v.boolean()),
+    conversionWindow: v.optional(positiveInt(100_000)),
+  })),
 });
 
 function securityWebhooksSchema() {

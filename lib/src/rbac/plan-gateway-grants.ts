@@ -1,4 +1,5 @@
 import type { Katalog } from '../katalog/model.ts';
+import { usesConversionWebhook } from '../crd/plan-crd-conversion.ts';
 import { admissionSwitch, crdsWithAdmissionRules } from '../katalog/admission-switch.ts';
 import {
   ADMISSION_MUTATION_WEBHOOK, ADMISSION_VALIDATION_WEBHOOK, DELETION_PROTECTION_WEBHOOK, GATEWAY_ROLE, GATEWAY_TLS_ROLE, GATEWAY_TLS_SECRET, NAMESPACE_PROTECTION_WEBHOOK,
@@ -75,10 +76,28 @@ export function planGatewayGrants(katalog: Katalog, installNamespace: string): G
       reason: 'deletion protection: read the Pod a pods/eviction request names to check its orkestra.io/deletion-protection label (the Eviction in the review carries none of the Pod\'s labels; the Pod can be in any namespace)',
     });
   }
+  // Issue 18: conversion.updateCRD keeps spec.conversion (endpoint and caBundle) of each CRD
+  // with conversion paths; the housekeeper polls it by name and replaces it with an update, as it
+  // does the webhook configurations (no list, watch or patch).
+  const converted = conversionOn(katalog)
+    ? katalog.crds.filter((c) => c.enabled && usesConversionWebhook(c) && c.conversion?.updateCRD).map((c) => `${c.plural}.${c.group}`).sort()
+    : [];
+  if (converted.length > 0) {
+    grants.push({
+      component: 'gateway', role: GATEWAY_ROLE, scope: { type: 'cluster' }, apiGroup: 'apiextensions.k8s.io', resource: 'customresourcedefinitions',
+      verbs: ['get', 'update'], resourceNames: converted,
+      reason: `conversion: read ${converted.join(', ')} every housekeeper pass and point its spec.conversion at the gateway's /convert with the current caBundle (restored when cleared or edited)`,
+    });
+  }
   const tls = (verbs: string[], reason: string, names?: string[]): void => {
     grants.push({ component: 'gateway', role: GATEWAY_TLS_ROLE, scope: { type: 'namespace', namespace: installNamespace }, apiGroup: '', resource: 'secrets', verbs, ...(names ? { resourceNames: names } : {}), reason });
   };
   tls(['create'], `certificates: create the Secret ${GATEWAY_TLS_SECRET} on first start (create cannot be limited by name)`);
   tls(['get', 'update'], `certificates: read ${GATEWAY_TLS_SECRET} at start and every housekeeper pass, restore it and rotate the CA and serving certificate in it`, [GATEWAY_TLS_SECRET]);
   return { grants, findings: [], notes: [] };
+}
+
+// Conversion runs unless the Katalog switches it off (ENABLE_CONVERSION cannot take RBAC away offline).
+function conversionOn(katalog: Katalog): boolean {
+  return katalog.security?.conversion?.enabled !== false;
 }

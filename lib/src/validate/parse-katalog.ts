@@ -12,6 +12,7 @@ import { parseSimpleYaml } from '../katalog/parse-simple-yaml.ts';
 import { lazyLocator } from '../katalog/lazy-locator.ts';
 import { katalogSchema } from '../katalog/schema.ts';
 import { checkChildren } from './check-children.ts';
+import { checkConversion } from '../conversion/check-conversion.ts';
 
 /**
  * Reads the document: the fast reader for the plain YAML Katalogs are written in (positions then
@@ -86,7 +87,9 @@ function parseChecked(source: KatalogSource, options: ParseKatalogOptions): Pars
     return { ok: false, diagnostics: sortDiagnostics(diagnostics), locator };
   }
   const { katalog, diagnostics: normalizeDiagnostics } = normalizeKatalog(shape.output, value, source.text, source.file, locator, options.readFile);
-  diagnostics.push(...normalizeDiagnostics, ...checkKatalog(katalog, locator), ...checkChildren(katalog, locator));
+  diagnostics.push(...normalizeDiagnostics, ...checkKatalog(katalog, locator), ...checkChildren(katalog, locator),
+    // Issue 18: versions and conversion paths.
+    ...katalog.crds.flatMap((crd) => checkConversion(crd, locator, katalog.security)));
   const sorted = sortDiagnostics(diagnostics);
   return hasErrors(sorted) ? { ok: false, diagnostics: sorted, locator } : { ok: true, katalog, diagnostics: sorted, locator };
 }
