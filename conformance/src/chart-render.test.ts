@@ -149,12 +149,15 @@ function gatewayEnv(sets: readonly string[]): Record<string, string | undefined>
   return Object.fromEntries((pod.containers[0].env as { name: string; value?: string }[]).map((e) => [e.name, e.value]));
 }
 
-test('gateway.webhooks.enabled and .admission set ENABLE_ADMISSION_WEBHOOK on the gateway, only together', () => {
+test('gateway.webhooks.enabled and .admission set ENABLE_ADMISSION_WEBHOOK on the gateway, only together; admission alone fails saying what to set', () => {
   const envOf = (set: string): string | undefined => gatewayEnv(set ? [set] : [])['ENABLE_ADMISSION_WEBHOOK'];
   assert.is(envOf(''), 'false');
-  assert.is(envOf('gateway.webhooks.admission=true'), 'false');
   assert.is(envOf('gateway.webhooks.enabled=true'), 'false');
   assert.is(envOf('gateway.webhooks.enabled=true,gateway.webhooks.admission=true'), 'true');
+  // One rule for both sub-switches (conversion below): a value that would do nothing is refused.
+  const alone = run(kubeTool('helm'), ['template', 'orkestra', CHART, '--set', 'gateway.enabled=true', '--set', 'gateway.webhooks.admission=true']);
+  assert.is.not(alone.status, 0);
+  assert.match(alone.stderr, /gateway\.webhooks\.admission: set gateway\.webhooks\.enabled: true as well/);
 });
 
 // ---- gateway.webhooks.conversion (issue 18) ----
