@@ -2,6 +2,7 @@
 // export. Pure: no I/O, no clock. Everything else has a subpath named for its room, each the
 // room's index.ts (lib/package.json "exports"): /katalog (validate/index.ts), /template,
 // /conditions, /admission, /children, /crd, /rbac, /bundle, /runtime, /gateway, /control-center, /registry,
+// /cel and /policy (issue 15, policy mode),
 // /ports, /testing. A new export goes to its room's index.ts; here too only if most tools need it.
 
 // Diagnostics

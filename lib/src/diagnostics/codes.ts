@@ -97,7 +97,7 @@ export const CODES = {
   ORK1405: { severity: 'warning', title: 'webhook switched on without rules', hint: 'The webhook has nothing to check for this CRD; add rules or remove the switch.' },
   ORK1406: { severity: 'warning', title: 'admission rules not enforced at admission', hint: 'The rules run at reconcile and in `ork admit`; to refuse requests before they are stored, set security.webhooks.admission.enabled: true (or gateway.webhooks.admission in the chart).' },
   ORK1407: { severity: 'warning', title: 'admission webhooks enabled without rules', hint: 'security.webhooks.admission is on, but no enabled CRD has validation or mutation rules: nothing is registered.' },
-  ORK1408: { severity: 'error', title: 'policy mode not available', hint: 'Remove security.mode or set it to webhook: this version enforces protection and rules through the gateway\'s webhooks (ValidatingAdmissionPolicy compilation is not built yet).' },
+  ORK1408: { severity: 'warning', title: 'validation rule stays on the webhook in policy mode', hint: 'CEL cannot express this rule with the meaning Orkestra gives it, so the gateway\'s /validate webhook still checks it: keep the gateway running with admission webhooks on, or rewrite the rule in a form policy mode compiles (spec/gateway.md §7).' },
   // Katalogs from an OCI registry (issue 19; spec/registry.md)
   ORK1500: { severity: 'error', title: 'invalid OCI reference', hint: 'Write oci://HOST[:PORT]/REPOSITORY:TAG or oci://HOST/REPOSITORY@sha256:<64 hex digits>.' },
   ORK1501: { severity: 'error', title: 'not found in the registry', hint: 'Check the repository and tag (oras repo tags HOST/REPO lists the tags); a digest must be the manifest\'s own.' },
