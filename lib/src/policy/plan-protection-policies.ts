@@ -2,7 +2,7 @@ import { celString, celStringList } from '../cel/cel-literal.ts';
 import type { DeletionPolicy, KatalogResource, NamespacePolicy } from '../gateway/gateway-policy.ts';
 import { BUILTIN_RESTRICTED_NAMESPACES, NAMESPACE_NAME_LABEL, PROTECTION_LABEL, STRICT_EXEMPT_LABEL } from '../gateway/names.ts';
 import type { LabelSelector, RuleWithOperations } from '../gateway/webhook-config.ts';
-import { DESCRIBE_TARGET, KUBECTL_TARGET, labelIsTrue, text } from './cel-request.ts';
+import { DESCRIBE_TARGET, KUBECTL_TARGET, labelIsTrue, NAME, NAMESPACE, SUBRESOURCE, text, USERNAME } from './cel-request.ts';
 import { planned, type NamedRuleWithOperations, type PlannedPolicy, type ValidatingAdmissionPolicy } from './vap-model.ts';
 
 const ALL = ['*'];
@@ -30,9 +30,9 @@ export function planDeletionPolicies(p: DeletionPolicy): PlannedPolicy[] {
     planned('orkestra-deletion-protection-evictions', {
       ...spec(p.failurePolicy, [rule(['CREATE'], [''], ['pods/eviction'], 'Namespaced')], {}, notGateway, [{
         // One evaluation per protected Pod of the namespace; none means nothing to protect (Allow below).
-        expression: 'params == null || params.metadata.name != request.name',
+        expression: `params == null || params.metadata.name != ${NAME}`,
         message: `evicting this Pod is denied by deletion protection: ${carries}`,
-        messageExpression: `'evicting Pod "' + request.name + '" in namespace "' + request.namespace + '"' + ${text(` is denied by deletion protection: ${carries} To unlock: `)} + ${unlock(`'pod ' + request.name + ' -n ' + request.namespace`)}`,
+        messageExpression: `'evicting Pod "' + ${NAME} + '" in namespace "' + ${NAMESPACE} + '"' + ${text(` is denied by deletion protection: ${carries} To unlock: `)} + ${unlock(`'pod ' + ${NAME} + ' -n ' + ${NAMESPACE}`)}`,
         reason: 'Forbidden',
       }]),
       paramKind: { apiVersion: 'v1', kind: 'Pod' },
@@ -42,7 +42,7 @@ export function planDeletionPolicies(p: DeletionPolicy): PlannedPolicy[] {
     const names = p.protectedCrds.map((c) => c.name);
     const crdRule: NamedRuleWithOperations = { ...rule(['DELETE'], ['apiextensions.k8s.io'], ['customresourcedefinitions'], 'Cluster'), resourceNames: names };
     out.push(planned('orkestra-deletion-protection-crds', spec(p.failurePolicy, [crdRule], {}, {}, [{
-      expression: `!(request.name in ${celStringList(names)})`,
+      expression: `!(${NAME} in ${celStringList(names)})`,
       message: `deleting this CustomResourceDefinition is denied by deletion protection: it defines custom resources of Katalog "${p.katalog}", and deleting it would delete all of them. To unlock, set deletionProtection.protectCRD: false for it in the Katalog.`,
       reason: 'Forbidden',
     }]), 'Deny', 'crds.deletion-protection.orkestra.io (rule protected-crd)'));
@@ -61,7 +61,7 @@ export function planDeletionPolicies(p: DeletionPolicy): PlannedPolicy[] {
     const strictRules = [rule(['UPDATE'], ALL, ['*/*'], '*')];
     const takenAway = [{ name: 'label-taken-away', expression: `!${labelIsTrue('object', PROTECTION_LABEL)}` }, { name: 'was-protected', expression: labelIsTrue('oldObject', PROTECTION_LABEL) }];
     const exempt = labelIsTrue('oldObject', STRICT_EXEMPT_LABEL);
-    const through = "(request.subResource != '' ? ' through its ' + request.subResource + ' subresource' : '')";
+    const through = `(${SUBRESOURCE} != '' ? ' through its ' + ${SUBRESOURCE} + ' subresource' : '')`;
     out.push(planned('orkestra-deletion-protection-strict-mode', { ...spec(p.failurePolicy, strictRules, LABELLED, notGateway, [{
       expression: exempt,
       message: `taking the label ${PROTECTION_LABEL} away is denied by strict mode: it counts as a deletion attempt. To unlock, first mark the object exempt with the label ${STRICT_EXEMPT_LABEL}=true, then remove the protection label.`,
@@ -84,16 +84,16 @@ export function planNamespacePolicies(p: NamespacePolicy): PlannedPolicy[] {
   const restrictedSelector: LabelSelector = { matchExpressions: [{ key: NAMESPACE_NAME_LABEL, operator: 'In', values: p.restrictedNamespaces }] };
   const out: PlannedPolicy[] = [
     planned('orkestra-namespace-protection-namespaces', spec(p.failurePolicy, [{ ...rule(['DELETE'], [''], ['namespaces'], 'Cluster'), resourceNames: p.restrictedNamespaces }], {}, {}, [{
-      expression: `!(request.name in ${restricted})`,
+      expression: `!(${NAME} in ${restricted})`,
       message: `deleting this Namespace is denied by namespace protection: it is a restricted namespace (built in, or security.namespaceProtection.restrictedNamespaces of Katalog "${p.katalog}").`,
-      messageExpression: `'deleting Namespace "' + request.name + '"' + ${text(` is denied by namespace protection: it is a restricted namespace (`)} + (request.name in ${celStringList(BUILTIN_RESTRICTED_NAMESPACES)} ? 'built in: always restricted). It cannot be unlocked.' : ${text(`security.namespaceProtection.restrictedNamespaces of Katalog "${p.katalog}"). To unlock, remove it from restrictedNamespaces.`)})`,
+      messageExpression: `'deleting Namespace "' + ${NAME} + '"' + ${text(` is denied by namespace protection: it is a restricted namespace (`)} + (${NAME} in ${celStringList(BUILTIN_RESTRICTED_NAMESPACES)} ? 'built in: always restricted). It cannot be unlocked.' : ${text(`security.namespaceProtection.restrictedNamespaces of Katalog "${p.katalog}"). To unlock, remove it from restrictedNamespaces.`)})`,
       reason: 'Forbidden',
     }]), 'Deny', 'namespaces.namespace-protection.orkestra.io (rule restricted-namespace-delete)'),
   ];
   if (p.katalogResources.length > 0) {
-    const allowed = p.allowedNamespaces.length > 0 ? ` && request.namespace in ${celStringList(p.allowedNamespaces)}` : '';
+    const allowed = p.allowedNamespaces.length > 0 ? ` && ${NAMESPACE} in ${celStringList(p.allowedNamespaces)}` : '';
     out.push(planned('orkestra-namespace-protection-placement', spec(p.failurePolicy, resourceRules(['CREATE'], p.katalogResources), {}, {}, [{
-      expression: `request.namespace == ${celString(p.gatewayNamespace)} || (!(request.namespace in ${restricted})${allowed})`,
+      expression: `${NAMESPACE} == ${celString(p.gatewayNamespace)} || (!(${NAMESPACE} in ${restricted})${allowed})`,
       message: `creating this object here is denied by namespace protection: objects of Katalog "${p.katalog}" cannot be created in a restricted namespace${p.allowedNamespaces.length > 0 ? ` and only in ${p.allowedNamespaces.join(', ')}` : ''}.`,
       messageExpression: `'creating ' + ${DESCRIBE_TARGET} + ${text(` is denied by namespace protection: objects of Katalog "${p.katalog}" cannot be created in a restricted namespace${p.allowedNamespaces.length > 0 ? ` and may only be created in ${p.allowedNamespaces.join(', ')} (security.namespaceProtection.allowedNamespaces)` : ''}.`)}`,
       reason: 'Forbidden',
@@ -103,7 +103,7 @@ export function planNamespacePolicies(p: NamespacePolicy): PlannedPolicy[] {
     out.push(planned('orkestra-namespace-protection-writes', spec(p.failurePolicy, [rule(['CREATE', 'UPDATE', 'DELETE'], ALL, ALL, 'Namespaced')], {}, restrictedSelector, [{
       expression: systemIdentity(p.gatewayNamespace),
       message: 'writing in this restricted namespace is denied by namespace protection: security.namespaceProtection.protectWrites is on, so only system identities may write in it.',
-      messageExpression: `(request.operation == 'CREATE' ? 'creating ' : request.operation == 'UPDATE' ? 'updating ' : 'deleting ') + ${DESCRIBE_TARGET} + ' as "' + request.userInfo.username + '"' + ${text(` is denied by namespace protection: the namespace is restricted and security.namespaceProtection.protectWrites is on, so only system identities (control-plane components, nodes, service accounts of ${BUILTIN_RESTRICTED_NAMESPACES.join(', ')} or of the namespace) may write in it.`)}`,
+      messageExpression: `(request.operation == 'CREATE' ? 'creating ' : request.operation == 'UPDATE' ? 'updating ' : 'deleting ') + ${DESCRIBE_TARGET} + ' as "' + ${USERNAME} + '"' + ${text(` is denied by namespace protection: the namespace is restricted and security.namespaceProtection.protectWrites is on, so only system identities (control-plane components, nodes, service accounts of ${BUILTIN_RESTRICTED_NAMESPACES.join(', ')} or of the namespace) may write in it.`)}`,
       reason: 'Forbidden',
     }]), 'Deny', 'writes.namespace-protection.orkestra.io (rules restricted-namespace-write, system-identity)'));
   }
@@ -112,11 +112,11 @@ export function planNamespacePolicies(p: NamespacePolicy): PlannedPolicy[] {
 
 /** isSystemIdentity in CEL: members of system:nodes, service accounts of system namespaces or of the request's, `system:` users that are not service accounts. */
 function systemIdentity(gatewayNamespace: string): string {
-  const user = 'request.userInfo.username';
+  const user = USERNAME;
   const sa = [...BUILTIN_RESTRICTED_NAMESPACES, gatewayNamespace].map((n) => celString(`system:serviceaccount:${n}:`));
   return [
     "(has(request.userInfo.groups) && 'system:nodes' in request.userInfo.groups)",
-    `(${user}.matches('^system:serviceaccount:[^:]+:[^:]+$') ? ([${sa.join(', ')}].exists(p, ${user}.startsWith(p)) || ${user}.startsWith('system:serviceaccount:' + request.namespace + ':')) : (${user}.startsWith('system:') && !${user}.startsWith('system:serviceaccount')))`,
+    `(${user}.matches('^system:serviceaccount:[^:]+:[^:]+$') ? ([${sa.join(', ')}].exists(p, ${user}.startsWith(p)) || ${user}.startsWith('system:serviceaccount:' + ${NAMESPACE} + ':')) : (${user}.startsWith('system:') && !${user}.startsWith('system:serviceaccount')))`,
   ].join(' || ');
 }
 

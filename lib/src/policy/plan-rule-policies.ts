@@ -2,6 +2,7 @@ import type { CompiledRule } from '../cel/compile-rules.ts';
 import { celString } from '../cel/cel-literal.ts';
 import type { CrdEntry } from '../katalog/model.ts';
 import { planned, type PlannedPolicy } from './vap-model.ts';
+import { NAME, NAMESPACE } from './cel-request.ts';
 
 /**
  * A CRD's compiled validation rules as policies: one whose binding denies (the `deny` rules) and
@@ -16,7 +17,9 @@ export function planRulePolicies(crd: CrdEntry, compiled: readonly CompiledRule[
     const rules = compiled.filter((c) => c.rule.action === action);
     if (rules.length === 0) continue;
     const name = `orkestra-rules${action === 'warn' ? '-warn' : ''}.${crd.plural}.${crd.group}`;
-    const target = `${celString(`${crd.kind} "`)} + request.name + '"' + (request.namespace != '' ? ' in namespace "' + request.namespace + '"' : '')`;
+    // As the webhook names it: a name still to be generated shows its prefix.
+    const shown = `(${NAME} != '' ? ${NAME} : object != null && has(object.metadata.generateName) ? object.metadata.generateName + '<generated>' : '')`;
+    const target = `${celString(crd.kind)} + (${shown} != '' ? ' "' + ${shown} + '"' : '') + (${NAMESPACE} != '' ? ' in namespace "' + ${NAMESPACE} + '"' : '')`;
     out.push(planned(name, {
       failurePolicy,
       matchConstraints: {
