@@ -43,7 +43,10 @@ export function installerNeeds(plan: RbacPlan, components: readonly Component[] 
     apply(cluster, 'admissionregistration.k8s.io', 'validatingadmissionpolicies', 'ValidatingAdmissionPolicy', policies.names);
     apply(cluster, 'admissionregistration.k8s.io', 'validatingadmissionpolicybindings', 'ValidatingAdmissionPolicyBinding', policies.names);
     for (const p of policies.params) {
-      atoms.push({ scope: cluster, apiGroup: p.apiGroup, resource: p.resource, verbs: ['get'], reason: `apply the bundle: the API server checks that whoever creates a policy or binding taking ${p.resource} as parameters may get them (${p.policy})` });
+      // kube-apiserver's admissionregistration strategies: a policy with a paramKind needs `get` on
+      // every object of that kind, a binding whose paramRef selects (no name) needs `list`.
+      atoms.push({ scope: cluster, apiGroup: p.apiGroup, resource: p.resource, verbs: ['get'], reason: `apply the bundle: the API server lets only who may get every ${p.resource} object create a policy taking them as parameters (${p.policy})` });
+      atoms.push({ scope: cluster, apiGroup: p.apiGroup, resource: p.resource, verbs: ['list'], reason: `apply the bundle: the API server lets only who may list ${p.resource} in every namespace create a binding that selects them as parameters (${p.policy})` });
     }
   }
   const roles = components.flatMap((c) => plan.components[c].roles);
