@@ -1,6 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseAllDocuments } from 'yaml';
+import { applyCrds } from './apply-crds.ts';
 import { controlPlane } from './control-plane.ts';
 import { kubectl, kubectlOk, tokenKubeconfig } from './kubectl.ts';
 import { stopGateway, type GatewayProcess } from './gateway-process.ts';
@@ -31,14 +31,7 @@ export interface GatewayInstall {
  */
 export function installForGateway(katalog: string, prefix: string): GatewayInstall {
   const dir = scratchDir(prefix);
-  const crdText = ork(['generate', 'crd', '-f', katalog]);
-  const crds = parseAllDocuments(crdText)
-    .map((d) => (d.toJS() as { metadata?: { name?: string } } | null)?.metadata?.name)
-    .filter((n): n is string => typeof n === 'string');
-  if (crds.length > 0) {
-    kubectlOk(['apply', '--server-side', '--field-manager', 'e2e', '-f', '-'], { input: crdText });
-    for (const name of crds) kubectlOk(['wait', '--for', 'condition=Established', '--timeout', '60s', `crd/${name}`]);
-  }
+  const crds = applyCrds(ork(['generate', 'crd', '-f', katalog]));
   const namespace = freshNamespace(prefix);
   const bundle = join(dir, 'bundle.yaml');
   writeFileSync(bundle, ork(['generate', 'bundle', '-f', katalog, '--for', 'gateway', '-n', namespace]));

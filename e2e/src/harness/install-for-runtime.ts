@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { parseAllDocuments } from 'yaml';
 import { controlPlane } from './control-plane.ts';
 import { kubectlOk, tokenKubeconfig } from './kubectl.ts';
+import { applyCrds } from './apply-crds.ts';
 import { freshNamespace } from './namespace.ts';
 import { ork } from './ork.ts';
 import { waitForOwnerMapping, type OwnerKind } from './owner-mapping.ts';
@@ -49,13 +50,12 @@ export function installForRuntime(katalog: string, prefix: string): RuntimeInsta
  */
 export function applyKatalogCrds(katalog: string): void {
   const crds = ork(['generate', 'crd', '-f', katalog]);
-  kubectlOk(['apply', '--server-side', '--field-manager', 'e2e', '-f', '-'], { input: crds });
+  applyCrds(crds);
   const kinds: OwnerKind[] = [];
   for (const doc of parseAllDocuments(crds)) {
     const crd = doc.toJS() as { metadata?: { name?: string }; spec?: { group: string; names: { kind: string; plural: string }; versions: { name: string; storage?: boolean }[] } } | null;
     const name = crd?.metadata?.name;
     if (!name || !crd?.spec) continue;
-    kubectlOk(['wait', '--for', 'condition=Established', '--timeout', '60s', `crd/${name}`]);
     const version = crd.spec.versions.find((v) => v.storage)?.name ?? crd.spec.versions[0]!.name;
     kinds.push({ group: crd.spec.group, version, kind: crd.spec.names.kind, plural: crd.spec.names.plural });
   }
