@@ -1,7 +1,8 @@
 import { celString, celStringList } from '../cel/cel-literal.ts';
-import type { DeletionPolicy, KatalogResource, NamespacePolicy } from '../gateway/gateway-policy.ts';
+import type { DeletionPolicy, NamespacePolicy } from '../gateway/gateway-policy.ts';
 import { BUILTIN_RESTRICTED_NAMESPACES, NAMESPACE_NAME_LABEL, PROTECTION_LABEL, STRICT_EXEMPT_LABEL } from '../gateway/names.ts';
-import type { LabelSelector, RuleWithOperations } from '../gateway/webhook-config.ts';
+import type { LabelSelector } from '../gateway/webhook-config.ts';
+import { notIn, resourceRules, rule } from '../gateway/plan-webhook-configs.ts';
 import { DESCRIBE_TARGET, KUBECTL_TARGET, labelIsTrue, NAME, NAMESPACE, SUBRESOURCE, text, USERNAME } from './cel-request.ts';
 import { planned, type NamedRuleWithOperations, type PlannedPolicy, type ValidatingAdmissionPolicy } from './vap-model.ts';
 
@@ -123,19 +124,4 @@ function systemIdentity(gatewayNamespace: string): string {
 function spec(failurePolicy: 'Fail' | 'Ignore', resourceRules: readonly NamedRuleWithOperations[], objectSelector: LabelSelector, namespaceSelector: LabelSelector,
               validations: ValidatingAdmissionPolicy['spec']['validations']): ValidatingAdmissionPolicy['spec'] {
   return { failurePolicy, matchConstraints: { resourceRules, objectSelector, namespaceSelector, matchPolicy: 'Equivalent' }, validations };
-}
-
-function rule(operations: RuleWithOperations['operations'], apiGroups: string[], resources: string[], scope: RuleWithOperations['scope']): RuleWithOperations {
-  return { operations, apiGroups, apiVersions: ALL, resources, scope };
-}
-
-/** One rule per group, resources sorted (as the webhooks' plan). */
-export function resourceRules(operations: RuleWithOperations['operations'], kinds: readonly KatalogResource[]): RuleWithOperations[] {
-  const byGroup = new Map<string, Set<string>>();
-  for (const k of kinds) byGroup.set(k.group, (byGroup.get(k.group) ?? new Set()).add(k.resource));
-  return [...byGroup.keys()].sort().map((g) => rule(operations, [g], [...byGroup.get(g)!].sort(), '*'));
-}
-
-function notIn(values: readonly string[]): LabelSelector {
-  return { matchExpressions: [{ key: NAMESPACE_NAME_LABEL, operator: 'NotIn', values: [...new Set(values)].sort() }] };
 }
