@@ -262,6 +262,19 @@ test('every rendered manifest passes kubeconform -strict (offline schemas)', () 
   assert.ok(checked >= 20, `only ${checked} objects validated`);
 });
 
+// Issue 15, policy mode: the bundle's ValidatingAdmissionPolicies and bindings (the chart renders no
+// protection object: the gateway writes its webhook configurations, the bundle carries the policies).
+test('a policy-mode bundle (its ValidatingAdmissionPolicies and bindings too) passes kubeconform -strict', () => {
+  const schemas = writeKubeconformSchemas();
+  const bundle = run(process.execPath, [join(REPO, 'apps/cli/bin/ork.js'), 'generate', 'bundle', '-f', join(REPO, 'examples/policy-mode/katalog.yaml')]);
+  assert.is(bundle.status, 0, bundle.stderr);
+  const policies = (bundle.stdout.match(/^kind: ValidatingAdmissionPolicy(Binding)?$/gm) ?? []).length;
+  assert.is(policies, 20, 'ten policies and their bindings');
+  const r = run(kubeTool('kubeconform'), ['-strict', '-summary', '-output', 'text', '-schema-location', `${schemas}/{{ .ResourceKind }}{{ .KindSuffix }}.json`, valuesFile(bundle.stdout)]);
+  assert.is(r.status, 0, `${r.stdout}${r.stderr}`);
+  assert.match(r.stdout, /Invalid: 0, Errors: 0, Skipped: 0/);
+});
+
 test('kubeconform -strict with these schemas rejects an unknown field', () => {
   const schemas = writeKubeconformSchemas();
   const bad = valuesFile(template([]).replace('serviceAccountName: orkestra\n', 'serviceAccountName: orkestra\n      serviceAcountName: typo\n'));

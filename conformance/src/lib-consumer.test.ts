@@ -27,6 +27,9 @@ const SAMPLE_EXPORT: Readonly<Record<string, string>> = {
   './bundle': 'rbacObjects',
   './runtime': 'planReconcile',
   './gateway': 'decideDeletionProtection',
+  // Issue 15, policy mode.
+  './cel': 'compileValidationRules',
+  './policy': 'planPolicyMode',
   './control-center': 'buildSnapshot',
   './registry': 'parseReference',
   './ports': 'errorTypeForStatus',

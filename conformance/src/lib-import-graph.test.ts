@@ -23,8 +23,13 @@ const LIB_LAYERS: readonly (readonly string[])[] = [
   ['crd'],
   ['conversion'],
   ['validate'],
+  // Issue 15, policy mode: validation rules compiled to CEL (the gateway and the RBAC planner ask which stay on the webhook).
+  ['cel'],
   ['json-schema', 'rbac', 'runtime'],
-  ['bundle', 'report', 'gateway', 'control-center', 'registry'],
+  ['gateway', 'control-center', 'registry'],
+  // Issue 15: protection and compiled rules as ValidatingAdmissionPolicies, planned into the bundle.
+  ['policy'],
+  ['bundle', 'report'],
   ['testing'],
 ];
 

@@ -2,8 +2,8 @@
 // export. Pure: no I/O, no clock. Everything else has a subpath named for its room, each the
 // room's index.ts (lib/package.json "exports"): /katalog (validate/index.ts), /template,
 // /conditions, /admission, /children, /crd, /conversion, /rbac, /bundle, /runtime, /gateway,
-// /control-center, /registry, /ports, /testing. A new export goes to its room's index.ts; here too
-// only if most tools need it.
+// /control-center, /registry, /cel and /policy (issue 15, policy mode), /ports, /testing. A new
+// export goes to its room's index.ts; here too only if most tools need it.
 
 // Diagnostics
 export { CODES } from './diagnostics/codes.ts';

@@ -97,7 +97,7 @@ export const CODES = {
   ORK1405: { severity: 'warning', title: 'webhook switched on without rules', hint: 'The webhook has nothing to check for this CRD; add rules or remove the switch.' },
   ORK1406: { severity: 'warning', title: 'admission rules not enforced at admission', hint: 'The rules run at reconcile and in `ork admit`; to refuse requests before they are stored, set security.webhooks.admission.enabled: true (or gateway.webhooks.admission in the chart).' },
   ORK1407: { severity: 'warning', title: 'admission webhooks enabled without rules', hint: 'security.webhooks.admission is on, but no enabled CRD has validation or mutation rules: nothing is registered.' },
-  ORK1408: { severity: 'error', title: 'policy mode not available', hint: 'Remove security.mode or set it to webhook: this version enforces protection and rules through the gateway\'s webhooks (ValidatingAdmissionPolicy compilation is not built yet).' },
+  ORK1408: { severity: 'warning', title: 'validation rule stays on the webhook in policy mode', hint: 'CEL cannot express this rule with the meaning Orkestra gives it, so the gateway\'s /validate webhook still checks it: keep the gateway running with admission webhooks on, or rewrite the rule in a form policy mode compiles (spec/gateway.md §8).' },
   // Versions and conversion (issue 18; spec/crd.md §9)
   ORK1450: { severity: 'error', title: 'version listed twice', hint: 'Each name appears once under versions.' },
   ORK1451: { severity: 'error', title: 'runtime version not served', hint: 'apiTypes.version is the version the runtime reads and writes: list it under versions with served: true.' },

@@ -13,7 +13,7 @@ export type { AdmissionRequest, ReadReview, RequestProblem, ReviewObject } from 
 export { decideDeletionProtection, evictionTarget } from './decide-deletion-protection.ts';
 export type { PodLookup } from './decide-deletion-protection.ts';
 export { decideNamespaceProtection, isSystemIdentity } from './decide-namespace-protection.ts';
-export { planGatewayPolicy } from './gateway-policy.ts';
+export { deletionPolicyOf, namespacePolicyOf, planGatewayPolicy } from './gateway-policy.ts';
 export type { DeletionPolicy, GatewayPolicy, KatalogResource, NamespacePolicy } from './gateway-policy.ts';
 export { planWebhookConfigs, WEBHOOK_CONFIG_LABELS } from './plan-webhook-configs.ts';
 export type { WebhookEndpoint, WebhookPlanOptions } from './plan-webhook-configs.ts';

@@ -139,17 +139,19 @@ function webhook(name: string, clientConfig: WebhookClientConfig, failurePolicy:
   };
 }
 
-function rule(operations: RuleWithOperations['operations'], apiGroups: string[], resources: string[], scope: RuleWithOperations['scope']): RuleWithOperations {
+/** One admission rule over every version (shared with policy mode's matchConstraints). */
+export function rule(operations: RuleWithOperations['operations'], apiGroups: string[], resources: string[], scope: RuleWithOperations['scope']): RuleWithOperations {
   return { operations, apiGroups, apiVersions: ALL, resources, scope };
 }
 
 /** One rule per group, resources sorted, so the plan is stable whatever the Katalog's order. */
-function resourceRules(operations: RuleWithOperations['operations'], kinds: readonly KatalogResource[]): RuleWithOperations[] {
+export function resourceRules(operations: RuleWithOperations['operations'], kinds: readonly KatalogResource[]): RuleWithOperations[] {
   const byGroup = new Map<string, Set<string>>();
   for (const k of kinds) byGroup.set(k.group, (byGroup.get(k.group) ?? new Set()).add(k.resource));
   return [...byGroup.keys()].sort().map((g) => rule(operations, [g], [...byGroup.get(g)!].sort(), '*'));
 }
 
-function notIn(values: readonly string[]): LabelSelector {
+/** A namespaceSelector excluding these namespaces by their immutable name label. */
+export function notIn(values: readonly string[]): LabelSelector {
   return { matchExpressions: [{ key: NAMESPACE_NAME_LABEL, operator: 'NotIn', values: [...new Set(values)].sort() }] };
 }

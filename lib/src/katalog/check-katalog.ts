@@ -54,11 +54,6 @@ export function checkKatalog(katalog: Katalog, locator: Locator): Diagnostic[] {
     out.push(makeDiagnostic('ORK1406', locator.at([...first.path, first.admission.validation[0]?.at[0] === 'admission' ? 'admission' : first.admission.webhooks.validation ? 'validation' : 'mutation'], 'key'),
       `${ruled.map((c) => `"${c.name}"`).join(', ')} ${ruled.length === 1 ? 'has' : 'have'} admission rules, but the Katalog runs no gateway: they are checked at reconcile only`));
   }
-  // Policy mode (ValidatingAdmissionPolicy instead of webhooks) is designed but not built: refused,
-  // so nobody believes the API server enforces something it does not (spec/gateway.md).
-  if (sec?.mode === 'policy') {
-    out.push(makeDiagnostic('ORK1408', locator.at(['security', 'mode']), 'security.mode: policy is not available in this version of Orkestra: protection and rules are enforced by the gateway\'s webhooks'));
-  }
   if (sec?.webhooks.enabled === true && ruled.length === 0) {
     out.push(makeDiagnostic('ORK1407', locator.at(['security', 'webhooks', 'admission', 'enabled']), 'admission webhooks are enabled, but no enabled CRD has validation or mutation rules'));
   }

@@ -4,7 +4,8 @@ import { admissionSwitch, crdsWithAdmissionRules } from '../katalog/admission-sw
 import {
   ADMISSION_MUTATION_WEBHOOK, ADMISSION_VALIDATION_WEBHOOK, DELETION_PROTECTION_WEBHOOK, GATEWAY_ROLE, GATEWAY_TLS_ROLE, GATEWAY_TLS_SECRET, NAMESPACE_PROTECTION_WEBHOOK,
 } from './names.ts';
-import type { GrantPlan } from './rbac-findings.ts';
+import type { GrantPlan, RbacFinding } from './rbac-findings.ts';
+import { compileValidationRules, webhookRulesOf } from '../cel/compile-rules.ts';
 import type { Grant } from './rbac-model.ts';
 
 const WEBHOOKS = 'validatingwebhookconfigurations';
@@ -25,15 +26,19 @@ export interface GatewayWebhook {
 /** The webhook configurations the gateway manages for this Katalog, in name order. */
 export function gatewayWebhooks(katalog: Katalog): GatewayWebhook[] {
   const out: GatewayWebhook[] = [];
-  const dp = katalog.security?.deletionProtection;
-  const np = katalog.security?.namespaceProtection;
+  // Issue 15, policy mode: protection is enforced by the bundle's ValidatingAdmissionPolicies; the
+  // gateway manages neither protection configuration (and needs no rights for them).
+  const policyMode = katalog.security?.mode === 'policy';
+  const dp = policyMode ? undefined : katalog.security?.deletionProtection;
+  const np = policyMode ? undefined : katalog.security?.namespaceProtection;
   if (dp?.enabled) out.push({ name: DELETION_PROTECTION_WEBHOOK, feature: 'deletion protection', cleanupOnShutdown: dp.cleanupOnShutdown, resource: WEBHOOKS });
   if (np?.enabled) out.push({ name: NAMESPACE_PROTECTION_WEBHOOK, feature: 'namespace protection', cleanupOnShutdown: np.cleanupOnShutdown, resource: WEBHOOKS });
   // Issue 15: planned whenever the Katalog lets them run; with admission.enabled unset the chart
   // (ENABLE_ADMISSION_WEBHOOK) decides at install, after the bundle is written.
   const admission = admissionSwitch(katalog);
   if (admission !== 'off') {
-    const crds = crdsWithAdmissionRules(katalog);
+    // In policy mode the validating webhook keeps only the rules CEL cannot express.
+    const crds = crdsWithAdmissionRules(katalog).map((c) => (policyMode ? { ...c, admission: webhookRulesOf(c) } : c));
     const cleanup = katalog.security?.webhooks.cleanupOnShutdown ?? false;
     const note = admission === 'env' ? 'used when the gateway runs with ENABLE_ADMISSION_WEBHOOK=true (chart: gateway.webhooks.enabled and gateway.webhooks.admission); set security.webhooks.admission.enabled to decide in the Katalog' : undefined;
     const extra = note !== undefined ? { note } : {};
@@ -68,7 +73,7 @@ export function planGatewayGrants(katalog: Katalog, installNamespace: string): G
     vwc(w.resource, ['get', 'update'], `${w.feature}: read ${w.name} every housekeeper pass, restore it when edited and put the current caBundle in it${when}`, [w.name]);
     if (w.cleanupOnShutdown) vwc(w.resource, ['delete'], `${w.feature}: cleanupOnShutdown removes ${w.name} on graceful stop`, [w.name]);
   }
-  if (katalog.security?.deletionProtection?.enabled) {
+  if (katalog.security?.deletionProtection?.enabled && katalog.security.mode !== 'policy') {
     // Issue 12: evictions delete Pods without a DELETE review. No list or watch: one GET per
     // eviction, by the name in the review (a get cannot be limited by name in advance).
     grants.push({
@@ -94,7 +99,17 @@ export function planGatewayGrants(katalog: Katalog, installNamespace: string): G
   };
   tls(['create'], `certificates: create the Secret ${GATEWAY_TLS_SECRET} on first start (create cannot be limited by name)`);
   tls(['get', 'update'], `certificates: read ${GATEWAY_TLS_SECRET} at start and every housekeeper pass, restore it and rotate the CA and serving certificate in it`, [GATEWAY_TLS_SECRET]);
-  return { grants, findings: [], notes: [] };
+  return { grants, findings: policyModeFindings(katalog), notes: [] };
+}
+
+/** ORK1408 for each validation rule that policy mode leaves on the webhook, with the reason CEL cannot express it. */
+function policyModeFindings(katalog: Katalog): RbacFinding[] {
+  if (katalog.security?.mode !== 'policy' || admissionSwitch(katalog) === 'off') return [];
+  return crdsWithAdmissionRules(katalog).filter((c) => c.admission.webhooks.validation).flatMap((crd) => compileValidationRules(crd).kept.map((k) => ({
+    code: 'ORK1408' as const,
+    path: [...crd.path, ...k.rule.at],
+    message: `validation rule ${k.rule.index} of "${crd.name}" (field ${k.rule.check.field.text}) stays on the gateway's /validate webhook in policy mode: ${k.reason}`,
+  })));
 }
 
 // Conversion runs unless the Katalog switches it off (ENABLE_CONVERSION cannot take RBAC away offline).
