@@ -73,11 +73,16 @@ test.after(async () => {
     if (runtime) await stopRuntime(runtime).catch(() => undefined);
     if (gateway) await stopGateway(gateway).catch(() => undefined);
   } finally {
-    // Objects first (their finalizers need the runtime gone: removed by patch), then the CRD.
+    // No gateway converts any more, and objects are stored in both versions: with the webhook
+    // strategy left on, the API server could decode none of them, so the CRD's deletion (and the
+    // namespace and garbage collectors of every later file) would stall on them. Strategy None
+    // first: every stored object decodes again. Then the objects' finalizers (the runtime is
+    // gone), then the CRD, waited for.
+    kubectl(['patch', 'crd', CRD, '--type=merge', '-p', '{"spec":{"conversion":{"strategy":"None","webhook":null}}}']);
     for (const name of ['blog', 'shop', 'plain', 'later']) {
       kubectl(['patch', BETA, name, '--type=merge', '-p', '{"metadata":{"finalizers":null}}'], { namespace: ns });
     }
-    kubectl(['delete', 'crd', CRD, '--ignore-not-found', '--wait=false']);
+    kubectl(['delete', 'crd', CRD, '--ignore-not-found', '--timeout=60s']);
     kubectl(['delete', 'clusterrolebinding,clusterrole', 'orkestra-runtime', '--ignore-not-found', '--wait=false']);
     uninstallGateway();
     cleanupNamespaces();

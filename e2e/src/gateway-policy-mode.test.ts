@@ -11,6 +11,8 @@ import { waitFor } from './harness/wait.ts';
 import { exists } from './harness/admission-outcome.ts';
 
 const KATALOG = 'e2e/fixtures/gateway-policy-mode/katalog.yaml';
+// Fully qualified: other files' CRDs (conversion's sites.conv.e2e.orkestra.io) may share the short name `site`.
+const SITES = 'sites.policy.e2e.orkestra.io';
 const LABEL = 'orkestra.io/deletion-protection';
 const EXEMPT = 'orkestra.io/strict-mode-exempt';
 /** In the fixture's restrictedNamespaces; created and removed by this file. */
@@ -193,7 +195,7 @@ test('validation rules: a bad Site is refused with the rule\'s message, a warn r
   assert.match(assertDeniedBy(many, 'orkestra-rules.sites.policy.e2e.orkestra.io'), 'field spec.replicas: at most 10 replicas');
   const tier = kubectl(['apply', '-f', '-', '-n', ws], { input: site('odd-tier', { image: 'nginx', tier: 'gpu' }) });
   assert.match(assertDeniedBy(tier, 'orkestra-rules.sites.policy.e2e.orkestra.io'), 'field spec.tier: tier must be web, api or batch');
-  for (const name of ['no-image', 'many', 'odd-tier']) assert.not.ok(exists(['site', name, '-n', ws]));
+  for (const name of ['no-image', 'many', 'odd-tier']) assert.not.ok(exists([SITES, name, '-n', ws]));
   const batch = kubectl(['apply', '-f', '-', '-n', ws], { input: site('batch', { image: 'nginx', tier: 'batch' }) });
   assertOk(batch, 'a Site broken only by a warn rule');
   assert.match(batch.stderr, `Warning: Validation failed for ValidatingAdmissionPolicy 'orkestra-rules-warn.sites.policy.e2e.orkestra.io'`);
@@ -201,10 +203,10 @@ test('validation rules: a bad Site is refused with the rule\'s message, a warn r
   const good = kubectl(['apply', '-f', '-', '-n', ws], { input: site('good', { image: 'nginx', replicas: 3, tier: 'web' }) });
   assertOk(good, 'a good Site');
   assert.not.match(good.stderr, 'Warning');
-  assert.ok(exists(['site', 'good', '-n', ws]));
+  assert.ok(exists([SITES, 'good', '-n', ws]));
   // UPDATE is checked too, and an unlabelled Site is deleted freely (rules see CREATE and UPDATE only).
-  assertDeniedBy(kubectl(['patch', 'site', 'good', '-n', ws, '--type=merge', '-p', '{"spec":{"replicas":11}}']), 'orkestra-rules.sites.policy.e2e.orkestra.io');
-  assertOk(kubectl(['delete', 'site', 'good', '-n', ws]), 'deleting a Site');
+  assertDeniedBy(kubectl(['patch', SITES, 'good', '-n', ws, '--type=merge', '-p', '{"spec":{"replicas":11}}']), 'orkestra-rules.sites.policy.e2e.orkestra.io');
+  assertOk(kubectl(['delete', SITES, 'good', '-n', ws]), 'deleting a Site');
 });
 
 test.run();

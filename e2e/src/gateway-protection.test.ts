@@ -8,6 +8,7 @@ import { freshNamespace } from './harness/namespace.ts';
 import { gatewayReady, linesOf, startGateway, stopGateway, stoppedLine, type GatewayProcess } from './harness/gateway-process.ts';
 import { installForGateway, tearDownGateway, type GatewayInstall } from './harness/install-for-gateway.ts';
 import { waitFor } from './harness/wait.ts';
+import { controllerManagerLogTail } from './harness/control-plane.ts';
 import { assertDenied, deniedBy, exists } from './harness/admission-outcome.ts';
 
 const KATALOG = 'e2e/fixtures/gateway-protection/katalog.yaml';
@@ -94,7 +95,11 @@ test('unlabelled ConfigMap, Deployment and Namespace delete fine', async () => {
   kubectlOk(['delete', 'namespace', open, '--wait=false']);
   assert.not.ok(exists(['configmap', 'plain', '-n', ws]));
   assert.not.ok(exists(['deployment', 'plain', '-n', ws]));
-  await waitFor(`namespace ${open} gone`, () => (exists(['namespace', open]) ? undefined : true), 60_000, 500);
+  await waitFor(`namespace ${open} gone`, () => (exists(['namespace', open]) ? undefined : true), 60_000, 500).catch((err: Error) => {
+    // Say what holds it: the namespace controller writes why into the namespace's conditions.
+    const held = kubectl(['get', 'namespace', open, '-o', 'jsonpath={.status.conditions}']).stdout;
+    throw new Error(`${err.message}; its conditions: ${held}\ncontroller-manager: ${controllerManagerLogTail(15)}`);
+  });
 });
 
 test('strict mode: taking the label away is denied; the two-step unlock works and then the delete goes through', () => {

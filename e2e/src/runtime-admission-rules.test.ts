@@ -5,10 +5,9 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { kubectl, kubectlJson, kubectlOk } from './harness/kubectl.ts';
-import { cleanupNamespaces } from './harness/namespace.ts';
 import { waitFor } from './harness/wait.ts';
 import { installForRuntime } from './harness/install-for-runtime.ts';
-import { httpBase, startRuntime, stopRuntime, type RuntimeProcess } from './harness/runtime-process.ts';
+import { httpBase, startRuntime, stopRuntime, type RuntimeProcess, tearDownRuntime } from './harness/runtime-process.ts';
 
 const KATALOG = 'examples/admission/katalog.yaml';
 
@@ -35,13 +34,9 @@ test.before(() => {
 });
 
 test.after(async () => {
-  try {
-    const r = runtime;
-    runtime = undefined;
-    if (r) await stopRuntime(r);
-  } finally {
-    cleanupNamespaces();
-  }
+  const r = runtime;
+  runtime = undefined;
+  await tearDownRuntime(r);
 });
 
 test('a Website created while the webhook was off is held: Ready=False with every violation, no children', async () => {

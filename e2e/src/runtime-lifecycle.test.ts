@@ -11,9 +11,8 @@ import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { FINALIZER } from '@orkestra/lib/runtime';
 import { kubectl, kubectlOk } from './harness/kubectl.ts';
-import { cleanupNamespaces } from './harness/namespace.ts';
 import { installForRuntime } from './harness/install-for-runtime.ts';
-import { httpBase, startRuntime, stopRuntime, type RuntimeProcess } from './harness/runtime-process.ts';
+import { httpBase, startRuntime, stopRuntime, type RuntimeProcess, tearDownRuntime } from './harness/runtime-process.ts';
 import { runtimeWrites } from './harness/runtime-writes.ts';
 import { scratchDir } from './harness/scratch.ts';
 import { waitFor } from './harness/wait.ts';
@@ -66,13 +65,9 @@ test.before(async () => {
 });
 
 test.after(async () => {
-  try {
-    const r = runtime;
-    runtime = undefined;
-    if (r) await stopRuntime(r);
-  } finally {
-    cleanupNamespaces();
-  }
+  const r = runtime;
+  runtime = undefined;
+  await tearDownRuntime(r);
 });
 
 test('a Shop gets its Deployment and one ConfigMap per region and for the cache; status reads .children', async () => {

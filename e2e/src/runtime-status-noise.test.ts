@@ -7,9 +7,8 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { kubectl, kubectlOk } from './harness/kubectl.ts';
-import { cleanupNamespaces } from './harness/namespace.ts';
 import { installForRuntime } from './harness/install-for-runtime.ts';
-import { httpBase, startRuntime, stopRuntime, type RuntimeProcess } from './harness/runtime-process.ts';
+import { httpBase, startRuntime, stopRuntime, type RuntimeProcess, tearDownRuntime } from './harness/runtime-process.ts';
 import { runtimeWrites } from './harness/runtime-writes.ts';
 import { waitFor } from './harness/wait.ts';
 
@@ -49,13 +48,9 @@ test.before(async () => {
 });
 
 test.after(async () => {
-  try {
-    const r = runtime;
-    runtime = undefined;
-    if (r) await stopRuntime(r);
-  } finally {
-    cleanupNamespaces();
-  }
+  const r = runtime;
+  runtime = undefined;
+  await tearDownRuntime(r);
 });
 
 test(`${PATCHES} status patches by someone else: no status write and no Event from the runtime`, async () => {

@@ -8,10 +8,9 @@ import * as assert from 'uvu/assert';
 import { OWNER_LABEL } from '@orkestra/lib/children';
 import { FINALIZER } from '@orkestra/lib/runtime';
 import { kubectl, kubectlOk } from './harness/kubectl.ts';
-import { cleanupNamespaces } from './harness/namespace.ts';
 import { waitFor } from './harness/wait.ts';
 import { installForRuntime } from './harness/install-for-runtime.ts';
-import { startRuntime, stopRuntime, type RuntimeProcess } from './harness/runtime-process.ts';
+import { startRuntime, stopRuntime, type RuntimeProcess, tearDownRuntime } from './harness/runtime-process.ts';
 
 const KATALOG = 'conformance/cases/three-crds-depends-on/katalog.yaml';
 const GROUP = 'platform.example.com';
@@ -67,13 +66,9 @@ test.before(() => {
 });
 
 test.after(async () => {
-  try {
-    const r = runtime;
-    runtime = undefined;
-    if (r) await stopRuntime(r);
-  } finally {
-    cleanupNamespaces();
-  }
+  const r = runtime;
+  runtime = undefined;
+  await tearDownRuntime(r);
 });
 
 test('app waits for database healthy; cache and database start at once', async () => {

@@ -96,3 +96,14 @@ export function parseEnv(text: string): Record<string, string> {
   }
   return out;
 }
+
+/** The last `lines` lines of the run's kube-controller-manager log ('' on ORK_E2E_KUBECONFIG): for failure messages. */
+export function controllerManagerLogTail(lines = 10): string {
+  const dir = current?.stateDir;
+  if (!dir) return '';
+  try {
+    return readFileSync(join(dir, 'logs/controller-manager.log'), 'utf8').split('\n').slice(-lines - 1).join('\n');
+  } catch {
+    return '';
+  }
+}

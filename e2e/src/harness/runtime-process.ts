@@ -1,4 +1,5 @@
 import { appHttpBase, startApp, stopApp, type AppProcess } from './app-process.ts';
+import { cleanupNamespaces } from './namespace.ts';
 
 /** `ork run` as a child process, with every JSON log line it printed. */
 export type RuntimeProcess = AppProcess;
@@ -14,6 +15,15 @@ export function startRuntime(katalog: string, env: Record<string, string>): Runt
 /** Sends SIGTERM and waits for the exit code; SIGKILL and an error if it takes over 20 s. */
 export function stopRuntime(r: RuntimeProcess): Promise<number | null> {
   return stopApp(r, 'runtime');
+}
+
+/** The usual after hook of a runtime file: stop the runtime if it still runs, then delete the file's namespaces, even when the stop fails. */
+export async function tearDownRuntime(r: RuntimeProcess | undefined): Promise<void> {
+  try {
+    if (r) await stopRuntime(r);
+  } finally {
+    cleanupNamespaces();
+  }
 }
 
 /** True when the runtime logged a line with this message. */
