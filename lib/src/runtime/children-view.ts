@@ -51,10 +51,13 @@ export function valueOf(child: ObservedChild): ChildValue {
   };
 }
 
-// Oldest first; creation times are RFC 3339 in whole seconds, so ties fall back to the name.
-function byCreation(a: ObservedChild, b: ObservedChild): number {
+// Oldest first. Creation times are RFC 3339 in whole seconds, so two steps of a pipeline created
+// in the same second tie: the order the runtime saw them in decides (its watch sends creations in
+// order), then the name.
+export function byCreation(a: ObservedChild, b: ObservedChild): number {
   const ta = String(a.metadata['creationTimestamp'] ?? ''), tb = String(b.metadata['creationTimestamp'] ?? '');
   if (ta !== tb) return ta < tb ? -1 : 1;
+  if (a.seen !== undefined && b.seen !== undefined && a.seen !== b.seen) return a.seen - b.seen;
   return a.metadata.name < b.metadata.name ? -1 : a.metadata.name > b.metadata.name ? 1 : 0;
 }
 

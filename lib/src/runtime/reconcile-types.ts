@@ -47,6 +47,12 @@ export interface ObservedChild {
   readonly status?: unknown;
   /** `fieldsV1` of our server-side apply entry as JSON text; absent when we own no field of it. */
   readonly managed?: string | undefined;
+  /**
+   * When the runtime first saw this child, as an increasing count: a watch sends its add events in
+   * creation order, so this orders children created in the same second (creationTimestamp has
+   * whole seconds). After a restart the first list gives them in name order instead.
+   */
+  readonly seen?: number | undefined;
 }
 
 /** Everything one reconcile of one CR looks at; all of it comes from caches, none from GETs. */
