@@ -11,7 +11,8 @@ import * as assert from 'uvu/assert';
 import { REPO } from './harness/control-plane.ts';
 import { kubectl, kubectlJson, kubectlOk } from './harness/kubectl.ts';
 import { freshNamespace } from './harness/namespace.ts';
-import { gatewayHttpBase, gatewayReady, linesOf, startGateway, stopGateway, stoppedLine, type GatewayProcess } from './harness/gateway-process.ts';
+import { gatewayHttpBase, gatewayReady, linesOf, reportSetupFailure, startGateway, stopGateway, stoppedLine, type GatewayProcess } from './harness/gateway-process.ts';
+import { waitForValidatingWebhook } from './harness/admission-outcome.ts';
 import { installForGateway, tearDownGateway, type GatewayInstall } from './harness/install-for-gateway.ts';
 import { scratchDir } from './harness/scratch.ts';
 import { waitFor } from './harness/wait.ts';
@@ -51,15 +52,9 @@ test.before(async () => {
     await gatewayReady(gateway, 120_000);
     // The API server picks new configurations up from its informer: wait until it calls /validate.
     const probe = websiteFile('probe', { replicas: 1 });
-    await waitFor('the API server to call the validating webhook', () => {
-      const r = kubectl(['create', '--dry-run=server', '-f', probe]);
-      return r.stderr.includes(`admission webhook "${VALIDATE}" denied the request`) ? true : undefined;
-    }, 60_000, 200);
+    await waitForValidatingWebhook(probe, VALIDATE, 60_000);
   } catch (err) {
-    // uvu swallows a hook's error: say what failed, with the gateway's last words.
-    const last = gateway ? gateway.lines.slice(-5).map((l) => JSON.stringify(l)).join('\n    ') : '(no gateway)';
-    process.stderr.write(`  setup failed: ${err instanceof Error ? err.message : String(err)}\n    ${last}\n`);
-    throw err;
+    reportSetupFailure(gateway, err);
   }
 });
 

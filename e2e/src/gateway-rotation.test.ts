@@ -14,7 +14,8 @@ import * as assert from 'uvu/assert';
 import { controlPlane } from './harness/control-plane.ts';
 import { kubectl, kubectlOk } from './harness/kubectl.ts';
 import { freshNamespace } from './harness/namespace.ts';
-import { gatewayReady, linesOf, startGateway, stopGateway, stoppedLine, type GatewayProcess } from './harness/gateway-process.ts';
+import { gatewayReady, linesOf, reportSetupFailure, startGateway, stopGateway, stoppedLine, type GatewayProcess } from './harness/gateway-process.ts';
+import { waitForValidatingWebhook } from './harness/admission-outcome.ts';
 import { installForGateway, tearDownGateway } from './harness/install-for-gateway.ts';
 import { scratchDir } from './harness/scratch.ts';
 import { waitFor } from './harness/wait.ts';
@@ -89,15 +90,9 @@ test.before(async () => {
     };
     goodCr = website('good', { image: 'nginx' });
     badCr = website('bad', {});
-    await waitFor('the API server to call the rule webhooks', () => {
-      const r = kubectl(['create', '--dry-run=server', '-f', badCr]);
-      return r.stderr.includes(`admission webhook "${VALIDATE}" denied the request`) ? true : undefined;
-    }, 30_000, 200);
+    await waitForValidatingWebhook(badCr, VALIDATE, 30_000);
   } catch (err) {
-    // uvu swallows a hook's error: say what failed, with the gateway's last words.
-    const last = gateway ? gateway.lines.slice(-5).map((l) => JSON.stringify(l)).join('\n    ') : '(no gateway)';
-    process.stderr.write(`  setup failed: ${err instanceof Error ? err.message : String(err)}\n    ${last}\n`);
-    throw err;
+    reportSetupFailure(gateway, err);
   }
 });
 

@@ -7,7 +7,7 @@ import * as assert from 'uvu/assert';
 import { kubectl, kubectlJson, kubectlOk } from './harness/kubectl.ts';
 import { waitFor } from './harness/wait.ts';
 import { installForRuntime } from './harness/install-for-runtime.ts';
-import { httpBase, startRuntime, stopRuntime, type RuntimeProcess, tearDownRuntime } from './harness/runtime-process.ts';
+import { httpBase, startRuntime, stopRuntime, tearDownRuntime, type RuntimeProcess } from './harness/runtime-process.ts';
 
 const KATALOG = 'examples/admission/katalog.yaml';
 

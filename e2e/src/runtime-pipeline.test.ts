@@ -10,9 +10,8 @@ import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { controlPlane } from './harness/control-plane.ts';
 import { kubectl, kubectlOk } from './harness/kubectl.ts';
-import { cleanupNamespaces } from './harness/namespace.ts';
 import { installForRuntime } from './harness/install-for-runtime.ts';
-import { startRuntime, stopRuntime, type RuntimeProcess } from './harness/runtime-process.ts';
+import { startRuntime, stopRuntime, tearDownRuntime, type RuntimeProcess } from './harness/runtime-process.ts';
 import { waitFor } from './harness/wait.ts';
 
 const KATALOG = 'examples/pipeline/katalog.yaml';
@@ -27,14 +26,16 @@ const watchers: ChildProcess[] = [];
 const exists = (kind: string, name: string) => kubectl(['get', kind, name], { namespace: ns }).status === 0;
 
 /**
- * Every status the Pipeline shows, in order, as `phase/step`: a `kubectl get --watch` started
- * before the Pipeline exists, so no intermediate status is missed however fast it moves on.
+ * Every status the Pipeline shows, in order, as `phase/step`: a `kubectl get --watch` that is
+ * connected before the Pipeline exists, so no intermediate status is missed however fast it moves
+ * on. Connected means its watch request got its 200 (kubectl -v=6 logs it): spawning alone does
+ * not wait for that, and a watch that starts late begins with a later status.
  */
-function watchStatus(name: string): string[] {
+async function watchStatus(name: string): Promise<string[]> {
   const seen: string[] = [];
   const cp = controlPlane();
   const child = spawn(join(cp.binDir, 'kubectl'), ['get', 'pipelines.ci.example.com', '-n', ns, '--watch', '--field-selector', `metadata.name=${name}`,
-    '-o', 'jsonpath={.status.phase}/{.status.step}{"\\n"}'], { env: { ...process.env, KUBECONFIG: cp.kubeconfig }, stdio: ['ignore', 'pipe', 'ignore'] });
+    '-o', 'jsonpath={.status.phase}/{.status.step}{"\\n"}', '-v=6'], { env: { ...process.env, KUBECONFIG: cp.kubeconfig }, stdio: ['ignore', 'pipe', 'pipe'] });
   let buffer = '';
   child.stdout!.on('data', (chunk: Buffer) => {
     buffer += chunk.toString('utf8');
@@ -43,6 +44,17 @@ function watchStatus(name: string): string[] {
     for (const l of lines) if (l !== '/' && l !== seen.at(-1)) seen.push(l);
   });
   watchers.push(child);
+  let log = '';
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`kubectl's watch of ${name} did not connect within 20 s: ${log.slice(-500)}`)), 20_000);
+    child.stderr!.on('data', (chunk: Buffer) => {
+      log += chunk.toString('utf8');
+      if (/watch=true[^\n]*200 OK/.test(log)) {
+        clearTimeout(timer);
+        resolve();
+      }
+    });
+  });
   return seen;
 }
 
@@ -65,22 +77,18 @@ const pipeline = (name: string) => {
 test.before(() => {
   const install = installForRuntime(KATALOG, 'pipeline');
   ns = install.namespace;
-  runtime = startRuntime(KATALOG, { KUBECONFIG: install.kubeconfig, ORK_NAMESPACE: ns, LEASE_DURATION: '4', RENEW_DEADLINE: '3', RETRY_PERIOD: '1' });
+  runtime = startRuntime(KATALOG, { KUBECONFIG: install.kubeconfig, ORK_NAMESPACE: ns, LEASE_DURATION: '4', RENEW_DEADLINE: '3', RETRY_PERIOD: '1', LOG_LEVEL: 'debug' });
 });
 
 test.after(async () => {
   for (const w of watchers) w.kill();
-  try {
-    const r = runtime;
-    runtime = undefined;
-    if (r) await stopRuntime(r);
-  } finally {
-    cleanupNamespaces();
-  }
+  const r = runtime;
+  runtime = undefined;
+  await tearDownRuntime(r);
 });
 
 test('build -> test -> notify: every phase in order, each Job created when the previous one succeeded', async () => {
-  const seen = watchStatus('shop');
+  const seen = await watchStatus('shop');
   kubectlOk(['apply', '-f', 'examples/pipeline/pipeline.yaml'], { namespace: ns });
   for (const [step, next] of [['build', 'test'], ['test', 'notify'], ['notify', undefined]] as const) {
     // The first step waits for the runtime to start too (CRD established, caches synced).
@@ -88,7 +96,11 @@ test('build -> test -> notify: every phase in order, each Job created when the p
     if (next) assert.not.ok(exists('job', `shop-${next}`), `the ${next} Job before ${step} finished`);
     finishJob(`shop-${step}`, 'Complete');
   }
-  const done = await waitFor('Succeeded', () => (pipeline('shop')?.status?.phase === 'Succeeded' ? pipeline('shop') : undefined), 30_000);
+  const done = await waitFor('Succeeded', () => (pipeline('shop')?.status?.phase === 'Succeeded' ? pipeline('shop') : undefined), 30_000).catch((err: Error) => {
+    // Say where it stopped: the Pipeline's status, the Jobs' conditions, the runtime's last lines.
+    const jobs = kubectl(['get', 'jobs', '-o', 'jsonpath={range .items[*]}{.metadata.name} {.status.conditions[*].type}{"\\n"}{end}'], { namespace: ns }).stdout;
+    throw new Error(`${err.message}\npipeline: ${JSON.stringify(pipeline('shop')?.status)}\njobs: ${jobs}\nruntime: ${runtime!.lines.slice(-20).map((l) => JSON.stringify(l)).join('\n')}`);
+  });
   assert.is(done.status?.step, 'done');
   await waitFor('the status history', () => (seen.at(-1) === 'Succeeded/done' ? true : undefined), 10_000);
   assert.equal(seen, ['Pending/build', 'Running/build', 'Running/test', 'Running/notify', 'Succeeded/done']);
@@ -99,7 +111,7 @@ test('build -> test -> notify: every phase in order, each Job created when the p
 });
 
 test('a failing test step: Failed, the failed step named, no notify Job, Ready False with a Warning', async () => {
-  const seen = watchStatus('broken');
+  const seen = await watchStatus('broken');
   kubectlOk(['apply', '-f', '-'], { namespace: ns, input: JSON.stringify({ apiVersion: 'ci.example.com/v1alpha1', kind: 'Pipeline', metadata: { name: 'broken' }, spec: { repo: 'github.com/example/broken' } }) });
   await waitFor('the build Job', () => (exists('job', 'broken-build') ? true : undefined), 30_000);
   finishJob('broken-build', 'Complete');

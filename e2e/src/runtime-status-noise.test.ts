@@ -6,9 +6,9 @@
 // ServiceAccount, with a long resync so only watch events drive it.
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { kubectl, kubectlOk } from './harness/kubectl.ts';
+import { kubectlJsonOrUndefined, kubectlOk } from './harness/kubectl.ts';
 import { installForRuntime } from './harness/install-for-runtime.ts';
-import { httpBase, startRuntime, stopRuntime, type RuntimeProcess, tearDownRuntime } from './harness/runtime-process.ts';
+import { httpBase, startRuntime, stopRuntime, tearDownRuntime, type RuntimeProcess } from './harness/runtime-process.ts';
 import { runtimeWrites } from './harness/runtime-writes.ts';
 import { waitFor } from './harness/wait.ts';
 
@@ -23,10 +23,7 @@ let runtime: RuntimeProcess | undefined;
 let ns = '';
 let base = '';
 
-const getJson = <T>(args: string[]): T | undefined => {
-  const r = kubectl([...args, '-o', 'json'], { namespace: ns });
-  return r.status === 0 ? (JSON.parse(r.stdout) as T) : undefined;
-};
+const getJson = <T>(args: string[]): T | undefined => kubectlJsonOrUndefined<T>(args, { namespace: ns });
 const eventsOf = (uid: string) => (getJson<EventList>(['get', 'events.events.k8s.io'])?.items ?? []).filter((e) => e.regarding.uid === uid);
 // Applied=True; a runtime from before issue 14 has no Applied and says the same with Ready=True
 // (so this test also runs against such a runtime and shows the finding there).

@@ -10,7 +10,7 @@ import { FINALIZER } from '@orkestra/lib/runtime';
 import { kubectl, kubectlOk } from './harness/kubectl.ts';
 import { waitFor } from './harness/wait.ts';
 import { installForRuntime } from './harness/install-for-runtime.ts';
-import { startRuntime, stopRuntime, type RuntimeProcess, tearDownRuntime } from './harness/runtime-process.ts';
+import { startRuntime, stopRuntime, tearDownRuntime, type RuntimeProcess } from './harness/runtime-process.ts';
 
 const KATALOG = 'conformance/cases/three-crds-depends-on/katalog.yaml';
 const GROUP = 'platform.example.com';

@@ -1,6 +1,7 @@
 // What a kubectl call through the API server says about our admission webhooks: the gateway e2e
 // files read denials and object existence the same way.
 import { kubectl, type KubectlOptions, type KubectlResult } from './kubectl.ts';
+import { waitFor } from './wait.ts';
 
 /** The message our webhook `name` gave, when the API server answered with its denial. */
 export function deniedBy(r: KubectlResult, webhook: string): string | undefined {
@@ -21,4 +22,15 @@ export function exists(args: readonly string[], options: KubectlOptions = {}): b
   if (r.status === 0) return true;
   if (/NotFound|not found/.test(r.stderr)) return false;
   throw new Error(`kubectl get ${args.join(' ')}: ${r.stderr.trim()}`);
+}
+
+/**
+ * Waits until the API server calls the validating webhook `webhook` (it picks new configurations
+ * up from its informer): a server-side dry run of the bad object in `file` is denied by it.
+ */
+export function waitForValidatingWebhook(file: string, webhook: string, timeoutMs: number): Promise<true> {
+  return waitFor(`the API server to call ${webhook}`, () => {
+    const r = kubectl(['create', '--dry-run=server', '-f', file]);
+    return r.stderr.includes(`admission webhook "${webhook}" denied the request`) ? true : undefined;
+  }, timeoutMs, 200);
 }

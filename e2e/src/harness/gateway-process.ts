@@ -75,3 +75,10 @@ export async function stopGatewayClean(g: GatewayProcess): Promise<Record<string
   if (stopped['forbidden'] !== 0) throw new Error(`forbidden: ${String(stopped['forbidden'])}, expected 0: ${g.stderr.join('')}`);
   return stopped;
 }
+
+/** For a gateway suite's before hook, whose error uvu swallows: says what failed, with the gateway's last words, and rethrows. */
+export function reportSetupFailure(g: GatewayProcess | undefined, err: unknown): never {
+  const last = g ? g.lines.slice(-5).map((l) => JSON.stringify(l)).join('\n    ') : '(no gateway)';
+  process.stderr.write(`  setup failed: ${err instanceof Error ? err.message : String(err)}\n    ${last}\n`);
+  throw err;
+}

@@ -5,10 +5,9 @@
 // controller through the status subresource.
 import { FINALIZER } from '@orkestra/lib/runtime';
 import { kubectl, kubectlOk } from './kubectl.ts';
-import { startRuntime, stopRuntime, type RuntimeProcess } from './runtime-process.ts';
-import { shownToControlCenter, type ScenarioOutcome, type ScenarioSetup } from './website-scenario.ts';
-
-class ForbiddenSeen extends Error {}
+import type { RuntimeProcess } from './runtime-process.ts';
+import { shownToControlCenter } from './website-scenario.ts';
+import { pollUnless403, runScenario, type ScenarioOutcome, type ScenarioSetup } from './scenario-run.ts';
 
 interface Obj {
   metadata: { name: string; finalizers?: string[] };
@@ -23,35 +22,12 @@ interface Obj {
  * deleted Shop's cleanup Job is created and, once it completes, the Shop goes; a Vault is Applied
  * and, deleted, goes after its wipe Job; SIGTERM stops the runtime with exit 0, Lease released.
  */
-export async function runLifecycleScenario(setup: ScenarioSetup): Promise<ScenarioOutcome> {
-  const startMs = Date.now();
-  kubectlOk(['delete', 'lease', 'orkestra-runtime', '--ignore-not-found'], { namespace: setup.installNamespace });
-  const r = startRuntime(setup.katalog, {
-    KUBECONFIG: setup.kubeconfig, ORK_NAMESPACE: setup.installNamespace, DEFAULT_RESYNC: '2s',
-    LEASE_DURATION: '4', RENEW_DEADLINE: '3', RETRY_PERIOD: '1',
-  });
-  let missed: string | undefined;
-  try {
-    await steps(r, setup.namespace, setup.ccToken);
-  } catch (err) {
-    if (!(err instanceof ForbiddenSeen)) missed = err instanceof Error ? err.message : String(err);
-    if (process.env['ORK_E2E_DEBUG']) process.stderr.write(`${r.lines.slice(-20).map((l) => JSON.stringify(l)).join('\n')}\n${kubectl(['get', 'shop,vault,job,configmap', '-o', 'wide'], { namespace: setup.namespace }).stdout}\n`);
-  }
-  let stoppedLine: Record<string, unknown> | undefined;
-  try {
-    const code = await stopRuntime(r);
-    stoppedLine = r.lines.find((l) => l['msg'] === 'runtime stopped');
-    if (!missed && code !== 0) missed = `exit 0 on SIGTERM (exit ${code})`;
-    if (!missed && !r.lines.some((l) => l['msg'] === 'lease released')) missed = 'the Lease released on SIGTERM';
-  } catch (err) {
-    missed ??= err instanceof Error ? err.message : String(err);
-  }
-  forceCleanup(setup.namespace);
-  const forbidden = typeof stoppedLine?.['forbidden'] === 'number' ? stoppedLine['forbidden'] : undefined;
-  const forbiddenLogs = [...new Set(r.lines
-    .filter((l) => l['msg'] !== 'runtime stopped' && /forbidden|\b403\b/.test(JSON.stringify(l)))
-    .map((l) => `${String(l['msg'])}: ${String(l['err'] ?? l['resource'] ?? '')}`))];
-  return { forbidden, ...(missed !== undefined ? { missed } : {}), forbiddenLogs, durationMs: Date.now() - startMs };
+export function runLifecycleScenario(setup: ScenarioSetup): Promise<ScenarioOutcome> {
+  return runScenario({
+    steps: (r, s) => steps(r, s.namespace, s.ccToken),
+    cleanup: forceCleanup,
+    debug: (r, s) => `${r.lines.slice(-20).map((l) => JSON.stringify(l)).join('\n')}\n${kubectl(['get', 'shop,vault,job,configmap', '-o', 'wide'], { namespace: s.namespace }).stdout}`,
+  }, setup);
 }
 
 async function steps(r: RuntimeProcess, ns: string, ccToken: string): Promise<void> {
@@ -108,29 +84,6 @@ function completeJob(name: string, ns: string): void {
 function getJson<T>(args: string[], namespace: string): T | undefined {
   const r = kubectl([...args, '-o', 'json'], { namespace });
   return r.status === 0 ? (JSON.parse(r.stdout) as T) : undefined;
-}
-
-async function pollUnless403<T>(r: RuntimeProcess, what: string, check: () => T | undefined | Promise<T | undefined>, timeoutMs: number): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    if (await saw403(r)) throw new ForbiddenSeen();
-    const value = await check();
-    if (value !== undefined) return value;
-    if (r.child.exitCode !== null) throw new Error(`${what}: the runtime exited (${r.child.exitCode})`);
-    if (Date.now() > deadline) throw new Error(`${what} (not within ${timeoutMs} ms)`);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-}
-
-async function saw403(r: RuntimeProcess): Promise<boolean> {
-  const line = r.lines.find((l) => l['msg'] === 'http listening');
-  if (!line) return false;
-  try {
-    const text = await (await fetch(`http://${String(line['host'])}:${String(line['port'])}/metrics`)).text();
-    return /^rest_client_requests_total\{[^}]*code="403"[^}]*\}\s+[1-9]/m.test(text);
-  } catch {
-    return false;
-  }
 }
 
 /** Whatever a run left: the finalizers stripped (the runtime that would remove them is gone), the namespace deleted. */

@@ -26,6 +26,18 @@ export async function tearDownRuntime(r: RuntimeProcess | undefined): Promise<vo
   }
 }
 
+/** Stops the runtime and checks it ended well: exit 0, a `runtime stopped` line, 0 forbidden requests; returns that line. */
+export async function stopRuntimeClean(r: RuntimeProcess): Promise<Record<string, unknown>> {
+  const code = await stopRuntime(r);
+  if (code !== 0) throw new Error(`the runtime exited ${String(code)}, not 0: ${r.stderr.join('')}`);
+  const stopped = r.lines.find((l) => l['msg'] === 'runtime stopped');
+  if (!stopped) throw new Error(`no "runtime stopped" line; last lines: ${JSON.stringify(r.lines.slice(-5))}`);
+  if (stopped['forbidden'] !== 0) {
+    throw new Error(`forbidden: ${String(stopped['forbidden'])}, expected 0: ${JSON.stringify(r.lines.filter((l) => /forbidden|403/.test(JSON.stringify(l))).slice(0, 3))}`);
+  }
+  return stopped;
+}
+
 /** True when the runtime logged a line with this message. */
 export function said(r: RuntimeProcess, msg: string): boolean {
   return r.lines.some((l) => l['msg'] === msg);

@@ -5,34 +5,10 @@
 import { OWNER_LABEL } from '@orkestra/lib/children';
 import { FINALIZER } from '@orkestra/lib/runtime';
 import { kubectl, kubectlOk } from './kubectl.ts';
-import { startRuntime, stopRuntime, type RuntimeProcess } from './runtime-process.ts';
+import type { RuntimeProcess } from './runtime-process.ts';
+import { listeningBase, pollUnless403, runScenario, type ScenarioOutcome, type ScenarioSetup } from './scenario-run.ts';
 
-/** Where one run of the scenario happens. */
-export interface ScenarioSetup {
-  readonly katalog: string;
-  /** A kubeconfig with only the runtime ServiceAccount's token. */
-  readonly kubeconfig: string;
-  /** ORK_NAMESPACE: where the Lease lives. */
-  readonly installNamespace: string;
-  /** A namespace of its own for the Website and its children. */
-  readonly namespace: string;
-  /** A token of the Control Center's ServiceAccount, which the runtime's HTTP API checks (issue 12). */
-  readonly ccToken: string;
-}
-
-/** What one run did; it broke when `forbidden` > 0 or `missed` is set. */
-export interface ScenarioOutcome {
-  /** 403s the runtime counted (its `runtime stopped` line), or undefined when it printed none. */
-  readonly forbidden: number | undefined;
-  /** The first step that did not happen in time. */
-  readonly missed?: string;
-  /** Each distinct log line naming a 403 (message and error), in order: which requests they were. */
-  readonly forbiddenLogs: readonly string[];
-  readonly durationMs: number;
-}
-
-
-class ForbiddenSeen extends Error {}
+export type { ScenarioOutcome, ScenarioSetup } from './scenario-run.ts';
 
 interface Obj {
   metadata: { name: string; uid: string; generation?: number; finalizers?: string[] };
@@ -48,46 +24,8 @@ const SITE = 'site';
  * back; the deleted Website loses its finalizer and is gone; SIGTERM stops the runtime with exit 0
  * and the Lease released.
  */
-export async function runWebsiteScenario(setup: ScenarioSetup): Promise<ScenarioOutcome> {
-  const startMs = Date.now();
-  const ns = setup.namespace;
-  // No Lease: every run is a first start, so acquiring by create is exercised each time.
-  kubectlOk(['delete', 'lease', 'orkestra-runtime', '--ignore-not-found'], { namespace: setup.installNamespace });
-  const r = startRuntime(setup.katalog, {
-    KUBECONFIG: setup.kubeconfig, ORK_NAMESPACE: setup.installNamespace, DEFAULT_RESYNC: '2s',
-    LEASE_DURATION: '4', RENEW_DEADLINE: '3', RETRY_PERIOD: '1',
-  });
-  let missed: string | undefined;
-  try {
-    await steps(r, ns, setup.ccToken);
-  } catch (err) {
-    if (!(err instanceof ForbiddenSeen)) missed = err instanceof Error ? err.message : String(err);
-  }
-  let stoppedLine: Record<string, unknown> | undefined;
-  try {
-    const code = await stopRuntime(r);
-    stoppedLine = r.lines.find((l) => l['msg'] === 'runtime stopped');
-    if (!missed && code !== 0) missed = `exit 0 on SIGTERM (exit ${code}; ${r.stderr.join('').trim().slice(0, 200)})`;
-    if (!missed && !r.lines.some((l) => l['msg'] === 'lease released')) missed = 'the Lease released on SIGTERM';
-    if (!missed) {
-      const holder = getJson<{ spec: { holderIdentity?: string } }>(['get', 'lease', 'orkestra-runtime'], setup.installNamespace)?.spec.holderIdentity;
-      if (holder) missed = `the Lease released on SIGTERM (holder ${holder})`;
-    }
-  } catch (err) {
-    const last = r.lines.slice(-3).map((l) => String(l['msg'])).join(' | ');
-    missed ??= `${err instanceof Error ? err.message : String(err)} (last log lines: ${last})`;
-  }
-  forceCleanup(ns);
-  const forbidden = typeof stoppedLine?.['forbidden'] === 'number' ? stoppedLine['forbidden'] : undefined;
-  const forbiddenLogs = [...new Set(r.lines
-    .filter((l) => l['msg'] !== 'runtime stopped' && /forbidden|\b403\b/i.test(JSON.stringify(l)))
-    .map((l) => `${String(l['msg'])}: ${String(l['err'] ?? l['resource'] ?? '')}`))];
-  return {
-    forbidden,
-    ...(missed !== undefined ? { missed } : {}),
-    forbiddenLogs,
-    durationMs: Date.now() - startMs,
-  };
+export function runWebsiteScenario(setup: ScenarioSetup): Promise<ScenarioOutcome> {
+  return runScenario({ steps: (r, s) => steps(r, s.namespace, s.ccToken), cleanup: forceCleanup }, setup);
 }
 
 async function steps(r: RuntimeProcess, ns: string, ccToken: string): Promise<void> {
@@ -145,41 +83,12 @@ function childOf(kind: 'deployments' | 'services', ns: string): Obj | undefined 
   return list?.items.length === 1 ? list.items[0] : undefined;
 }
 
-/** Polls `check` like waitFor, but throws ForbiddenSeen as soon as the runtime's /metrics shows a 403. */
-async function pollUnless403<T>(r: RuntimeProcess, what: string, check: () => T | undefined | Promise<T | undefined>, timeoutMs: number): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    if (await saw403(r)) throw new ForbiddenSeen();
-    const value = await check();
-    if (value !== undefined) return value;
-    if (r.child.exitCode !== null) throw new Error(`${what}: the runtime exited (${r.child.exitCode})`);
-    if (Date.now() > deadline) throw new Error(`${what} (not within ${timeoutMs} ms)`);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-}
-
 /** Whether the runtime's HTTP API shows `katalog/<path>` to the Control Center's token (issue 12: a TokenReview and a SubjectAccessReview). */
 export async function shownToControlCenter(r: RuntimeProcess, ccToken: string, path: string): Promise<boolean> {
-  const base = httpBaseOf(r);
+  const base = listeningBase(r);
   if (!base) return false;
   const res = await fetch(`${base}/katalog/${path}`, { headers: { authorization: `Bearer ${ccToken}` } }).catch(() => undefined);
   return res?.status === 200;
-}
-
-function httpBaseOf(r: RuntimeProcess): string | undefined {
-  const line = r.lines.find((l) => l['msg'] === 'http listening');
-  return line ? `http://${String(line['host'])}:${String(line['port'])}` : undefined;
-}
-
-async function saw403(r: RuntimeProcess): Promise<boolean> {
-  const base = httpBaseOf(r);
-  if (!base) return false;
-  try {
-    const text = await (await fetch(`${base}/metrics`)).text();
-    return /^rest_client_requests_total\{[^}]*code="403"[^}]*\}\s+[1-9]/m.test(text);
-  } catch {
-    return false;
-  }
 }
 
 /**
