@@ -30,6 +30,10 @@ test('remembers the order it first saw children in, across updates and owner mov
   index.delete(deployments, child('test', 'pipelines.ci:ns/shop'));
   index.upsert(deployments, child('test', 'pipelines.ci:ns/shop'));
   assert.equal(seen(), { build: 2, test: 3 });
+  // An object no CR owns takes no number; it gets one when it gains an owner.
+  index.upsert(deployments, child('other'));
+  index.upsert(deployments, child('other', 'pipelines.ci:ns/shop'), child('other'));
+  assert.equal(seen(), { build: 2, test: 3, other: 4 });
 });
 
 test.run();

@@ -16,11 +16,15 @@ export class ChildIndex {
   /** Records an added or updated child (moving it if its owner key changed). */
   upsert(resource: ChildResource, object: ClusterObject, old?: ClusterObject): void {
     const key = childKey(resource, object.metadata.namespace, object.metadata.name);
-    let seen = this.#seen.get(key);
-    if (seen === undefined) this.#seen.set(key, (seen = ++this.#count));
     if (old) this.#remove(resource, old);
     const owner = object.metadata.annotations?.[OWNER_KEY_ANNOTATION];
-    if (owner === undefined) return;
+    // Objects no CR owns are not remembered at all (a child informer may see others of its kind).
+    if (owner === undefined) {
+      this.#seen.delete(key);
+      return;
+    }
+    let seen = this.#seen.get(key);
+    if (seen === undefined) this.#seen.set(key, (seen = ++this.#count));
     let children = this.#byOwner.get(owner);
     if (!children) this.#byOwner.set(owner, (children = new Map()));
     const { kept, status, managed } = object as { kept?: Readonly<Record<string, unknown>>; status?: unknown; managed?: string };
