@@ -2,14 +2,12 @@
 // Service, numbers written as strings reach the objects as integers, and the pods, replicaSets,
 // persistentVolumes, limitRanges and resourceQuotas kinds are created (none needs a kubelet),
 // the cluster-scoped PersistentVolume deleted with its owner, all without a forbidden request.
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { OWNER_LABEL } from '@orkestra/lib/children';
 import { kubectl, kubectlOk } from './harness/kubectl.ts';
 import { cleanupNamespaces } from './harness/namespace.ts';
-import { configureControlPlane, controlPlane } from './harness/control-plane.ts';
+import { configureControlPlane, controllerManagerLogTail } from './harness/control-plane.ts';
 import { waitFor } from './harness/wait.ts';
 import { installForRuntime } from './harness/install-for-runtime.ts';
 import { startRuntime, stopRuntime, stopRuntimeClean, type RuntimeProcess } from './harness/runtime-process.ts';
@@ -92,9 +90,7 @@ test('deleting an App deletes its cluster-scoped PersistentVolume', async () => 
     const app = kubectl(['get', 'app', 'front', '-o', 'jsonpath={.metadata.finalizers} {.status.conditions}'], { namespace: ns }).stdout;
     const pv = kubectl(['get', 'persistentvolumes', '-l', `${OWNER_LABEL}=front`, '-o', 'jsonpath={range .items[*]}{.metadata.name} {.metadata.finalizers} {.metadata.deletionTimestamp} {.status.phase}{"\\n"}{end}'], {}).stdout;
     const hooks = kubectl(['get', 'validatingwebhookconfigurations,mutatingwebhookconfigurations', '-o', 'name'], {}).stdout;
-    const dir = controlPlane().stateDir;
-    const kcm = dir ? `${readFileSync(join(dir, 'controller-manager.args'), 'utf8').split('\n').find((a) => a.startsWith('--controllers')) ?? ''}\n${readFileSync(join(dir, 'logs/controller-manager.log'), 'utf8').split('\n').slice(-10).join('\n')}` : '';
-    assert.unreachable(`kubectl delete app front: ${deleted.stderr}\napp: ${app}\npv: ${pv}\nwebhooks: ${hooks}\ncontroller-manager: ${kcm}\nruntime: ${runtime!.lines.slice(-15).map((l) => JSON.stringify(l)).join('\n')}`);
+    assert.unreachable(`kubectl delete app front: ${deleted.stderr}\napp: ${app}\npv: ${pv}\nwebhooks: ${hooks}\ncontroller-manager: ${controllerManagerLogTail(10)}\nruntime: ${runtime!.lines.slice(-15).map((l) => JSON.stringify(l)).join('\n')}`);
   }
   await waitFor('the PersistentVolume to go', () => (list('persistentvolumes', 'front', true).length === 0 ? true : undefined), 60_000);
 });
