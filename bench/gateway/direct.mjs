@@ -20,9 +20,10 @@
 // webhook server with a `decide(review)` handler (server.mjs; --handler, default allow-all).
 import { spawn, spawnSync } from 'node:child_process';
 import { openSync, readFileSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { setPriority as osSetPriority, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { openConnection } from './raw-client.mjs';
 import { deleteNamespaceReview } from './review-body.mjs';
 
@@ -36,6 +37,7 @@ const { values: opts } = parseArgs({
     'mixed-seconds': { type: 'string', default: '30' },
     'mixed-clients': { type: 'string', default: '8' },
     'large-bytes': { type: 'string', default: '6900000' },
+    'flood-nice': { type: 'string', default: '0' },
     only: { type: 'string' },
     server: { type: 'string', default: 'gateway' },
     handler: { type: 'string' },
@@ -52,6 +54,7 @@ if (pinned) spawnSync('taskset', ['-pc', '1', String(process.pid)], { stdio: 'ig
 if (opts.server !== 'gateway' && opts.server !== 'bare') throw new Error(`--server ${opts.server}: expected gateway or bare`);
 const serverScript = new URL(opts.server === 'gateway' ? './gateway-server.mjs' : './server.mjs', import.meta.url).pathname;
 const serverArgs = [
+  ...(process.env.BENCH_SERVER_TRACE_GC ? ['--trace-gc'] : []),
   ...(opts['cpu-prof'] ? ['--cpu-prof', `--cpu-prof-dir=${opts['cpu-prof']}`] : []),
   serverScript, ...(opts.handler ? ['--handler', opts.handler] : []),
 ];
@@ -91,7 +94,11 @@ async function pool(n, check) {
 
 /** CPU seconds the server process has used so far (utime + stime from /proc, 100 ticks/s). */
 function serverCpuSeconds() {
-  const fields = readFileSync(`/proc/${server.pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return cpuSecondsOf(server.pid);
+}
+
+function cpuSecondsOf(pid) {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
   return (Number(fields[11]) + Number(fields[12])) / 100;
 }
 
@@ -106,6 +113,9 @@ async function openLoop(check, runSeconds = seconds, warmed = undefined) {
   let sent = 0, done = 0, errors = 0;
   const cpu0 = serverCpuSeconds();
   const gen0 = process.cpuUsage();
+  // The generator's own loop: when it stalls, responses wait in its sockets and count as latency.
+  const genLoop = monitorEventLoopDelay({ resolution: 1 });
+  genLoop.enable();
   const start = performance.now();
   await new Promise((resolve) => {
     // A 1 ms timer sends whatever is due: a setImmediate spin would burn the generator's core.
@@ -125,10 +135,12 @@ async function openLoop(check, runSeconds = seconds, warmed = undefined) {
   const wallSeconds = (performance.now() - start) / 1000;
   const cpu = serverCpuSeconds() - cpu0;
   const gen = process.cpuUsage(gen0);
+  genLoop.disable();
+  const generatorLoop = { p99: genLoop.percentile(99) / 1e6, max: genLoop.max / 1e6 };
   const serverSide = await ask('stats');
   connections.close();
   const sorted = Float64Array.from(latencies.filter((x) => !Number.isNaN(x))).sort();
-  return { latencies, serverSide, total, errors, wallSeconds, achievedRps: total / wallSeconds, p50: percentile(sorted, 0.5), p99: percentile(sorted, 0.99),
+  return { latencies, serverSide, generatorLoop, total, errors, wallSeconds, achievedRps: total / wallSeconds, p50: percentile(sorted, 0.5), p99: percentile(sorted, 0.99),
     p999: percentile(sorted, 0.999), max: sorted[sorted.length - 1], latenessP99: percentile(Float64Array.from(lateness).sort(), 0.99), generatorCpuPct: (gen.user + gen.system) / 1e4 / wallSeconds, serverCpuPct: (100 * cpu) / wallSeconds, serverCpuUsPerReq: (cpu * 1e6) / total };
 }
 
@@ -174,15 +186,20 @@ async function mixedRun() {
   counting = true;
   const clients = Number(opts['mixed-clients']);
   const flood = spawn(process.execPath, [new URL('./large-flood.mjs', import.meta.url).pathname], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  // --flood-nice: the sender's CPU priority. On a cluster the clients encrypt on their own nodes;
+  // here they share the gateway's two cores, and at nice 0 their CPU is taken from the gateway.
+  if (opts['flood-nice'] !== '0') osSetPriority(flood.pid, Number(opts['flood-nice']));
   const next = () => new Promise((resolve) => flood.once('message', resolve));
   flood.send({ port, caPem, clients, bytes: Number(opts['large-bytes']) });
   await next();
   // Every large client has a review in flight before the first small one is timed.
   await new Promise((resolve) => setTimeout(resolve, 2_000));
+  const floodCpu0 = cpuSecondsOf(flood.pid);
   const open = await openLoop(check, Number(opts['mixed-seconds']), smallPool);
+  const floodCpuPct = (100 * (cpuSecondsOf(flood.pid) - floodCpu0)) / open.wallSeconds;
   flood.send('stop');
   const large = await next();
-  return { open, large, small, clients };
+  return { open, large, small, clients, floodCpuPct };
 }
 
 const ms = (x) => `${x.toFixed(3)} ms`;
@@ -193,6 +210,7 @@ if (phases.includes('open')) {
   console.log(`open loop ${rate}/s × ${seconds} s, ${opts.connections} keep-alive connections: ${open.total} requests, ${open.errors} errors, achieved ${open.achievedRps.toFixed(0)}/s`);
   console.log(`  latency (send → response) p50 ${ms(open.p50)}  p99 ${ms(open.p99)}  p99.9 ${ms(open.p999)}  max ${ms(open.max)}`);
   console.log(`  server side (request arrival → response sent) p50 ${ms(open.serverSide.p50)}  p99 ${ms(open.serverSide.p99)}  max ${ms(open.serverSide.max)}`);
+  console.log(`  event loop delay: server p99 ${ms(open.serverSide.loopP99)} max ${ms(open.serverSide.loopMax)}; generator p99 ${ms(open.generatorLoop.p99)} max ${ms(open.generatorLoop.max)}`);
   console.log(`  generator send lateness p99 ${ms(open.latenessP99)} (how far sends slipped behind schedule)`);
   console.log(`  server CPU ${open.serverCpuPct.toFixed(0)}% of one core, ${open.serverCpuUsPerReq.toFixed(0)} µs per request; generator CPU ${open.generatorCpuPct.toFixed(0)}%`);
 }
@@ -205,11 +223,12 @@ if (phases.includes('mixed')) {
   const m = await mixedRun();
   const o = m.open;
   const late = Array.from(o.latencies).filter((x) => !(x < 5_000)).length;
-  console.log(`mixed: ${rate}/s small reviews × ${opts['mixed-seconds']} s while ${m.clients} clients (another process) send ${(Number(opts['large-bytes']) / 1e6).toFixed(1)} MB reviews back to back (all threads on both CPUs)`);
+  console.log(`mixed: ${rate}/s small reviews × ${opts['mixed-seconds']} s while ${m.clients} clients (another process) send ${(Number(opts['large-bytes']) / 1e6).toFixed(1)} MB reviews back to back (all threads on both CPUs; senders at nice ${opts['flood-nice']})`);
   console.log(`  small: ${o.total} requests, ${o.errors} errors, achieved ${o.achievedRps.toFixed(0)}/s; latency p50 ${ms(o.p50)}  p99 ${ms(o.p99)}  p99.9 ${ms(o.p999)}  max ${ms(o.max)}  (goal p99 ≤ 5 ms)`);
   console.log(`  small: server side p50 ${ms(o.serverSide.p50)}  p99 ${ms(o.serverSide.p99)}  max ${ms(o.serverSide.max)}; generator lateness p99 ${ms(o.latenessP99)}; server CPU ${o.serverCpuPct.toFixed(0)}% of one core`);
+  console.log(`  event loop delay: server p99 ${ms(o.serverSide.loopP99)} max ${ms(o.serverSide.loopMax)}; generator p99 ${ms(o.generatorLoop.p99)} max ${ms(o.generatorLoop.max)}`);
   console.log(`  small: ${m.small.denied} denied (decided), ${m.small.notDenied} not denied, ${late} slower than the API server's 5 s timeout → protected objects that would be deleted with failurePolicy Ignore: ${m.small.notDenied + late + o.errors}`);
-  console.log(`  large: ${m.large.answered} answered (${m.large.decided} decided, ${m.large.undecided} undecided by the budget: busy or over 2 s), ${m.large.errors} connection errors`);
+  console.log(`  large: ${m.large.answered} answered (${m.large.decided} decided, ${m.large.undecided} undecided by the budget: busy or over 2 s), ${m.large.errors} connection errors; senders' CPU ${m.floodCpuPct.toFixed(0)}% of one core`);
 }
 await new Promise((resolve) => { server.once('exit', resolve); server.kill('SIGTERM'); });
 console.log(`  server log: ${statSync(logFile).size} bytes (${logFile})`);
