@@ -137,7 +137,7 @@ test('the mutation rule\'s default is filled by the gateway and stored', () => {
   assert.is(stored.spec['replicas'], 2, 'the default was stored');
 });
 
-test('rules CEL cannot express are denied by the gateway\'s /validate with their message; compiled rules by their policy', () => {
+test('rules CEL cannot express are denied by the gateway\'s /validate with their message; compiled rules by their policy', async () => {
   const low = assertDenied(create('low', { image: 'nginx', port: '80' }), VALIDATE);
   assert.is(low, `Shop "low" in namespace "${ws}" is refused by a validation rule of the Katalog: field spec.port: the port must be 1024 or above (got: "80")`);
   const owner = assertDenied(create('theirs', { image: 'nginx', owner: 'someone-else' }), VALIDATE);
@@ -149,11 +149,14 @@ test('rules CEL cannot express are denied by the gateway\'s /validate with their
   assert.is(assertDeniedByPolicy(noImage, RULES_POLICY), `Shop "no-image" in namespace "${ws}" is refused by a validation rule of the Katalog: field spec.image: an image is required`);
   assert.not.match(noImage.stderr, 'admission webhook');
   assert.match(assertDeniedByPolicy(create('many', { image: 'nginx', replicas: 20 }), RULES_POLICY), 'field spec.replicas: at most 10 replicas');
-  for (const name of ['low', 'theirs', 'no-image', 'many']) assert.not.ok(exists([SHOPS, name, '-n', ws]), `${name} must not be stored`);
-  // The compiled rules were the API server's alone: the gateway never denied those two Shops.
-  const deniedByGateway = linesOf(gateway!, 'admission denied').map((l) => String(l['name']));
-  assert.ok(deniedByGateway.includes('low') && deniedByGateway.includes('theirs'), JSON.stringify(deniedByGateway));
-  assert.not.ok(deniedByGateway.includes('no-image') || deniedByGateway.includes('many'), JSON.stringify(deniedByGateway));
+  // Broken for both: the API server runs policies before validating webhooks, so the policy answers.
+  assert.match(assertDeniedByPolicy(create('both', { port: '80' }), RULES_POLICY), 'field spec.image: an image is required');
+  for (const name of ['low', 'theirs', 'no-image', 'many', 'both']) assert.not.ok(exists([SHOPS, name, '-n', ws]), `${name} must not be stored`);
+  // The compiled rules were the API server's alone: the gateway never denied those Shops. (Its log
+  // lines arrive when the event loop turns: kubectl ran synchronously.)
+  const deniedByGateway = () => linesOf(gateway!, 'admission denied').map((l) => String(l['name']));
+  await waitFor('the gateway\'s "admission denied" lines for low and theirs', () => (['low', 'theirs'].every((n) => deniedByGateway().includes(n)) ? true : undefined), 10_000, 100);
+  assert.not.ok(['no-image', 'many', 'both'].some((n) => deniedByGateway().includes(n)), JSON.stringify(deniedByGateway()));
 });
 
 test('protection comes from the policies: a labelled ConfigMap\'s delete is denied by the API server, not by a webhook', () => {
