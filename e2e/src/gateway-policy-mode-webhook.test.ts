@@ -11,14 +11,14 @@ import { canI } from './harness/access-review.ts';
 import { kubectl, kubectlJson, kubectlOk, type KubectlResult } from './harness/kubectl.ts';
 import { freshNamespace } from './harness/namespace.ts';
 import { waitFor } from './harness/wait.ts';
-import { applyBundle } from './harness/install-for-runtime.ts';
 import { assertDenied, assertDeniedByPolicy, deniedBy, deniedByPolicy, exists } from './harness/admission-outcome.ts';
 import { gatewayReady, linesOf, reportSetupFailure, startGateway, stopGatewayClean, type GatewayProcess } from './harness/gateway-process.ts';
 import {
   ADMISSION_POLICY_LABEL, GATEWAY_MUTATING_CONFIG, installForGateway, removeAdmissionPolicies, tearDownGateway, type GatewayInstall,
 } from './harness/install-for-gateway.ts';
-import { ablateEach, atomsOf, describeAtom, rolesBoundTo, type BundleRole, type RoleAtom } from './harness/role-ablation.ts';
-import { gatewayDenialOf, PROTECTION_LABEL, runGatewayScenario, type GatewayCall, type GatewayScenarioOutcome } from './harness/gateway-scenario.ts';
+import { atomsOf, describeAtom, rolesBoundTo, type BundleRole, type RoleAtom } from './harness/role-ablation.ts';
+import { PROTECTION_LABEL, runGatewayScenario, type GatewayCall } from './harness/gateway-scenario.ts';
+import { assertEveryAtomNeeded, assertScenarioClean, deniedAtoms, type GatewayAblation } from './harness/gateway-ablation.ts';
 
 const KATALOG = 'e2e/fixtures/gateway-policy-mode-webhook/katalog.yaml';
 // Fully qualified, and a group of its own: other files' CRDs share the short names.
@@ -190,35 +190,31 @@ test('the gateway stops with 0 forbidden requests; its configurations go (cleanu
   }, 30_000, 200);
 });
 
-/** A Role's atoms are asked in its namespace; for the ClusterRole's (cluster-scoped) the namespace is ignored. */
-const reviewNamespace = (atom: RoleAtom): string => atom.role.namespace ?? install!.namespace;
-
-function runG(): Promise<GatewayScenarioOutcome> {
-  return runGatewayScenario({
-    katalog: KATALOG, kubeconfig: install!.kubeconfig, installNamespace: install!.namespace, guardedNamespace: ws,
-    validatingConfigs: [VALIDATION_CONFIG], calls: GATEWAY_CALLS,
-  });
+/** Scenario G in its policy-mode form: the two admission configurations, the admission calls in place of the protection ones. */
+function ablation(): GatewayAblation {
+  return {
+    install: install!, token, atoms, scenario: 'G (policy mode)',
+    run: () => runGatewayScenario({
+      katalog: KATALOG, kubeconfig: install!.kubeconfig, installNamespace: install!.namespace, guardedNamespace: ws,
+      validatingConfigs: [VALIDATION_CONFIG], calls: GATEWAY_CALLS,
+    }),
+  };
 }
 
 test('the policy-mode bundle grants the gateway only its two admission configurations and its TLS Secret, every atom allowed', () => {
   assert.equal(roles.map((r) => `${r.kind}/${r.name}`), ['ClusterRole/orkestra-gateway', 'Role/orkestra-gateway-tls']);
   // No protection configuration, no `get pods` (evictions are the policies'): webhook mode's
   // list (gateway-rbac-ablation.test.ts) minus those.
+  const admission = 'admissionregistration.k8s.io';
+  const tls = `(Role ${install!.namespace}/orkestra-gateway-tls)`;
   assert.equal(atoms.map(describeAtom), [
-    'admissionregistration.k8s.io mutatingwebhookconfigurations create',
-    'admissionregistration.k8s.io mutatingwebhookconfigurations get [orkestra-admission-mutation]',
-    'admissionregistration.k8s.io mutatingwebhookconfigurations update [orkestra-admission-mutation]',
-    'admissionregistration.k8s.io mutatingwebhookconfigurations delete [orkestra-admission-mutation]',
-    'admissionregistration.k8s.io validatingwebhookconfigurations create',
-    'admissionregistration.k8s.io validatingwebhookconfigurations get [orkestra-admission-validation]',
-    'admissionregistration.k8s.io validatingwebhookconfigurations update [orkestra-admission-validation]',
-    'admissionregistration.k8s.io validatingwebhookconfigurations delete [orkestra-admission-validation]',
-    `core secrets create (Role ${install!.namespace}/orkestra-gateway-tls)`,
-    `core secrets get [orkestra-gateway-tls] (Role ${install!.namespace}/orkestra-gateway-tls)`,
-    `core secrets update [orkestra-gateway-tls] (Role ${install!.namespace}/orkestra-gateway-tls)`,
+    // Each configuration: create (cannot be limited by name), then get, update and delete by name.
+    ...[['mutatingwebhookconfigurations', GATEWAY_MUTATING_CONFIG], ['validatingwebhookconfigurations', VALIDATION_CONFIG]].flatMap(([resource, name]) => [
+      `${admission} ${resource} create`, ...['get', 'update', 'delete'].map((verb) => `${admission} ${resource} ${verb} [${name}]`),
+    ]),
+    `core secrets create ${tls}`, `core secrets get [orkestra-gateway-tls] ${tls}`, `core secrets update [orkestra-gateway-tls] ${tls}`,
   ]);
-  const denied = atoms.filter((a) => !canI(token, a, reviewNamespace(a))).map(describeAtom);
-  assert.equal(denied, [], 'atoms the API server denies with the whole bundle applied');
+  assert.equal(deniedAtoms(ablation()), [], 'atoms the API server denies with the whole bundle applied');
   // And nothing of what policy mode took away: the protection configurations, any Pod.
   assert.not.ok(canI(token, { group: '', resource: 'pods', verb: 'get' }, ws), 'get pods');
   for (const name of PROTECTION_CONFIGS) {
@@ -226,20 +222,8 @@ test('the policy-mode bundle grants the gateway only its two admission configura
   }
 });
 
-test('scenario G in policy mode with the whole bundle: every step happens, no forbidden request', async () => {
-  const outcome = await runG();
-  process.stderr.write(`\n  baseline G (policy mode): ${(outcome.durationMs / 1000).toFixed(1)} s\n`);
-  assert.is(outcome.missed, undefined, 'a step of G did not happen');
-  assert.is(outcome.forbidden, 0, `forbidden requests: ${outcome.forbiddenLogs.join('\n')}`);
-  assert.equal(outcome.forbiddenLogs, []);
-});
+test('scenario G in policy mode with the whole bundle: every step happens, no forbidden request', () => assertScenarioClean(ablation()));
 
-test('removing any single atom of the policy-mode gateway breaks scenario G', async () => {
-  const unproven = await ablateEach(atoms, {
-    scenario: 'G (policy mode)', finalLine: 'gateway stopped', token, reviewNamespace, run: runG, denial: gatewayDenialOf,
-    restore: () => applyBundle(install!.bundle),
-  });
-  assert.equal(unproven, [], `${unproven.length} of ${atoms.length} atoms are not needed by G:\n${unproven.join('\n')}\n`);
-});
+test('removing any single atom of the policy-mode gateway breaks scenario G', () => assertEveryAtomNeeded(ablation()));
 
 test.run();
