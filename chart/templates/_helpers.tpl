@@ -89,15 +89,20 @@ lookup returns nothing under `helm template` and most GitOps tools: set existing
 {{- end -}}
 {{- end -}}
 
-{{/* sha256 of the Katalog a component reads, so a Katalog change rolls its pods. */}}
-{{- define "orkestra.katalogChecksum" -}}
+{{/* The text of the Katalog a component reads: the inline one, or its ConfigMap's key as lookup finds it ("" when it finds nothing). */}}
+{{- define "orkestra.katalogText" -}}
 {{- $name := include "orkestra.katalogConfigMap" . -}}
 {{- if eq $name (include "orkestra.inlineConfigMap" .root) -}}
-{{- .root.Values.runtime.katalog.inline | sha256sum -}}
+{{- .root.Values.runtime.katalog.inline -}}
 {{- else -}}
 {{- $cm := lookup "v1" "ConfigMap" .root.Release.Namespace $name -}}
-{{- (get (default dict ($cm).data) (include "orkestra.katalogKey" .)) | default "" | sha256sum -}}
+{{- (get (default dict ($cm).data) (include "orkestra.katalogKey" .)) | default "" -}}
 {{- end -}}
+{{- end -}}
+
+{{/* sha256 of the Katalog a component reads, so a Katalog change rolls its pods. */}}
+{{- define "orkestra.katalogChecksum" -}}
+{{- include "orkestra.katalogText" . | sha256sum -}}
 {{- end -}}
 
 {{/* Pod-level fields shared by every component: account, pull secrets, scheduling, security. */}}

@@ -33,12 +33,24 @@ const CASES: Record<string, Case> = {
   production: {
     args: [...NS, '--values', join(REPO, 'examples/production-values.yaml')],
     has: ['Katalog from ConfigMap platform-katalog, key katalog.yaml', 'https://control-center.platform.myorg.io/controlcenter', 'kubectl get validatingwebhookconfigurations'],
-    hasNot: ['inline starter'],
+    hasNot: ['inline starter', 'policy mode'],
   },
   'gateway-only': {
     args: [...NS, '--values', join(REPO, 'examples/gateway-only-values.yaml')],
     has: ['Gateway:', 'ServiceAccounts orkestra-gateway in orkestra-system'],
     hasNot: ['Runtime:', 'Control Center:', '/katalog'],
+  },
+  // Issue 15: a policy-mode Katalog (inline here; the bundle's ConfigMap when lookup finds it) says
+  // protection is the API server's policies and the gateway serves only the rules left on it.
+  'policy mode': {
+    args: [...NS, '--set', 'gateway.enabled=true', '--set-file', `runtime.katalog.inline=${join(REPO, 'examples/policy-mode/katalog.yaml')}`],
+    has: [
+      'Gateway (policy mode: the Katalog\'s security.mode is policy)',
+      'kubectl get validatingadmissionpolicies -l app.kubernetes.io/component=admission-policy',
+      'serves only the rules left on its webhooks',
+      'kubectl get validatingwebhookconfigurations,mutatingwebhookconfigurations',
+    ],
+    hasNot: ['protects anything labelled orkestra.io/deletion-protection=true'],
   },
   'another namespace': {
     args: ['--namespace', 'platform'],

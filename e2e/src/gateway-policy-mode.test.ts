@@ -6,9 +6,9 @@ import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { kubectl, kubectlJson, kubectlOk, type KubectlResult } from './harness/kubectl.ts';
 import { freshNamespace, cleanupNamespaces } from './harness/namespace.ts';
-import { installForGateway, uninstallGateway, GATEWAY_WEBHOOK_CONFIGS, type GatewayInstall } from './harness/install-for-gateway.ts';
+import { installForGateway, removeAdmissionPolicies, uninstallGateway, ADMISSION_POLICY_LABEL as POLICY_LABEL, GATEWAY_WEBHOOK_CONFIGS, type GatewayInstall } from './harness/install-for-gateway.ts';
 import { waitFor } from './harness/wait.ts';
-import { exists } from './harness/admission-outcome.ts';
+import { assertDeniedByPolicy as assertDeniedBy, deniedByPolicy, exists } from './harness/admission-outcome.ts';
 
 const KATALOG = 'e2e/fixtures/gateway-policy-mode/katalog.yaml';
 // Fully qualified: other files' CRDs (conversion's sites.conv.e2e.orkestra.io) may share the short name `site`.
@@ -18,24 +18,11 @@ const EXEMPT = 'orkestra.io/strict-mode-exempt';
 /** In the fixture's restrictedNamespaces; created and removed by this file. */
 const RESTRICTED = 'e2e-pol-restricted';
 const CRD = 'sites.policy.e2e.orkestra.io';
-const POLICY_LABEL = 'app.kubernetes.io/component=admission-policy';
 
 const test = suite('policy mode: protection and rules enforced by the API server, no gateway running');
 let install: GatewayInstall | undefined;
 let ws = '';
 let locked = '';
-
-/** The message a ValidatingAdmissionPolicy gave when the API server refused the request. */
-function deniedByPolicy(r: KubectlResult, policy: string): string | undefined {
-  const m = new RegExp(`ValidatingAdmissionPolicy '${policy.replace(/\./g, '\\.')}' with binding '[^']+' denied request: (.*)`).exec(r.stderr);
-  return r.status !== 0 && m ? m[1]!.trim() : undefined;
-}
-
-function assertDeniedBy(r: KubectlResult, policy: string): string {
-  const message = deniedByPolicy(r, policy);
-  if (message === undefined) throw new Error(`expected a denial by policy ${policy}; exit ${r.status}, stderr: ${r.stderr.trim()}, stdout: ${r.stdout.trim()}`);
-  return message;
-}
 
 function assertOk(r: KubectlResult, what: string): void {
   assert.is(r.status, 0, `${what} should pass: ${r.stderr.trim()}`);
@@ -90,8 +77,7 @@ function evictDry(name: string): KubectlResult {
 test.after(async () => {
   // Policies first: until they are gone nothing of this file can be cleaned up, and they would
   // block every later e2e file on the shared control plane.
-  kubectl(['delete', 'validatingadmissionpolicybinding', '-l', POLICY_LABEL, '--ignore-not-found']);
-  kubectl(['delete', 'validatingadmissionpolicy', '-l', POLICY_LABEL, '--ignore-not-found']);
+  removeAdmissionPolicies();
   if (ws) {
     await waitFor('the API server to drop the policies', () => (kubectl(['delete', 'configmap', 'guarded', '--dry-run=server'], { namespace: ws }).status === 0 ? true : undefined), 30_000, 200)
       .catch(() => undefined);

@@ -9,14 +9,14 @@
 // planner can grant the gateway (delete on the two names exists only with cleanupOnShutdown).
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { canI } from './harness/access-review.ts';
 import { kubectl, kubectlOk } from './harness/kubectl.ts';
 import { cleanupNamespaces, freshNamespace } from './harness/namespace.ts';
 import { waitFor } from './harness/wait.ts';
 import { applyBundle } from './harness/install-for-runtime.ts';
 import { GATEWAY_WEBHOOK_CONFIGS, installForGateway, uninstallGateway, type GatewayInstall } from './harness/install-for-gateway.ts';
-import { ablateEach, atomsOf, describeAtom, rolesBoundTo, type BundleRole, type RoleAtom } from './harness/role-ablation.ts';
-import { gatewayDenialOf, PROTECTION_LABEL, resetGatewayState, runGatewayScenario, type GatewayScenarioOutcome } from './harness/gateway-scenario.ts';
+import { atomsOf, describeAtom, rolesBoundTo, type BundleRole, type RoleAtom } from './harness/role-ablation.ts';
+import { PROTECTION_LABEL, resetGatewayState, runGatewayScenario } from './harness/gateway-scenario.ts';
+import { assertEveryAtomNeeded, assertScenarioClean, deniedAtoms, type GatewayAblation } from './harness/gateway-ablation.ts';
 
 const KATALOG = 'e2e/fixtures/gateway-ablation/katalog.yaml';
 
@@ -27,12 +27,12 @@ let guarded = '';
 let roles: BundleRole[] = [];
 let atoms: RoleAtom[] = [];
 
-function runG(): Promise<GatewayScenarioOutcome> {
-  return runGatewayScenario({ katalog: KATALOG, kubeconfig: install!.kubeconfig, installNamespace: install!.namespace, guardedNamespace: guarded });
+function ablation(): GatewayAblation {
+  return {
+    install: install!, token, atoms, scenario: 'G',
+    run: () => runGatewayScenario({ katalog: KATALOG, kubeconfig: install!.kubeconfig, installNamespace: install!.namespace, guardedNamespace: guarded }),
+  };
 }
-
-/** A Role's atoms are asked in its namespace; for the ClusterRole's (cluster-scoped) the namespace is ignored. */
-const reviewNamespace = (atom: RoleAtom): string => atom.role.namespace ?? install!.namespace;
 
 test.before(async () => {
   try {
@@ -103,25 +103,12 @@ test('the gateway ServiceAccount holds the ClusterRole and the TLS Role, every a
     `core secrets get [orkestra-gateway-tls] (Role ${install!.namespace}/orkestra-gateway-tls)`,
     `core secrets update [orkestra-gateway-tls] (Role ${install!.namespace}/orkestra-gateway-tls)`,
   ], 'the atoms this file knows how to exercise; a new one needs a step in G');
-  const denied = atoms.filter((a) => !canI(token, a, reviewNamespace(a))).map(describeAtom);
-  assert.equal(denied, [], 'atoms the API server denies with the whole bundle applied');
+  assert.equal(deniedAtoms(ablation()), [], 'atoms the API server denies with the whole bundle applied');
 });
 
-test('scenario G with the whole bundle: every step happens, no forbidden request', async () => {
-  const outcome = await runG();
-  process.stderr.write(`\n  baseline G: ${(outcome.durationMs / 1000).toFixed(1)} s\n`);
-  assert.is(outcome.missed, undefined, 'a step of G did not happen');
-  assert.is(outcome.forbidden, 0, `forbidden requests: ${outcome.forbiddenLogs.join('\n')}`);
-  assert.equal(outcome.forbiddenLogs, []);
-});
+test('scenario G with the whole bundle: every step happens, no forbidden request', () => assertScenarioClean(ablation()));
 
-test('removing any single atom breaks scenario G', async () => {
-  // A denial counts only when it names the verb, resource, group, and the name for atoms bound to one.
-  const unproven = await ablateEach(atoms, {
-    scenario: 'G', finalLine: 'gateway stopped', token, reviewNamespace, run: runG, denial: gatewayDenialOf,
-    restore: () => applyBundle(install!.bundle),
-  });
-  assert.equal(unproven, [], `${unproven.length} of ${atoms.length} atoms are not needed by G:\n${unproven.join('\n')}\n`);
-});
+// A denial counts only when it names the verb, resource, group, and the name for atoms bound to one.
+test('removing any single atom breaks scenario G', () => assertEveryAtomNeeded(ablation()));
 
 test.run();

@@ -16,6 +16,19 @@ export function assertDenied(r: KubectlResult, webhook: string): string {
   return message;
 }
 
+/** The message a ValidatingAdmissionPolicy gave when the API server refused the request (policy mode, issue 15). */
+export function deniedByPolicy(r: KubectlResult, policy: string): string | undefined {
+  const m = new RegExp(`ValidatingAdmissionPolicy '${policy.replace(/\./g, '\\.')}' with binding '[^']+' denied request: (.*)`).exec(r.stderr);
+  return r.status !== 0 && m ? m[1]!.trim() : undefined;
+}
+
+/** That message; throws with kubectl's own output when the policy did not deny. */
+export function assertDeniedByPolicy(r: KubectlResult, policy: string): string {
+  const message = deniedByPolicy(r, policy);
+  if (message === undefined) throw new Error(`expected a denial by policy ${policy}; exit ${r.status}, stderr: ${r.stderr.trim()}, stdout: ${r.stdout.trim()}`);
+  return message;
+}
+
 /** Whether `kubectl get ARGS` finds the object; any answer but found or NotFound throws. */
 export function exists(args: readonly string[], options: KubectlOptions = {}): boolean {
   const r = kubectl(['get', ...args, '-o', 'name'], options);

@@ -24,6 +24,23 @@ export interface GatewayScenarioSetup {
   readonly installNamespace: string;
   /** A namespace (not the install namespace: that one is exempt) holding ConfigMap `guarded` and Pod `guarded` with the protection label. */
   readonly guardedNamespace: string;
+  /**
+   * The ValidatingWebhookConfigurations the gateway owns; default all three of webhook mode. Issue
+   * 15, policy mode: only `orkestra-admission-validation` (protection lives in the bundle's policies).
+   */
+  readonly validatingConfigs?: readonly string[];
+  /**
+   * What shows the API server calls the gateway once its configurations exist, each retried until
+   * it holds; default the protection denials (a labelled ConfigMap's delete, a labelled Pod's
+   * eviction on the labels the gateway read: `get pods`).
+   */
+  readonly calls?: readonly GatewayCall[];
+}
+
+/** One request through the API server that only a called gateway answers as `check` expects. */
+export interface GatewayCall {
+  readonly what: string;
+  check(): boolean;
 }
 
 /** What one run did; it broke when `forbidden` > 0 or `missed` is set. */
@@ -61,12 +78,12 @@ export function gatewayDenialOf(atom: RuleAtom, logs: readonly string[]): string
 }
 
 /**
- * Runs G: with neither the TLS Secret nor the two configurations present, a gateway starts and
- * creates the Secret and both configurations (/readyz 200); the API server calls it and a labelled
- * ConfigMap's delete is denied; the eviction of a labelled Pod is denied on the Pod the gateway
- * read; both configurations edited by hand are repaired; the Secret with its
+ * Runs G: with neither the TLS Secret nor its configurations present, a gateway starts and
+ * creates the Secret and every configuration (/readyz 200); the API server calls it (setup.calls:
+ * by default a labelled ConfigMap's delete is denied, and the eviction of a labelled Pod on the Pod
+ * the gateway read); every configuration edited by hand is repaired; the Secret with its
  * serving key removed is repaired; the deleted Secret is restored; SIGTERM stops the gateway with
- * exit 0 and both configurations deleted (cleanupOnShutdown).
+ * exit 0 and every configuration deleted (cleanupOnShutdown).
  */
 export async function runGatewayScenario(setup: GatewayScenarioSetup): Promise<GatewayScenarioOutcome> {
   const startMs = Date.now();
@@ -81,7 +98,7 @@ export async function runGatewayScenario(setup: GatewayScenarioSetup): Promise<G
   try {
     const code = await stopGateway(g);
     if (!missed && code !== 0) missed = `exit 0 on SIGTERM (exit ${code}; ${g.stderr.join('').trim().slice(0, 200)})`;
-    for (const name of GATEWAY_WEBHOOK_CONFIGS) {
+    for (const name of setup.validatingConfigs ?? GATEWAY_WEBHOOK_CONFIGS) {
       if (missed) break;
       if (!linesOf(g, 'webhook configuration deleted').some((l) => l['name'] === name)) missed = `"webhook configuration deleted" for ${name} on SIGTERM`;
       else if (exists(['validatingwebhookconfiguration', name])) missed = `${name} gone after SIGTERM (cleanupOnShutdown)`;
@@ -107,6 +124,26 @@ export function resetGatewayState(installNamespace: string): void {
   kubectlOk(['delete', 'mutatingwebhookconfiguration', '--ignore-not-found', GATEWAY_MUTATING_CONFIG]);
 }
 
+/** Webhook mode's calls: a labelled ConfigMap's delete and a labelled Pod's eviction denied by the gateway. */
+function protectionCalls(guarded: string): GatewayCall[] {
+  return [{
+    what: 'a labelled ConfigMap\'s delete denied by the gateway',
+    check: () => {
+      const r = kubectl(['delete', 'configmap', 'guarded', '--dry-run=server'], { namespace: guarded });
+      return r.status !== 0 && r.stderr.includes(`admission webhook "${DELETION_WEBHOOK}" denied the request`);
+    },
+  }, {
+    // An eviction names a Pod but carries none of its labels: the gateway reads the Pod (get pods).
+    what: 'a labelled Pod\'s eviction denied by the gateway on the labels it read',
+    check: () => {
+      const r = kubectl(['create', '--raw', `/api/v1/namespaces/${guarded}/pods/guarded/eviction`, '-f', '-'], {
+        input: JSON.stringify({ apiVersion: 'policy/v1', kind: 'Eviction', metadata: { name: 'guarded', namespace: guarded } }),
+      });
+      return r.status !== 0 && r.stderr.includes(`admission webhook "${EVICTION_WEBHOOK}" denied the request: evicting Pod "guarded"`) && r.stderr.includes('carries the label');
+    },
+  }];
+}
+
 async function steps(g: GatewayProcess, setup: GatewayScenarioSetup): Promise<void> {
   const until = <T>(what: string, check: () => T | undefined | Promise<T | undefined>, timeoutMs: number) => pollUnless403(g, what, check, timeoutMs);
   const ns = setup.installNamespace;
@@ -118,29 +155,19 @@ async function steps(g: GatewayProcess, setup: GatewayScenarioSetup): Promise<vo
     // Generous: on a loaded machine loading the gateway's modules alone has taken 27 s.
   }, 90_000);
   await until(`Secret ${GATEWAY_TLS_SECRET} created`, () => secretOf(ns), 2_000);
-  for (const name of GATEWAY_WEBHOOK_CONFIGS) await until(`${name} created`, () => (exists(['validatingwebhookconfiguration', name]) ? true : undefined), 2_000);
+  const validating = setup.validatingConfigs ?? GATEWAY_WEBHOOK_CONFIGS;
+  for (const name of validating) await until(`${name} created`, () => (exists(['validatingwebhookconfiguration', name]) ? true : undefined), 2_000);
   await until(`${GATEWAY_MUTATING_CONFIG} created`, () => (exists(['mutatingwebhookconfiguration', GATEWAY_MUTATING_CONFIG]) ? true : undefined), 2_000);
 
   // The API server picks new configurations up from its own informer: wait until it calls us.
-  await until('a labelled ConfigMap\'s delete denied by the gateway', () => {
-    const r = kubectl(['delete', 'configmap', 'guarded', '--dry-run=server'], { namespace: setup.guardedNamespace });
-    return r.status !== 0 && r.stderr.includes(`admission webhook "${DELETION_WEBHOOK}" denied the request`) ? true : undefined;
-  }, 20_000);
+  for (const call of setup.calls ?? protectionCalls(setup.guardedNamespace)) await until(call.what, () => (call.check() ? true : undefined), 20_000);
 
-  // An eviction names a Pod but carries none of its labels: the gateway reads the Pod (get pods).
-  await until('a labelled Pod\'s eviction denied by the gateway on the labels it read', () => {
-    const r = kubectl(['create', '--raw', `/api/v1/namespaces/${setup.guardedNamespace}/pods/guarded/eviction`, '-f', '-'], {
-      input: JSON.stringify({ apiVersion: 'policy/v1', kind: 'Eviction', metadata: { name: 'guarded', namespace: setup.guardedNamespace } }),
-    });
-    return r.status !== 0 && r.stderr.includes(`admission webhook "${EVICTION_WEBHOOK}" denied the request: evicting Pod "guarded"`) && r.stderr.includes('carries the label') ? true : undefined;
-  }, 20_000);
-
-  // Both configurations, each under its own name: get and update are granted per name.
-  for (const name of GATEWAY_WEBHOOK_CONFIGS) {
+  // Every configuration, each under its own name: get and update are granted per name.
+  for (const name of validating) {
     kubectlOk(['patch', 'validatingwebhookconfiguration', name, '--type', 'json', '-p', JSON.stringify([{ op: 'replace', path: '/webhooks/0/failurePolicy', value: 'Ignore' }])]);
   }
   kubectlOk(['patch', 'mutatingwebhookconfiguration', GATEWAY_MUTATING_CONFIG, '--type', 'json', '-p', JSON.stringify([{ op: 'replace', path: '/webhooks/0/failurePolicy', value: 'Ignore' }])]);
-  const configs = [...GATEWAY_WEBHOOK_CONFIGS.map((name) => ['validatingwebhookconfiguration', name] as const), ['mutatingwebhookconfiguration', GATEWAY_MUTATING_CONFIG] as const];
+  const configs = [...validating.map((name) => ['validatingwebhookconfiguration', name] as const), ['mutatingwebhookconfiguration', GATEWAY_MUTATING_CONFIG] as const];
   for (const [kind, name] of configs) {
     await until(`${name} repaired (failurePolicy back to Fail)`, () => (
       kubectl(['get', kind, name, '-o', 'jsonpath={.webhooks[*].failurePolicy}']).stdout.split(' ').every((p) => p === 'Fail')

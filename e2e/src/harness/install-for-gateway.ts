@@ -49,6 +49,20 @@ export function removeGatewayWebhooks(): void {
   kubectl(['delete', 'mutatingwebhookconfiguration', '--ignore-not-found', '--wait=false', GATEWAY_MUTATING_CONFIG]);
 }
 
+/** The label of every ValidatingAdmissionPolicy and binding a policy-mode bundle holds (issue 15). */
+export const ADMISSION_POLICY_LABEL = 'app.kubernetes.io/component=admission-policy';
+
+/**
+ * Deletes a policy-mode bundle's ValidatingAdmissionPolicies and bindings (bindings first). Do it
+ * before anything else of the file is cleaned up: they would block it (the CRD, labelled objects)
+ * and every later e2e file on the shared control plane. The API server drops them from its
+ * informer a moment later: wait for that with a request they denied.
+ */
+export function removeAdmissionPolicies(): void {
+  kubectl(['delete', 'validatingadmissionpolicybinding', '-l', ADMISSION_POLICY_LABEL, '--ignore-not-found']);
+  kubectl(['delete', 'validatingadmissionpolicy', '-l', ADMISSION_POLICY_LABEL, '--ignore-not-found']);
+}
+
 /**
  * Removes what an install left outside its namespace: the webhook configurations (first: they
  * matter most) and the cluster-wide `orkestra-gateway` ClusterRole and ClusterRoleBinding. The
