@@ -82,7 +82,9 @@ export async function measureOnce(op, crs, { concurrency = 16, settleMs = 3_000,
       requests: readAudit(audit.log, off0, off1),
       cpuS: { operatorToReady: cpuReady - cpu0, operator: cpu1 - cpu0, apiserverToReady: cpReady.apiserver - cp0.apiserver, apiserver: cp1.apiserver - cp0.apiserver,
         etcdToReady: cpReady.etcd - cp0.etcd, etcd: cp1.etcd - cp0.etcd },
-      rssPeakMB: memoryMB(proc.pid).hwm, rssSampledPeakMB: rss.peak(), rssSettledMB: memoryMB(proc.pid).rss,
+      // The kernel's high-water mark, or a higher RSS seen by the 10 Hz sampler or at idle (the
+      // kernel's RSS counters are batched per CPU, so VmHWM can trail a reading by a few pages).
+      rssPeakMB: Math.max(memoryMB(proc.pid).hwm, rss.peak(), result.rssIdleMB), rssHwmMB: memoryMB(proc.pid).hwm, rssSampledPeakMB: rss.peak(), rssSettledMB: memoryMB(proc.pid).rss,
       children: await countChildren(client),
     };
     log(`${op.name} @ ${crs}: all Ready in ${result.burst.readyS.toFixed(1)} s, settled ${result.burst.settledS.toFixed(1)} s; restarting`);

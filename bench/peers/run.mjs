@@ -12,7 +12,9 @@
 // --restart-window S (35: watch the restarted operator for writes this long after it verified
 // everything; one Orkestra resync is 30 s)  --settle S (3: a phase ends when the operator's audit
 // log has been quiet this long)  --out FILE (append the JSON lines)  --env KEY=VALUE (Orkestra's
-// env, repeatable)  --cpu-prof DIR (V8 CPU profiles of Orkestra)  --keep (leave control planes up).
+// env, repeatable)  --cpu-prof DIR (V8 CPU profiles of Orkestra)  --ork-bundle PATH (run another
+// runtime bundle as Orkestra, for a before/after comparison; its package.json one level up)
+// --label TEXT (recorded in each JSON line)  --keep (leave control planes up).
 // Prints one JSON line per measurement on stdout, then the summary tables (report.mjs).
 import { spawnSync } from 'node:child_process';
 import { appendFileSync, mkdirSync } from 'node:fs';
@@ -40,6 +42,8 @@ const out = val('out', undefined);
 const keep = has('keep');
 const env = Object.fromEntries(args.flatMap((a, i) => (args[i - 1] === '--env' ? [a.split(/=(.*)/s).slice(0, 2)] : [])));
 const cpuProf = val('cpu-prof', undefined);
+const orkBundle = val('ork-bundle', undefined);
+const label = val('label', undefined);
 for (const n of [...crsList, ...growth]) if (!Number.isInteger(n) || n < 1) throw new Error(`--crs/--growth: ${n} is not a positive whole number`);
 for (const n of names) if (!['orkestra', 'kro', 'controller-runtime'].includes(n)) throw new Error(`--operators: unknown operator ${n}`);
 
@@ -60,7 +64,7 @@ build('tools/kube/build');
 const peersEntry = build('bench/peers/build');
 
 const operators = {
-  orkestra: () => orkestra({ env, nodeArgs: cpuProf ? ['--cpu-prof', `--cpu-prof-dir=${cpuProf}`] : [] }),
+  orkestra: () => orkestra({ env, nodeArgs: cpuProf ? ['--cpu-prof', `--cpu-prof-dir=${cpuProf}`] : [], ...(orkBundle ? { bundle: orkBundle } : {}) }),
   kro: () => kro(peersEntry),
   'controller-runtime': () => controllerRuntime(peersEntry),
 };
@@ -81,7 +85,7 @@ let failed = 0;
 for (const [i, m] of plan.entries()) {
   log(`measurement ${i + 1}/${plan.length}: ${m.name}, ${m.crs} CRs, repetition ${m.rep + 1}`);
   const r = await measureOnce(operators[m.name](), m.crs, { concurrency, settleMs, restartWindowMs, log, keep });
-  Object.assign(r, { rep: m.rep, order: m.order, ...(m.growth ? { growth: true } : {}) });
+  Object.assign(r, { rep: m.rep, order: m.order, ...(m.growth ? { growth: true } : {}), ...(label ? { label } : {}) });
   if (r.error) failed++;
   results.push(r);
   const line = JSON.stringify(r);

@@ -8,14 +8,17 @@ import { httpBase, scrape, startRuntime, stopRuntime, waitForLine } from '../../
 const KATALOG = join(REPO, 'bench/runtime/katalog.yaml');
 const NAMESPACE = 'ork-bench';
 
-/** `options.env`: extra runtime env; `options.nodeArgs`: flags for node (such as --cpu-prof). */
+/**
+ * `options.env`: extra runtime env; `options.nodeArgs`: flags for node (such as --cpu-prof);
+ * `options.bundle`: another runtime bundle than this checkout's (a before/after comparison).
+ */
 export function orkestra(options = {}) {
   let kubeconfig;
   return {
     name: 'orkestra',
     user: `system:serviceaccount:${NAMESPACE}:orkestra`,
     lease: { namespace: NAMESPACE, name: 'orkestra-runtime' },
-    settings: `ork run (apps/runtime/dist/ork-runtime.mjs), ${Object.entries(options.env ?? {}).map(([k, v]) => `${k}=${v}`).join(' ') || 'defaults'}: 2 workers, no client-side rate limit, 30 s resync, leader election on`,
+    settings: `ork run (${options.bundle ?? 'apps/runtime/dist/ork-runtime.mjs'}), ${Object.entries(options.env ?? {}).map(([k, v]) => `${k}=${v}`).join(' ') || 'defaults'}: 2 workers, no client-side rate limit, 30 s resync, leader election on`,
 
     /** The CRD from `ork generate crd`, the bundle from `ork generate bundle`, a token of its ServiceAccount. */
     install(cluster) {
@@ -29,7 +32,7 @@ export function orkestra(options = {}) {
     },
 
     start() {
-      const r = startRuntime(KATALOG, { KUBECONFIG: kubeconfig, ORK_NAMESPACE: NAMESPACE, ...options.env }, 'bundle', options.nodeArgs ?? []);
+      const r = startRuntime(KATALOG, { KUBECONFIG: kubeconfig, ORK_NAMESPACE: NAMESPACE, ...options.env }, options.bundle ?? 'bundle', options.nodeArgs ?? []);
       let base;
       return {
         started: Promise.resolve(),
