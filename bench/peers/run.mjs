@@ -69,15 +69,16 @@ const operators = {
   'controller-runtime': () => controllerRuntime(peersEntry),
 };
 
-// Every size x repetition x operator, the operator order rotated by one per repetition, then
-// Orkestra alone at the growth sizes.
+// Repetition by repetition (so a long run stopped early still has every size once): every size,
+// every operator, the operator order rotated by one per repetition; then Orkestra alone at the
+// growth sizes.
 const plan = [];
-for (const crs of crsList) {
-  for (let rep = 0; rep < reps; rep++) {
+for (let rep = 0; rep < reps; rep++) {
+  for (const crs of crsList) {
     for (let k = 0; k < names.length; k++) plan.push({ name: names[(k + rep) % names.length], crs, rep, order: k });
   }
+  if (names.includes('orkestra')) for (const crs of growth) plan.push({ name: 'orkestra', crs, rep, order: 0, growth: true });
 }
-if (names.includes('orkestra')) for (const crs of growth) for (let rep = 0; rep < reps; rep++) plan.push({ name: 'orkestra', crs, rep, order: 0, growth: true });
 
 log(`${plan.length} measurements on ${cpus().length} cores (${cpus()[0]?.model}), ${(totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}`);
 const results = [];
