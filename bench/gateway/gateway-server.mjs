@@ -6,7 +6,7 @@
 // Log lines go to stdout (the parent points it at a file, as a container runtime would);
 // {port, caPem} and the latency window go over IPC, as in server.mjs.
 import { readFileSync } from 'node:fs';
-import { createLogger } from '@orkestra/adapters/app';
+import { createLogger } from '@orkestra/adapters/process';
 import { systemClock } from '@orkestra/adapters/system';
 import { generateCa, generateServingCert } from '@orkestra/adapters/tls';
 import { parseKatalog, planGatewayPolicy } from '@orkestra/lib';

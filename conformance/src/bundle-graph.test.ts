@@ -37,7 +37,7 @@ const NOT_IN_RUNTIME: readonly [RegExp, string][] = [
   [/^lib\/dist\/report\//, 'validate --full report'],
   [/^apps\/cli\//, 'CLI command'],
   [/^apps\/gateway\//, 'gateway'],
-  [/^adapters\/dist\/(http\/(webhook|admission)|pki\/|gateway\/|webhook\/|tls\/)/, 'webhook server or certificate generation'],
+  [/^(adapters\/dist\/(pki|gateway|webhook|tls)\/|apps\/runtime\/dist\/http\/(webhook|admission))/, 'webhook server or certificate generation'],
 ];
 
 // What the gateway must never carry (DESIGN §1: "cannot generate RBAC bundles or enumerate CRDs").
@@ -51,9 +51,9 @@ const NOT_IN_GATEWAY: readonly [RegExp, string][] = [
   [/^lib\/dist\/json-schema\//, 'JSON Schema generator'],
   [/^lib\/dist\/report\//, 'validate --full report'],
   [/^lib\/dist\/runtime\/plan-reconcile\.js$/, 'runtime reconcile'],
-  [/^lib\/dist\/reconcile\//, 'runtime reconcile'],
+  [/^lib\/dist\/runtime\/(plan-children|evaluate-conditions|read-path)\.js$/, 'runtime reconcile'],
   [/^adapters\/dist\/kube\/informer\.js$/, 'informer (lists and watches)'],
-  [/^adapters\/dist\/http\//, 'runtime HTTP API'],
+  [/^apps\/runtime\/dist\/http\//, 'runtime HTTP API'],
   [/^apps\/(cli|runtime)\//, 'CLI or runtime'],
 ];
 
@@ -76,7 +76,7 @@ test('the runtime bundle holds no fastify: its HTTP API is plain node:http (the 
 test('the runtime bundle holds what ork run needs', () => {
   const modules = runtime();
   // Without these the check above could pass on an empty or wrong metafile.
-  for (const m of ['apps/runtime/dist/main.js', 'lib/dist/runtime/plan-reconcile.js', 'adapters/dist/http/build-runtime-server.js', 'adapters/dist/kube/informer.js', 'lib/dist/rbac/plan-crd-rules.js']) {
+  for (const m of ['apps/runtime/dist/main.js', 'lib/dist/runtime/plan-reconcile.js', 'apps/runtime/dist/http/build-runtime-server.js', 'adapters/dist/kube/informer.js', 'lib/dist/rbac/plan-crd-rules.js']) {
     assert.ok(modules.includes(m), m);
   }
 });
@@ -130,9 +130,10 @@ test('the gateway bundle runs on its own and reports its version; it has no othe
 // The Control Center reads runtimes over HTTP and nothing else: no cluster client, no planner,
 // no reconcile, no webhook or certificate code, no runtime HTTP API.
 const NOT_IN_CONTROL_CENTER: readonly [RegExp, string][] = [
-  [/^lib\/dist\/(rbac|bundle|crd|json-schema|report|reconcile|gateway)\//, 'planner or generator'],
-  [/^lib\/dist\/runtime\/plan-reconcile\.js$/, 'runtime reconcile'],
-  [/^adapters\/dist\/(kube|http|tls|webhook)\//, 'cluster client, runtime HTTP API or webhook server'],
+  [/^lib\/dist\/(rbac|bundle|crd|validate|json-schema|report|gateway)\//, 'planner or generator'],
+  [/^lib\/dist\/runtime\/(plan-reconcile|plan-children|evaluate-conditions|read-path)\.js$/, 'runtime reconcile'],
+  [/^adapters\/dist\/(kube|tls|webhook)\//, 'cluster client or webhook server'],
+  [/^apps\/runtime\/dist\/http\//, 'runtime HTTP API'],
   [/^node_modules\/@kubernetes\//, 'Kubernetes client'],
   [/^apps\/(cli|runtime|gateway)\//, 'another app'],
 ];

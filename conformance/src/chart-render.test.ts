@@ -18,6 +18,8 @@ const update = process.env['UPDATE_GOLDENS'] === '1';
 const test = suite('chart render');
 
 const GATEWAY_ONLY = ['--set', 'runtime.enabled=false,controlCenter.enabled=false,gateway.enabled=true'];
+/** The runtime following a Katalog artifact (issue 19). */
+const REGISTRY = ['--set', 'runtime.registry.enabled=true,runtime.registry.url=oci://registry.example.com/platform/katalog:stable,runtime.registry.pullSecret=katalog-pull,runtime.registry.pollInterval=30s,runtime.registry.caConfigMap=registry-ca'];
 const EVERYTHING = `
 runtime:
   gatewayEndpoint: http://orkestra-gateway.orkestra-system.svc:8080
@@ -79,6 +81,7 @@ const example = (name: string): readonly string[] => ['--values', join(REPO, 'ex
 const CASES: Record<string, readonly string[]> = {
   default: [],
   'gateway-only': GATEWAY_ONLY,
+  registry: REGISTRY,
   everything: ['--values', valuesFile(EVERYTHING)],
   // The example values files the README installs with.
   production: example('production'),
@@ -138,7 +141,7 @@ test('values.schema.json rejects runtime.replicaCount=two, naming the field', ()
 });
 
 /** Seed values no app reads in this version: the chart refuses them rather than ignore them. */
-const UNAVAILABLE = ['runtime.registry.enabled', 'gateway.webhooks.enabled', 'gateway.webhooks.admission', 'gateway.webhooks.conversion'];
+const UNAVAILABLE = ['gateway.webhooks.enabled', 'gateway.webhooks.admission', 'gateway.webhooks.conversion'];
 
 for (const key of UNAVAILABLE) {
   test(`${key}=true fails the install, saying it is not available in this version`, () => {
@@ -147,6 +150,35 @@ for (const key of UNAVAILABLE) {
     assert.match(r.stderr, new RegExp(`${key.replace(/\./g, '\\.')}: .*not available in this version of Orkestra`));
   });
 }
+
+// ---- runtime.registry (issue 19) ----
+
+test('runtime.registry: the runtime follows the artifact, mounts the pull Secret and CA, and reads no Katalog ConfigMap', () => {
+  const docs = parseAllDocuments(template(REGISTRY)).map((d) => d.toJS() as { kind: string; metadata: { name: string }; spec?: any });
+  const deployment = docs.find((d) => d.kind === 'Deployment' && d.metadata.name === 'orkestra-runtime')!;
+  const pod = deployment.spec.template.spec;
+  const env = Object.fromEntries((pod.containers[0].env as { name: string; value?: string; valueFrom?: unknown }[]).map((e) => [e.name, e.value ?? e.valueFrom]));
+  assert.is(env['ORK_REGISTRY_URL'], 'oci://registry.example.com/platform/katalog:stable');
+  assert.is(env['ORK_REGISTRY_POLL_INTERVAL'], '30s');
+  assert.is(env['ORK_REGISTRY_AUTH_FILE'], '/var/run/orkestra/registry-auth/.dockerconfigjson');
+  assert.is(env['ORK_REGISTRY_CA_FILE'], '/var/run/orkestra/registry-ca/ca.crt');
+  assert.equal(env['POD_NAME'], { fieldRef: { fieldPath: 'metadata.name' } });
+  assert.is(env['KATALOG_PATH'], undefined);
+  const volumes = pod.volumes as { name: string; secret?: { secretName: string; items: { key: string }[] }; configMap?: { name: string } }[];
+  assert.equal(volumes.find((v) => v.name === 'registry-auth')?.secret, { secretName: 'katalog-pull', items: [{ key: '.dockerconfigjson', path: '.dockerconfigjson' }] });
+  assert.is(volumes.find((v) => v.name === 'registry-ca')?.configMap?.name, 'registry-ca');
+  assert.not.ok(volumes.some((v) => v.name === 'katalog'), 'no Katalog ConfigMap volume');
+  assert.not.ok(docs.some((d) => d.kind === 'Role' || d.kind === 'RoleBinding' || d.kind === 'ClusterRole' || d.kind === 'Secret'), 'no RBAC, no Secret rendered');
+});
+
+test('runtime.registry.enabled without an oci:// url fails the install, saying what to set', () => {
+  const r = run(kubeTool('helm'), ['template', 'orkestra', CHART, '--set', 'runtime.registry.enabled=true']);
+  assert.is.not(r.status, 0);
+  assert.match(r.stderr, 'runtime.registry.url: "" is not an oci:// reference');
+  const bad = run(kubeTool('helm'), ['template', 'orkestra', CHART, '--set', 'runtime.registry.url=https://registry.example.com/k']);
+  assert.is.not(bad.status, 0, 'the schema refuses a non-oci:// url');
+  assert.match(bad.stderr, /\/runtime\/registry\/url/);
+});
 
 // ---- kubeconform against schemas made from the Kubernetes module's swagger.json ----
 

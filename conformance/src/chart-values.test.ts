@@ -49,6 +49,13 @@ gateway:
     hasCA: true
 `;
 
+/** EVERYTHING with the runtime following a registry Katalog, with every optional registry value. */
+const EVERYTHING_REGISTRY = `
+runtime:
+  gatewayEndpoint: http://orkestra-gateway.orkestra-system.svc:8080
+  registry: {enabled: true, url: "oci://registry.example.com/platform/katalog:stable", pullSecret: katalog-pull, caConfigMap: registry-ca}
+`;
+
 function render(extraValues?: string): unknown[] {
   const args = ['template', 'orkestra', CHART, '--namespace', 'orkestra-system'];
   if (extraValues !== undefined) {
@@ -69,12 +76,17 @@ function envNames(objects: unknown[], deployment: string): string[] {
   return d.spec.template.spec.containers.flatMap((c) => (c.env ?? []).map((e) => e.name)).sort();
 }
 
-/** The keys of `const ENV = v.object({ ... })` in an app's config.ts. */
+/** Files with a `const ENV = v.object({ ... })` block per app (the runtime's registry settings have their own, issue 19). */
+const CONFIG_FILES: Record<App, readonly string[]> = { runtime: ['config.ts', 'registry-config.ts'], gateway: ['config.ts'], 'control-center': ['config.ts'] };
+
+/** The keys of `const ENV = v.object({ ... })` in an app's config files. */
 function appEnvNames(app: App): string[] {
-  const text = readFileSync(join(REPO, 'apps', app, 'src/config.ts'), 'utf8');
-  const body = /const ENV = v\.object\(\{\n([\s\S]*?)\n\}\);/.exec(text)?.[1];
-  assert.ok(body, `apps/${app}/src/config.ts: no "const ENV = v.object({" block`);
-  const names = [...body.matchAll(/^\s{2}([A-Z][A-Z0-9_]*):/gm)].map((m) => m[1]!);
+  const names = CONFIG_FILES[app].flatMap((file) => {
+    const text = readFileSync(join(REPO, 'apps', app, 'src', file), 'utf8');
+    const body = /const ENV = v\.object\(\{\n([\s\S]*?)\n\}\);/.exec(text)?.[1];
+    assert.ok(body, `apps/${app}/src/${file}: no "const ENV = v.object({" block`);
+    return [...body.matchAll(/^\s{2}([A-Z][A-Z0-9_]*):/gm)].map((m) => m[1]!);
+  });
   assert.ok(names.length >= MIN_VARIABLES[app], `apps/${app}/src/config.ts: only ${names.length} variables found`);
   return names.sort();
 }
@@ -88,7 +100,8 @@ for (const [app, deployment] of [['runtime', 'orkestra-runtime'], ['gateway', 'o
   });
 
   test(`${app}: every variable the app reads can be set from values, or is a listed exception`, () => {
-    const rendered = new Set(envNames(render(EVERYTHING), deployment));
+    // KATALOG_PATH and the registry's variables exclude each other: the union of both renders.
+    const rendered = new Set([...envNames(render(EVERYTHING), deployment), ...(app === 'runtime' ? envNames(render(EVERYTHING_REGISTRY), deployment) : [])]);
     const exceptions = NOT_FROM_VALUES[app];
     const missing = appEnvNames(app).filter((n) => !rendered.has(n) && !(n in exceptions));
     assert.equal(missing, [], `apps/${app}/src/config.ts reads variables no chart value sets`);

@@ -9,8 +9,8 @@ export { makeDiagnostic } from './diagnostics/make-diagnostic.ts';
 export type { Place } from './diagnostics/make-diagnostic.ts';
 
 // Katalog
-export { parseKatalog, KATALOG_API_VERSION } from './katalog/parse-katalog.ts';
-export type { KatalogSource, ParseKatalogOptions, ParseKatalogResult } from './katalog/parse-katalog.ts';
+export { parseKatalog, KATALOG_API_VERSION } from './validate/parse-katalog.ts';
+export type { KatalogSource, ParseKatalogOptions, ParseKatalogResult } from './validate/parse-katalog.ts';
 export type { ChildItem, CrdEntry, CertPolicy, DeletionProtection, DependencyCondition, JsonSchema, Katalog, NamespaceProtection, Security, StatusField } from './katalog/model.ts';
 export type { ReadFile } from './katalog/normalize-katalog.ts';
 export { planStartupOrder } from './katalog/startup-order.ts';
@@ -19,7 +19,7 @@ export { formatDuration, parseDuration } from './katalog/duration.ts';
 export { readYaml, MAX_KATALOG_BYTES } from './katalog/read-yaml.ts';
 export type { YamlRead } from './katalog/read-yaml.ts';
 export { formatPath } from './katalog/locate.ts';
-export type { Condition, FieldType } from './katalog/field-schemas.ts';
+export type { Condition, FieldType } from './field-schemas/field-schemas.ts';
 export { katalogSchema } from './katalog/schema.ts';
 
 // Templates
@@ -29,10 +29,10 @@ export type { CompileOptions, CompileResult, RenderDeepOptions, RenderDeepResult
 // Child builders and reconcile planning
 export { buildChild, CHILD_KINDS, CHILD_KIND_KEYS, customTarget, defaultChildName, ownerReferenceFor, podSelectorFor, canOwn, MANAGED_BY_LABEL, OWNER_LABEL } from './children/index.ts';
 export type { BuildContext, BuildResult, ChildKindKey, CrObject, CustomTarget, KubeObject, OwnerReference } from './children/index.ts';
-export { planChildren } from './reconcile/plan-children.ts';
-export type { ChildProblem, ChildrenPlan, PlannedChild } from './reconcile/plan-children.ts';
-export { evaluateCondition, evaluateConditions } from './reconcile/evaluate-conditions.ts';
-export { readPath } from './reconcile/read-path.ts';
+export { planChildren } from './runtime/plan-children.ts';
+export type { ChildProblem, ChildrenPlan, PlannedChild } from './runtime/plan-children.ts';
+export { evaluateCondition, evaluateConditions } from './runtime/evaluate-conditions.ts';
+export { readPath } from './runtime/read-path.ts';
 
 // CRDs and the Katalog's JSON Schema
 export { planCrd, planCrds } from './crd/plan-crd.ts';
@@ -67,6 +67,8 @@ export { renderFullReport } from './report/render-full-report.ts';
 
 // Ports (interfaces the apps wire adapters into); fakes in @orkestra/lib/testing
 export type { AbortSignalLike, ApplyOptions, Clock, Cluster, ClusterError, ClusterErrorType, ClusterResult, DeleteOptions, Entropy, ListOptions, ListPage, MetadataPatch, ObjectMeta, ObjectRef, Resource, WatchEnd, WatchEvent, WatchOptions } from './ports/index.ts';
+// issue 13: the Logger and Metrics ports (the JSON-lines logger is in @orkestra/adapters/process)
+export type { LogFields, Logger, Metrics } from './ports/index.ts';
 export type { KubeObject as ClusterObject, OwnerReference as ClusterOwnerReference } from './ports/index.ts';
 export { apiVersionOf, errorTypeForStatus, fail, ok } from './ports/index.ts';
 
@@ -120,3 +122,17 @@ export type {
   CrdFacts, GatewayView, KatalogAnswer, KatalogFacts, PollResult, RuntimeEntry, RuntimeState, RuntimeStatus, Sample, SampleJson, Snapshot,
   SnapshotStats, StatePolicy,
 } from './control-center/index.ts';
+
+// Katalogs from an OCI registry (issue 19): artifact format, references, manifest/digest checks, pull/push over the port, swap planning
+export {
+  ANNOTATIONS, artifactVersion, describeMissingRule, describeType, digestOf, EMPTY_CONFIG, formatReference, isLoopbackHost, isOciReference, isQuietSwap,
+  isSha256Digest, KATALOG_ARTIFACT_TYPE, LAYERS, layerLimit, layerRoleOf, MANIFEST_ACCEPT, MAX_EXTRA_LAYER_BYTES, MAX_MANIFEST_BYTES, missingRuntimeRules,
+  OCI_INDEX, OCI_MANIFEST, OCI_SCHEME, parseAuthChallenge, parseReference, pinnedReference, planKatalogArtifact, planKatalogSwap, problemOf,
+  pullKatalogArtifact, pushKatalogArtifact, rbacReviewNamespaces, readKatalogManifest, registryDiagnostic, resolveDigest, shortDigest, withDefaultTag,
+} from './registry/index.ts';
+export type {
+  ArtifactAnnotations, ArtifactFile, AuthChallenge, Descriptor, KatalogManifest, KatalogSwap, LayerRole, ManifestCheck, MissingRule, OciReference,
+  PlannedArtifact, PulledKatalog, PullResult, PushOutcome, PushResult, ReferenceResult, RegistryProblem,
+} from './registry/index.ts';
+export type { FetchedManifest, ManifestHead, RegistryClient, RegistryError, RegistryResult } from './ports/index.ts';
+export { utf8DecodeStrict } from './util/utf8.ts';

@@ -8,11 +8,12 @@ export interface Command {
   readonly usage: string;
   readonly options: readonly OptionSpec[];
   readonly examples?: readonly string[];
-  readonly run: (values: Record<string, string | boolean | undefined>, positionals: readonly string[], io: CliIo) => ExitCode;
+  /** Offline commands answer at once; those that talk to a registry return a promise. */
+  readonly run: (values: Record<string, string | boolean | undefined>, positionals: readonly string[], io: CliIo) => ExitCode | Promise<ExitCode>;
 }
 
 /** The `-f` option every Katalog-reading command takes. */
 export const FILE_OPTION: OptionSpec = {
   name: 'filename', short: 'f', type: 'string', value: 'FILE',
-  description: 'Katalog file, or - to read standard input', default: 'katalog.yaml',
+  description: 'Katalog file, - to read standard input, or oci://HOST/REPO:TAG|@DIGEST to pull it', default: 'katalog.yaml',
 };

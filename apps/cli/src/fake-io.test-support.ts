@@ -1,5 +1,7 @@
 // A CliIo over an in-memory file system, for command tests.
 import type { ReadResult } from '@orkestra/adapters/fs';
+import { fakeRegistry, type FakeRegistry } from '@orkestra/lib/testing';
+import type { RegistryAccess } from './registry-access.ts';
 import type { CliIo, ServerApp } from './io.ts';
 
 /** An in-memory CliIo; `out` and `err` collect what the command printed. */
@@ -9,6 +11,9 @@ export interface FakeIo extends CliIo {
   err: string;
   /** What `ork run`/`ork gate`/`ork control` handed over, to which app and with which environment, if it did. */
   handedOff: { readonly app: ServerApp; readonly argv: readonly string[]; readonly env?: Readonly<Record<string, string>> } | undefined;
+  /** The one in-memory registry every host resolves to, and the accesses commands opened. */
+  readonly fakeRegistry: FakeRegistry;
+  readonly accesses: RegistryAccess[];
 }
 
 /** Builds a fake CliIo with the given files (paths as the command will see them) and stdin. */
@@ -23,6 +28,11 @@ export function fakeIo(files: Record<string, string> = {}, stdin?: string): Fake
     out: '',
     err: '',
     handedOff: undefined,
+    fakeRegistry: fakeRegistry(),
+    accesses: [],
+    registry: (access) => { io.accesses.push(access); return { client: io.fakeRegistry, close: () => undefined }; },
+    writeStdout: (bytes) => { io.out += Buffer.from(bytes).toString('utf8'); },
+    writeBytes: (path, bytes) => { map.set(path.replace(/^\.\//, ''), Buffer.from(bytes).toString('utf8')); },
     stdout: (t) => { io.out += t; },
     stderr: (t) => { io.err += t; },
     readFile: read,

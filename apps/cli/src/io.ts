@@ -1,4 +1,5 @@
 import type { ReadResult } from '@orkestra/adapters/fs';
+import type { OpenedRegistry, RegistryAccess } from './registry-access.ts';
 
 /** Everything a command may touch outside itself; main.ts builds it from the process, tests fake it. */
 export interface CliIo {
@@ -17,6 +18,13 @@ export interface CliIo {
    * returns; main.ts sets `env` over the environment and loads it.
    */
   readonly handOff: (app: ServerApp, argv: readonly string[], env?: Readonly<Record<string, string>>) => void;
+  // OCI registries (issue 19): `ork push`, `ork pull`, `-f oci://...`.
+  /** A registry client for one host; main.ts builds it over HTTP with Docker config credentials. */
+  readonly registry: (access: RegistryAccess) => OpenedRegistry;
+  /** Writes bytes to stdout unchanged (a pulled layer). */
+  readonly writeStdout: (bytes: Uint8Array) => void;
+  /** Writes bytes to a file atomically. */
+  readonly writeBytes: (path: string, bytes: Uint8Array) => void;
 }
 
 /** The apps `ork` can hand over to, each its own bundle. */

@@ -3,6 +3,7 @@
 // Center's bundle, loaded only then (the other commands never pay for them).
 import { existsSync, readFileSync } from 'node:fs';
 import { readStdin, readTextFile, writeFileAtomic } from '@orkestra/adapters/fs';
+import { dockerConfigPath, findCredentials, registryHttpClient } from '@orkestra/adapters/oci';
 import { platformInfo } from '@orkestra/adapters/system';
 import { COMMANDS } from './commands/index.ts';
 import type { CliIo, ServerApp } from './io.ts';
@@ -24,10 +25,20 @@ const io: CliIo = {
   handOff: (app, argv, env = {}) => {
     handedOff = { app, argv, env };
   },
+  registry: (access) => {
+    const config = access.configFile ?? dockerConfigPath(process.env);
+    const client = registryHttpClient({
+      host: access.host, plainHttp: access.plainHttp, ...(access.ca !== undefined ? { ca: access.ca } : {}),
+      credentials: () => findCredentials(config, access.host),
+    });
+    return { client, close: () => client.close() };
+  },
+  writeStdout: (bytes) => process.stdout.write(bytes),
+  writeBytes: (path, bytes) => writeFileAtomic(path, bytes, process.pid),
 };
 
 try {
-  process.exitCode = runCli(process.argv.slice(2), COMMANDS, io);
+  process.exitCode = await runCli(process.argv.slice(2), COMMANDS, io);
 } catch (err) {
   // Bad input never lands here (runCli turns it into diagnostics or usage errors): this is a bug.
   process.stderr.write(`ork: internal error: ${err instanceof Error ? err.message : String(err)}\n    hint: this is a bug in ork; please report it with the command you ran\n`);

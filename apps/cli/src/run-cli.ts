@@ -10,19 +10,24 @@ import { parseOptions } from './options.ts';
  * parseArgs, runs it, and turns usage errors into one line plus a hint with exit code 2.
  * Never throws for bad input; an unexpected exception is a bug and is reported as such.
  */
-export function runCli(argv: readonly string[], commands: readonly Command[], io: CliIo): ExitCode {
-  try {
-    return dispatch(argv, commands, io);
-  } catch (err) {
+export function runCli(argv: readonly string[], commands: readonly Command[], io: CliIo): ExitCode | Promise<ExitCode> {
+  const usage = (err: unknown): ExitCode => {
     if (err instanceof UsageError) {
       io.stderr(formatUsageError(err.message, err.hint, io.color));
       return EXIT.usage;
     }
     throw err;
+  };
+  try {
+    const code = dispatch(argv, commands, io);
+    // Commands that talk to a registry answer later; their usage errors are caught the same way.
+    return code instanceof Promise ? code.catch(usage) : code;
+  } catch (err) {
+    return usage(err);
   }
 }
 
-function dispatch(argv: readonly string[], commands: readonly Command[], io: CliIo): ExitCode {
+function dispatch(argv: readonly string[], commands: readonly Command[], io: CliIo): ExitCode | Promise<ExitCode> {
   const wantsHelp = argv.includes('--help') || argv.includes('-h');
   if (argv.length === 0 || (wantsHelp && (argv[0] === undefined || argv[0].startsWith('-')))) {
     io.stdout(renderHelp(commands, io.version.version));

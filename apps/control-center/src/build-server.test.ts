@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { createLogger } from '@orkestra/adapters/app';
+import { createLogger } from '@orkestra/adapters/process';
 import { fakeClock } from '@orkestra/lib/testing';
 import { buildServer, SECURITY_HEADERS } from './build-server.ts';
 import { createControlCenterMetrics } from './cc-metrics.ts';

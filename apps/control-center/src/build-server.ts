@@ -1,8 +1,8 @@
 // The Control Center's HTTP server (API.md): the UI under /controlcenter, the read-only JSON API,
 // Server-Sent Events, probes and metrics, with the security headers on every response.
 import Fastify, { LogController, type FastifyInstance, type FastifyReply } from 'fastify';
-import { fastifyLogger, type Logger } from '@orkestra/adapters/app';
-import type { Snapshot } from '@orkestra/lib';
+import { fastifyLogger } from '@orkestra/adapters/process';
+import type { Snapshot, Logger } from '@orkestra/lib';
 import type { ControlCenterMetrics } from './cc-metrics.ts';
 import { crdDetail, crDetail, crList, type DetailReply, type DetailSource } from './runtime-details.ts';
 import { formatSseEvent, type SseHub } from './sse-hub.ts';

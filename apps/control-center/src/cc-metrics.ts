@@ -1,12 +1,10 @@
 // The Control Center's Prometheus metrics on a private registry: which runtimes answer, how long a
 // poll pass takes, how many browsers are connected, plus Node's process metrics.
 import { collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
-import type { Snapshot } from '@orkestra/lib';
+import type { Metrics, Snapshot } from '@orkestra/lib';
 
 /** The metrics behind typed methods. */
-export interface ControlCenterMetrics {
-  readonly contentType: string;
-  metrics(): Promise<string>;
+export interface ControlCenterMetrics extends Metrics {
   /** orkestra_cc_runtime_up{runtime,url} from a snapshot, orkestra_cc_poll_duration_seconds from the pass. */
   observePass(snapshot: Snapshot, seconds: number): void;
   /** orkestra_cc_sse_clients. */

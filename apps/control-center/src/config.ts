@@ -1,7 +1,7 @@
 // The Control Center's environment (set by chart/templates/controlcenter-deployment.yaml), validated
 // in one place so a bad value is one line naming the variable and exit 2, before anything listens.
 import * as v from 'valibot';
-import { envDuration, envInteger, envLogLevel, envText, parseEnv, type LogLevel } from '@orkestra/adapters/app';
+import { envDuration, envInteger, envLogLevel, envText, parseEnv, type LogLevel } from '@orkestra/adapters/process';
 import { parseRuntimeUrls } from '@orkestra/lib';
 
 /** The Control Center's configuration with every default applied; durations in ms. */

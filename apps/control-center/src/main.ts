@@ -1,7 +1,7 @@
 // The composition root of the Control Center (`ork control`, `ork-control-center serve`): the only
 // file here that touches process, env, argv and signals. It can serve and report its version.
 import type { AddressInfo } from 'node:net';
-import { createLogger, isEntryPoint, readPackageVersion, runPlainApp, shutdownOnSignals } from '@orkestra/adapters/app';
+import { createLogger, isEntryPoint, readPackageVersion, runPlainApp, shutdownOnSignals } from '@orkestra/adapters/process';
 import { systemClock } from '@orkestra/adapters/system';
 import { buildServer } from './build-server.ts';
 import { createControlCenterMetrics } from './cc-metrics.ts';

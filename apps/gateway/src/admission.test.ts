@@ -1,8 +1,9 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
+import { fakeLogger } from '@orkestra/lib/testing';
 import { DELETION_PROTECTION_PATH, NAMESPACE_PROTECTION_PATH, planGatewayPolicy } from '@orkestra/lib';
 import { admissionHandlers } from './admission.ts';
-import { gatewayKatalog, memoryLogger } from './gateway.test-support.ts';
+import { gatewayKatalog } from './gateway.test-support.ts';
 
 const test = suite('admission handlers');
 const review = (labels: Record<string, string>) => JSON.stringify({
@@ -14,7 +15,7 @@ const review = (labels: Record<string, string>) => JSON.stringify({
 });
 
 test('denies a labelled delete, logs one line naming rule and user, and counts it', () => {
-  const log = memoryLogger();
+  const log = fakeLogger();
   const seen: string[] = [];
   const { handlers, stats } = admissionHandlers(planGatewayPolicy(gatewayKatalog(), 'orkestra-system'), log, { decision: (w, a, r) => seen.push(`${w}:${a}:${r}`) });
   const a = handlers[DELETION_PROTECTION_PATH]!(review({ 'orkestra.io/deletion-protection': 'true' }));
@@ -31,7 +32,7 @@ test('denies a labelled delete, logs one line naming rule and user, and counts i
 });
 
 test('a malformed body gets a 400 and one log line', () => {
-  const log = memoryLogger();
+  const log = fakeLogger();
   const { handlers, stats } = admissionHandlers(planGatewayPolicy(gatewayKatalog(), 'orkestra-system'), log);
   const a = handlers[NAMESPACE_PROTECTION_PATH]!('{"kind": "AdmissionReview"');
   assert.is(a.httpStatus, 400);

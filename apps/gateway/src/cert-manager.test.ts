@@ -1,10 +1,9 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { fakeClock, fakeCluster } from '@orkestra/lib/testing';
+import { fakeClock, fakeCluster, fakeLogger } from '@orkestra/lib/testing';
 import type { CertRotationPolicy } from '@orkestra/lib';
 import { CertManager, SECRETS } from './cert-manager.ts';
 import { certFacts, KEYS, readSecretState, splitPem, TLS_SECRET } from './cert-secret.ts';
-import { memoryLogger } from './gateway.test-support.ts';
 
 const test = suite('CertManager');
 const NS = 'orkestra-system';
@@ -21,7 +20,7 @@ async function secretOf(cluster: ReturnType<typeof fakeCluster>) {
 test('first start creates the Secret with a CA, a serving certificate it signed, and the bundle', async () => {
   const clock = fakeClock();
   const cluster = fakeCluster({ clock });
-  const r = await new CertManager({ cluster, clock, namespace: NS, policy: policy(), log: memoryLogger() }).sync();
+  const r = await new CertManager({ cluster, clock, namespace: NS, policy: policy(), log: fakeLogger() }).sync();
   assert.is(r.type, 'ok');
   if (r.type !== 'ok') return;
   assert.equal(r.snapshot.actions, ['generate-ca (missing)', 'set-ca-bundle (new-ca, 1 CAs)', 'issue-serving (missing)']);
@@ -38,10 +37,10 @@ test('first start creates the Secret with a CA, a serving certificate it signed,
 test('a restart reuses a valid Secret without writing', async () => {
   const clock = fakeClock();
   const cluster = fakeCluster({ clock });
-  const first = await new CertManager({ cluster, clock, namespace: NS, policy: policy(), log: memoryLogger() }).sync();
+  const first = await new CertManager({ cluster, clock, namespace: NS, policy: policy(), log: fakeLogger() }).sync();
   const writes = cluster.calls('create') + cluster.calls('update');
   clock.advance(60_000);
-  const again = await new CertManager({ cluster, clock, namespace: NS, policy: policy(), log: memoryLogger() }).sync();
+  const again = await new CertManager({ cluster, clock, namespace: NS, policy: policy(), log: fakeLogger() }).sync();
   assert.ok(first.type === 'ok' && again.type === 'ok');
   if (first.type !== 'ok' || again.type !== 'ok') return;
   assert.equal(again.snapshot.actions, []);
@@ -53,7 +52,7 @@ test('rotation publishes the new CA beside the old one before the serving certif
   const clock = fakeClock();
   const cluster = fakeCluster({ clock });
   const p = policy({ validForMs: 180_000, rotationThresholdMs: 120_000 });
-  const cm = new CertManager({ cluster, clock, namespace: NS, policy: p, log: memoryLogger() });
+  const cm = new CertManager({ cluster, clock, namespace: NS, policy: p, log: fakeLogger() });
   const first = await cm.sync();
   if (first.type !== 'ok') throw new Error(first.message);
   clock.advance(61_000); // 119 s left on the CA: due
@@ -83,7 +82,7 @@ test('rotation publishes the new CA beside the old one before the serving certif
 test('a deleted Secret is restored with the same certificates, not regenerated', async () => {
   const clock = fakeClock();
   const cluster = fakeCluster({ clock });
-  const cm = new CertManager({ cluster, clock, namespace: NS, policy: policy(), log: memoryLogger() });
+  const cm = new CertManager({ cluster, clock, namespace: NS, policy: policy(), log: fakeLogger() });
   const first = await cm.sync();
   await cluster.delete({ resource: SECRETS, namespace: NS, name: TLS_SECRET });
   const restored = await cm.sync();
@@ -98,7 +97,7 @@ test('an API failure is an error result, not an exception', async () => {
   const clock = fakeClock();
   const cluster = fakeCluster({ clock });
   cluster.failNext('get', { type: 'forbidden', message: 'secrets is forbidden' });
-  const r = await new CertManager({ cluster, clock, namespace: NS, policy: policy(), log: memoryLogger() }).sync();
+  const r = await new CertManager({ cluster, clock, namespace: NS, policy: policy(), log: fakeLogger() }).sync();
   assert.is(r.type, 'error');
   assert.match(r.type === 'error' ? r.message : '', /secrets is forbidden/);
 });

@@ -4,8 +4,8 @@
 // the serving pair to the webhook server when it changed.
 import { generateCa, generateServingCert, type PemKeyPair } from '@orkestra/adapters/tls';
 import { planCertificates, type CertAction, type CertRotationPolicy, type Clock, type Cluster, type ClusterObject as KubeObject, type Resource } from '@orkestra/lib';
+import type { Logger } from '@orkestra/lib';
 import { certFacts, readSecretState, renderSecret, TLS_SECRET, type HeldCert, type SecretState } from './cert-secret.ts';
-import type { Logger } from '@orkestra/adapters/app';
 
 /** Core v1 Secrets. */
 export const SECRETS: Resource = { group: '', version: 'v1', resource: 'secrets', namespaced: true };

@@ -1,7 +1,7 @@
 // The gateway's environment (set by the chart, DESIGN §6/§7), validated in one place so a bad value
 // is one line naming the variable and exit 2, before anything talks to the cluster.
 import * as v from 'valibot';
-import { envBool, envDuration, envInteger, envLogLevel, envOptionalText, envText, parseEnv, type LogLevel } from '@orkestra/adapters/app';
+import { envBool, envDuration, envInteger, envLogLevel, envOptionalText, envText, parseEnv, type LogLevel } from '@orkestra/adapters/process';
 
 /** Log levels, least to most severe. */
 

@@ -1,11 +1,10 @@
 // The gateway's Prometheus metrics on a private registry: controller-runtime's webhook names (so
 // stock dashboards work), orkestra_admission_decisions_total, certificate expiry, housekeeper repairs.
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
+import type { Metrics } from '@orkestra/lib';
 
 /** The gateway's metrics behind typed methods. */
-export interface GatewayMetrics {
-  readonly contentType: string;
-  metrics(): Promise<string>;
+export interface GatewayMetrics extends Metrics {
   /** controller_runtime_webhook_requests_total{webhook,code} and controller_runtime_webhook_latency_seconds{webhook}. */
   observeRequest(webhook: string, code: number, seconds: number): void;
   /** orkestra_admission_decisions_total{webhook,decision}. */

@@ -1,6 +1,5 @@
-// Shared fixtures of the gateway's unit tests: a Katalog, a silent logger, and fast fake certificates.
+// Shared fixture of the gateway's unit tests: a Katalog (the logger fake is fakeLogger in @orkestra/lib/testing).
 import { parseKatalog, type Katalog } from '@orkestra/lib';
-import type { LogFields, Logger } from '@orkestra/adapters/app';
 
 /** A standalone gateway Katalog (the seed's), with certManager values the tests can override. */
 export function gatewayKatalog(extra = ''): Katalog {
@@ -18,12 +17,3 @@ ${extra}spec: {}
   return r.katalog;
 }
 
-/** A logger that keeps its lines for assertions. */
-export function memoryLogger(): Logger & { readonly lines: { msg: string; fields: LogFields }[] } {
-  const lines: { msg: string; fields: LogFields }[] = [];
-  const make = (base: LogFields): Logger => {
-    const emit = (msg: string, fields: LogFields = {}): void => { lines.push({ msg, fields: { ...base, ...fields } }); };
-    return { debug: emit, info: emit, warn: emit, error: emit, child: (f) => make({ ...base, ...f }) };
-  };
-  return Object.assign(make({}), { lines });
-}

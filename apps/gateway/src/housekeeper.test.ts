@@ -1,12 +1,12 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { fakeClock, fakeCluster } from '@orkestra/lib/testing';
+import { fakeClock, fakeCluster, fakeLogger } from '@orkestra/lib/testing';
 import { planWebhookConfigs } from '@orkestra/lib';
 import { CertManager, SECRETS } from './cert-manager.ts';
 import { HOUSEKEEPER_PAUSED_ANNOTATION, TLS_SECRET } from './cert-secret.ts';
 import { Housekeeper, type HousekeeperDeps } from './housekeeper.ts';
 import { WEBHOOK_CONFIGS } from './webhook-configs.ts';
-import { gatewayKatalog, memoryLogger } from './gateway.test-support.ts';
+import { gatewayKatalog } from './gateway.test-support.ts';
 
 const test = suite('Housekeeper');
 const NS = 'orkestra-system';
@@ -14,7 +14,7 @@ const NS = 'orkestra-system';
 function setup(over: Partial<HousekeeperDeps> = {}) {
   const clock = fakeClock();
   const cluster = fakeCluster({ clock });
-  const log = memoryLogger();
+  const log = fakeLogger();
   const katalog = gatewayKatalog();
   const certs = new CertManager({
     cluster, clock, namespace: NS, log,

@@ -1,7 +1,7 @@
 // The composition root of the gateway (`ork gate`): the only file here that touches process, env,
 // argv, files and signals. It can gate and report its version, nothing else (DESIGN §1).
 import { readFileSync } from 'node:fs';
-import { isEntryPoint, readPackageVersion, runApp } from '@orkestra/adapters/app';
+import { isEntryPoint, readPackageVersion, runApp } from '@orkestra/adapters/process';
 import { kubeCluster, loadKubeConfig } from '@orkestra/adapters/kube';
 import { systemClock } from '@orkestra/adapters/system';
 import type { PemKeyPair } from '@orkestra/adapters/tls';
@@ -9,6 +9,7 @@ import {
   checkCertPolicy, checkProvidedCertificate, planGatewayPolicy, planWebhookConfigs, servingSans,
   type CertRotationPolicy, type Katalog, type WebhookEndpoint,
 } from '@orkestra/lib';
+import type { Logger } from '@orkestra/lib';
 import { admissionHandlers } from './admission.ts';
 import { CertManager, type CertSnapshot } from './cert-manager.ts';
 import { certFacts, splitPem } from './cert-secret.ts';
@@ -16,7 +17,7 @@ import { parseConfig, type GatewayConfig } from './config.ts';
 import { createGatewayMetrics } from './gateway-metrics.ts';
 import { gatewayKatalog } from './gateway-view.ts';
 import { Housekeeper } from './housekeeper.ts';
-import { createLogger, shutdownOnSignals, type Logger } from '@orkestra/adapters/app';
+import { createLogger, shutdownOnSignals } from '@orkestra/adapters/process';
 import { selfCheck } from './self-check.ts';
 import { serveHttp } from './serve-http.ts';
 import { serveWebhooks, type ServedWebhooks } from './serve-webhooks.ts';

@@ -1,10 +1,10 @@
 // The gateway's HTTP API (DESIGN §7): /health, /livez, /readyz, /metrics, /katalog on a small
-// fastify server; the runtime's server (adapters/http) is built around its controllers.
+// fastify server; the runtime's server (apps/runtime/src/http) is built around its controllers.
 import type { AddressInfo } from 'node:net';
 import Fastify, { LogController } from 'fastify';
-import { fastifyLogger } from '@orkestra/adapters/app';
+import { fastifyLogger } from '@orkestra/adapters/process';
 import type { GatewayMetrics } from './gateway-metrics.ts';
-import type { Logger } from '@orkestra/adapters/app';
+import type { Logger } from '@orkestra/lib';
 
 /** What the HTTP API serves. */
 export interface HttpSource {

@@ -4,9 +4,9 @@
 import type { AddressInfo } from 'node:net';
 import { buildWebhookServer, type WebhookServer } from '@orkestra/adapters/webhook';
 import { MAX_ADMISSION_REVIEW_BYTES, type AdmissionAnswer } from '@orkestra/lib';
+import type { Logger } from '@orkestra/lib';
 import type { PemKeyPair } from '@orkestra/adapters/tls';
-import { fastifyLogger } from '@orkestra/adapters/app';
-import type { Logger } from '@orkestra/adapters/app';
+import { fastifyLogger } from '@orkestra/adapters/process';
 
 /** A listening webhook server. */
 export interface ServedWebhooks {

@@ -2,7 +2,8 @@
 // one line naming the variable and exit 2, before anything talks to the cluster.
 import * as v from 'valibot';
 import { checkLeaderElectionConfig } from '@orkestra/lib';
-import { envBool, envDuration, envInteger, envLogLevel, envOptionalText, envText, parseEnv, type LogLevel } from '@orkestra/adapters/app';
+import { envBool, envDuration, envInteger, envLogLevel, envOptionalText, envText, parseEnv, type LogLevel } from '@orkestra/adapters/process';
+import { parseRegistryConfig, type RegistryConfig } from './registry-config.ts';
 
 /** Log levels, least to most severe. */
 
@@ -27,6 +28,8 @@ export interface RuntimeConfig {
   readonly port: number;
   /** Address to listen on: all interfaces in a cluster, loopback in tests. */
   readonly host: string;
+  /** Follow a Katalog in an OCI registry instead of a file (issue 19); undefined for a file. */
+  readonly registry?: RegistryConfig;
 }
 
 /** A usable config, or the one line to print before exiting 2. */
@@ -60,6 +63,9 @@ export function parseConfig(env: Readonly<Record<string, string | undefined>>): 
   const leader = { leaseDurationMs: e.LEASE_DURATION, renewDeadlineMs: e.RENEW_DEADLINE, retryPeriodMs: e.RETRY_PERIOD };
   const problems = e.LEADER_ELECTION ? checkLeaderElectionConfig(leader) : [];
   if (problems.length > 0) return { type: 'error', message: `LEASE_DURATION, RENEW_DEADLINE, RETRY_PERIOD: ${problems.join('; ')}` };
+  const registry = parseRegistryConfig(env);
+  if (registry.type === 'error') return registry;
+  if (registry.registry && e.KATALOG_PATH !== undefined) return { type: 'error', message: 'ORK_REGISTRY_URL and KATALOG_PATH are both set: the Katalog comes from one place' };
   return {
     type: 'ok',
     config: {
@@ -78,6 +84,7 @@ export function parseConfig(env: Readonly<Record<string, string | undefined>>): 
       namespace: e.ORK_NAMESPACE,
       port: e.ORK_PORT,
       host: e.ORK_HOST,
+      ...(registry.registry ? { registry: registry.registry } : {}),
     },
   };
 }

@@ -3,7 +3,7 @@ import * as assert from 'uvu/assert';
 import { FINALIZER, OWNER_KEY_ANNOTATION, parseKatalog, type CrdEntry } from '@orkestra/lib';
 import { fakeClock, fakeCluster, seededEntropy, type FakeCluster } from '@orkestra/lib/testing';
 import { CrdController, crResourceOf, type ReconcileObserver, type ReconcileResult } from './crd-controller.ts';
-import { createLogger } from '@orkestra/adapters/app';
+import { createLogger } from '@orkestra/adapters/process';
 
 const test = suite('CrdController against the fake cluster');
 

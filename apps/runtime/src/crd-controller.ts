@@ -7,11 +7,11 @@ import {
   WorkQueue, type CachedCr, type Clock, type Cluster, type ClusterObject, type CrdEntry, type CrdHealth, type Effect,
   type Entropy, type HealthEvent, type HealthState, type ReconcilePlan, type Resource, type Template,
 } from '@orkestra/lib';
+import type { Logger } from '@orkestra/lib';
 import { createInformer, type Informer, type InformerHealth, type InformerStats } from '@orkestra/adapters/kube';
 import { ChildIndex } from './child-index.ts';
 import { planChildWatches } from './plan-child-watches.ts';
 import { describeFailure, executeEffect } from './execute-effect.ts';
-import type { Logger } from '@orkestra/adapters/app';
 import { RecentEvents } from './recent-events.ts';
 import type { CacheView } from './runtime-view.ts';
 import { Wake } from './wake.ts';

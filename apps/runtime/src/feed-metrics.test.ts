@@ -2,7 +2,7 @@ import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { parseKatalog, type CrdHealth, type WorkQueueStats } from '@orkestra/lib';
 import { fakeClock } from '@orkestra/lib/testing';
-import { createRuntimeMetrics, type RuntimeMetrics } from '@orkestra/adapters/metrics';
+import { createRuntimeMetrics, type RuntimeMetrics } from './metrics/index.ts';
 import type { InformerStats } from '@orkestra/adapters/kube';
 import { feedMetrics } from './feed-metrics.ts';
 import type { ViewSource } from './runtime-view.ts';

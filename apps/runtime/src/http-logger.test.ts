@@ -1,7 +1,7 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { fakeClock } from '@orkestra/lib/testing';
-import { createLogger } from '@orkestra/adapters/app';
+import { createLogger } from '@orkestra/adapters/process';
 import { httpLogger } from './http-logger.ts';
 
 const test = suite('httpLogger');

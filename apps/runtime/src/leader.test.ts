@@ -3,7 +3,7 @@ import * as assert from 'uvu/assert';
 import { RUNTIME_LEASE_NAME } from '@orkestra/lib';
 import { fakeClock, fakeCluster, fixedEntropy } from '@orkestra/lib/testing';
 import { LEASE_RESOURCE, LeaderElector } from './leader.ts';
-import { createLogger } from '@orkestra/adapters/app';
+import { createLogger } from '@orkestra/adapters/process';
 
 const test = suite('LeaderElector');
 const config = { leaseDurationMs: 15_000, renewDeadlineMs: 10_000, retryPeriodMs: 5_000 };

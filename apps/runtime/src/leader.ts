@@ -5,7 +5,7 @@ import {
   decideLeadership, RUNTIME_LEASE_NAME, trackLease, type Clock, type Cluster, type ClusterObject, type Entropy, type LeaderElectionConfig,
   type LeaseSpec, type ObservedLease, type Resource,
 } from '@orkestra/lib';
-import type { Logger } from '@orkestra/adapters/app';
+import type { Logger } from '@orkestra/lib';
 
 /** The Lease resource (coordination.k8s.io/v1). */
 export const LEASE_RESOURCE: Resource = { group: 'coordination.k8s.io', version: 'v1', resource: 'leases', namespaced: true };

@@ -1,16 +1,19 @@
 // The composition root of the runtime (`ork run`): the only file here that touches process, env,
 // argv, files and signals. It can run and report its version, nothing else (DESIGN §1).
 import { hostname } from 'node:os';
-import { isEntryPoint, readPackageVersion, runApp } from '@orkestra/adapters/app';
+import { isEntryPoint, readPackageVersion, runApp } from '@orkestra/adapters/process';
 import { kubeCluster, loadKubeConfig } from '@orkestra/adapters/kube';
-import { createRuntimeMetrics, type RuntimeMetrics } from '@orkestra/adapters/metrics';
+import { createRuntimeMetrics, type RuntimeMetrics } from './metrics/index.ts';
 import { systemClock, systemEntropy } from '@orkestra/adapters/system';
 import { planStartupOrder, type Katalog } from '@orkestra/lib';
+import { ControllerSet } from './controller-set.ts';
+import { startRegistryFollower } from './start-registry-follower.ts';
+import type { Logger } from '@orkestra/lib';
 import { parseConfig, type RuntimeConfig } from './config.ts';
 import { CrdController, type ReconcileObserver } from './crd-controller.ts';
 import { feedMetrics } from './feed-metrics.ts';
 import { LeaderElector } from './leader.ts';
-import { createLogger, type Logger } from '@orkestra/adapters/app';
+import { createLogger } from '@orkestra/adapters/process';
 import { serveHttp } from './serve-http.ts';
 
 /** How often a controller looks again for its missing CRD or unmet dependencies. */
@@ -22,18 +25,21 @@ const PACKAGE_JSON = new URL('../package.json', import.meta.url);
 export async function main(argv: readonly string[]): Promise<void> {
   await runApp(argv, process.env, (text) => process.stdout.write(text), {
     program: 'ork-runtime', verb: 'run', version: readPackageVersion(PACKAGE_JSON), parseConfig, serve: run, exit2,
+    // ORK_REGISTRY_URL: the Katalog is followed in an OCI registry, not read from a file (issue 19).
+    serveRemote: (config) => (config.registry ? () => run(config, undefined) : undefined),
   });
 }
 
 // Started as a program (node main.js, node ork-runtime.mjs) it runs; imported by `ork run` it waits to be called.
 if (isEntryPoint(import.meta.url, process.argv[1])) await main(process.argv.slice(2));
 
-async function run(config: RuntimeConfig, katalog: Katalog): Promise<void> {
+/** Runs the Katalog of a file, or (undefined) the one config.registry follows. */
+async function run(config: RuntimeConfig, katalog: Katalog | undefined): Promise<void> {
   const clock = systemClock;
   const entropy = systemEntropy;
   const log = createLogger(config.logLevel, clock, (line) => process.stdout.write(line));
-  const order = planStartupOrder(katalog.crds);
-  if ('cycle' in order) return exit2(`${katalog.file}: dependsOn cycle: ${order.cycle.join(' -> ')}`);
+  const order = katalog ? planStartupOrder(katalog.crds) : undefined;
+  if (katalog && order && 'cycle' in order) return exit2(`${katalog.file}: dependsOn cycle: ${order.cycle.join(' -> ')}`);
 
   let cluster: ReturnType<typeof kubeCluster>;
   try {
@@ -56,22 +62,22 @@ async function run(config: RuntimeConfig, katalog: Katalog): Promise<void> {
   };
   process.once('SIGTERM', () => shutdown('SIGTERM'));
   process.once('SIGINT', () => shutdown('SIGINT'));
-  const controllers: CrdController[] = [];
   const elector = config.leaderElection
     ? new LeaderElector({
       cluster, namespace: config.namespace, identity, clock, entropy, log: log.child({ component: 'leader-election' }),
       config: { leaseDurationMs: config.leaseDurationMs, renewDeadlineMs: config.renewDeadlineMs, retryPeriodMs: config.retryPeriodMs },
-      onChange: (leading) => controllers.forEach((c) => c.leadershipChanged(leading)),
+      onChange: (leading) => set.leadershipChanged(leading),
     })
     : undefined;
   const isLeader = (): boolean => elector?.isLeader() ?? true;
-  const byName = new Map<string, CrdController>();
-  for (const step of order.order) {
-    const crd = katalog.crds.find((c) => c.name === step.name)!;
-    const controller = new CrdController({
+  // The controllers of the current Katalog; a registry Katalog swaps them (controller-set.ts).
+  const set = new ControllerSet((current, name, healthOf) => {
+    const crd = current.crds.find((c) => c.name === name)!;
+    metrics.registerController(crd.name, crd.workers ?? config.defaultWorkers);
+    return new CrdController({
       crd, cluster, clock, entropy, identity, isLeader,
       log: log.child({ controller: crd.name }),
-      healthOf: (name) => byName.get(name)?.health().state,
+      healthOf,
       observer: observe(crd.name),
       settings: {
         workers: crd.workers ?? config.defaultWorkers,
@@ -81,16 +87,13 @@ async function run(config: RuntimeConfig, katalog: Katalog): Promise<void> {
         startPollMs: START_POLL_MS,
       },
     });
-    controllers.push(controller);
-    byName.set(crd.name, controller);
-  }
+  }, log);
 
   // Metrics: reconciles are observed as they finish; gauges (queues, health, watches) are read at scrape time.
   const metrics: RuntimeMetrics = createRuntimeMetrics({
     requestCounts: () => cluster.metrics.counts(),
-    beforeScrape: feedMetrics(() => metrics, controllers.map((c) => ({ controller: c, cache: c })), isLeader, clock),
+    beforeScrape: feedMetrics(() => metrics, () => set.sources(), isLeader, clock),
   });
-  for (const c of controllers) metrics.registerController(c.crd.name, c.crd.workers ?? config.defaultWorkers);
   function observe(controller: string): ReconcileObserver {
     return {
       dequeued: (seconds) => metrics.observeQueueWait(controller, seconds),
@@ -102,7 +105,9 @@ async function run(config: RuntimeConfig, katalog: Katalog): Promise<void> {
   }
 
   // HTTP API (DESIGN §6): probes, /metrics and /katalog, read from the controllers at request time.
-  const http = await serveHttp({ katalog, controllers, clock, log, metrics, config, isLeader, runtimeVersion: readPackageVersion(PACKAGE_JSON) });
+  const follower = config.registry ? startRegistryFollower({ config, registry: config.registry, cluster, set, clock, entropy, log, identity }) : undefined;
+  if (follower && 'error' in follower) return exit2(follower.error);
+  const http = await serveHttp({ set, source: follower?.status, clock, log, metrics, config, isLeader, runtimeVersion: readPackageVersion(PACKAGE_JSON) });
   if ('error' in http) {
     process.stderr.write(`ork-runtime: ${http.error}\n`);
     process.exitCode = 1;
@@ -112,21 +117,22 @@ async function run(config: RuntimeConfig, katalog: Katalog): Promise<void> {
   log.info('http listening', { host: config.host, port: http.port });
 
   log.info('runtime starting', {
-    katalog: katalog.metadata.name, crds: controllers.length, identity, namespace: config.namespace,
+    katalog: katalog?.metadata.name ?? follower?.status().reference ?? '', crds: katalog?.crds.filter((c) => c.enabled).length ?? 0, identity, namespace: config.namespace,
     leaderElection: config.leaderElection, env: config.env,
   });
 
   const leading = elector?.run(abort.signal) ?? Promise.resolve();
   // Controllers start in startup order; one that waits (missing CRD, dependency) never holds up the others.
-  const running = controllers.map((c) => c.run(abort.signal).catch((err: unknown) => {
-    log.error('controller crashed', { controller: c.crd.name, err: err instanceof Error ? err.message : String(err) });
-  }));
-  await Promise.all(running);
+  if (katalog) await set.replace(katalog, abort.signal);
+  const following = follower?.run(abort.signal) ?? Promise.resolve();
+  if (!abort.signal.aborted) await new Promise((resolve) => abort.signal.addEventListener('abort', resolve, { once: true }));
+  await following;
+  await set.stopped();
   await leading;
   // Release only after every worker has stopped, or two leaders may overlap (spec/runtime.md §4).
   await elector?.release();
   await http.close();
-  summary(log, cluster, controllers);
+  summary(log, cluster, set.controllers());
   process.exit(0);
 }
 

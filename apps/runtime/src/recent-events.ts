@@ -2,7 +2,7 @@
 // runtime's RBAC has create on events and nothing else, so it cannot list them back from the API
 // server, and must not (the RBAC ablation proves every rule is needed and none more).
 import { formatTime } from '@orkestra/lib';
-import type { CrEvent } from '@orkestra/adapters/http';
+import type { CrEvent } from './http/index.ts';
 
 /** Events kept per CR unless told otherwise. */
 export const EVENTS_PER_CR = 20;

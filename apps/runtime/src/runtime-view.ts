@@ -1,4 +1,4 @@
-// The HTTP API's view of this process (adapters/src/http RuntimeView), read from the controllers
+// The HTTP API's view of this process (RuntimeView of http/runtime-view-contract.ts), read from the controllers
 // and their caches at request time; nothing here is copied or kept up to date in the background.
 import {
   isStarted, ownerKeyOf, planCrdRules, queueKeyOf, type Clock, type ClusterObject, type CrdEntry, type CrdHealth, type Katalog, type ObservedChild, type WorkQueueStats,
@@ -6,7 +6,7 @@ import {
 import type { InformerStats } from '@orkestra/adapters/kube';
 import type {
   ChildSummary, CrDetail, CrdHealthReport, CrdInfo, CrdSummary, CrEvent, CrListItem, ReadyStatus, RuntimeView,
-} from '@orkestra/adapters/http';
+} from './http/index.ts';
 import { planChildKinds, type ChildKind } from './child-kinds.ts';
 
 /** Read access to one CRD's cached CRs and children (the controller's own caches). */

@@ -1,18 +1,19 @@
 // Wires the HTTP API of DESIGN §6 (probes, /metrics, /katalog) to the running controllers: the view
-// over their caches, the metrics, and the node:http server of adapters/src/http.
-import { buildRuntimeServer } from '@orkestra/adapters/http';
-import type { RuntimeMetrics } from '@orkestra/adapters/metrics';
-import type { Clock, Katalog } from '@orkestra/lib';
+// over their caches, the metrics, and the node:http server of ./http.
+import { buildRuntimeServer, type KatalogSourceStatus } from './http/index.ts';
+import type { RuntimeMetrics } from './metrics/index.ts';
+import type { Clock, Logger } from '@orkestra/lib';
 import type { RuntimeConfig } from './config.ts';
-import type { CrdController } from './crd-controller.ts';
+import type { ControllerSet } from './controller-set.ts';
 import { httpLogger } from './http-logger.ts';
-import type { Logger } from '@orkestra/adapters/app';
-import { createRuntimeView } from './runtime-view.ts';
+import { createSwappableView } from './swappable-view.ts';
 
 /** What the HTTP API is wired to. */
 export interface HttpDeps {
-  readonly katalog: Katalog;
-  readonly controllers: readonly CrdController[];
+  /** The current Katalog's controllers (a registry Katalog swaps them, issue 19). */
+  readonly set: ControllerSet;
+  /** The registry source's state, when the Katalog comes from a registry. */
+  readonly source?: (() => KatalogSourceStatus) | undefined;
   readonly clock: Clock;
   readonly log: Logger;
   /** The metrics, created by the composition root so controllers can report to them too. */
@@ -31,10 +32,9 @@ export interface HttpApi {
 
 /** Builds the HTTP API and listens on ORK_HOST:ORK_PORT; resolves with an error message if it cannot. */
 export async function serveHttp(deps: HttpDeps): Promise<HttpApi | { readonly error: string }> {
-  const { controllers, clock, log, config, isLeader, metrics } = deps;
-  const sources = controllers.map((controller) => ({ controller, cache: controller }));
-  const view = createRuntimeView({
-    katalog: deps.katalog, runtimeVersion: deps.runtimeVersion, sources, isLeader, clock, gatewayEndpoint: config.gatewayEndpoint, namespace: config.namespace,
+  const { set, clock, log, config, isLeader, metrics } = deps;
+  const view = createSwappableView({
+    set, ...(deps.source ? { source: deps.source } : {}), runtimeVersion: deps.runtimeVersion, isLeader, clock, gatewayEndpoint: config.gatewayEndpoint, namespace: config.namespace,
     defaults: { workers: config.defaultWorkers, resyncMs: config.defaultResyncMs, maxDepth: config.queueMaxDepth },
   });
   const server = buildRuntimeServer({

@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { stringField } from '../katalog/field-schemas.ts';
+import { stringField } from '../field-schemas/field-schemas.ts';
 import { defaultChildName } from './default-name.ts';
 import type { Fields } from './fields.ts';
 import type { BuildContext } from './kube-object.ts';

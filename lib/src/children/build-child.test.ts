@@ -1,7 +1,7 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import * as v from 'valibot';
-import { fieldTypeOf } from '../katalog/field-schemas.ts';
+import { fieldTypeOf } from '../field-schemas/field-schemas.ts';
 import { buildChild, fieldNames, type BuildResult } from './build-child.ts';
 import { deploymentItemSchema } from './build-deployment.ts';
 import { CLUSTER_CTX, CTX } from './child-cases.test.fixture.ts';

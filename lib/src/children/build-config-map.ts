@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { commonItemEntries, stringMapField } from '../katalog/field-schemas.ts';
+import { commonItemEntries, stringMapField } from '../field-schemas/field-schemas.ts';
 import { checkDataKeys } from './check-data-keys.ts';
 import { Fields } from './fields.ts';
 import type { BuildContext, KubeObject, RenderedItem } from './kube-object.ts';

@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { boolField, commonItemEntries, intField, stringField } from '../katalog/field-schemas.ts';
+import { boolField, commonItemEntries, intField, stringField } from '../field-schemas/field-schemas.ts';
 import { buildJobSpec } from './build-job.ts';
 import { Fields } from './fields.ts';
 import type { BuildContext, KubeObject, RenderedItem } from './kube-object.ts';

@@ -1,7 +1,7 @@
 import * as v from 'valibot';
-import { coded } from '../katalog/coded.ts';
-import { anyField, commonItemEntries } from '../katalog/field-schemas.ts';
-import { kindName, plural } from '../katalog/names.ts';
+import { coded } from '../field-schemas/coded.ts';
+import { anyField, commonItemEntries } from '../field-schemas/field-schemas.ts';
+import { kindName, plural } from '../field-schemas/names.ts';
 import { customTarget, isApiVersion } from './custom-target.ts';
 import { Fields } from './fields.ts';
 import type { BuildContext, KubeObject, RenderedItem } from './kube-object.ts';

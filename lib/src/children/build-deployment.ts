@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { commonItemEntries, intField } from '../katalog/field-schemas.ts';
+import { commonItemEntries, intField } from '../field-schemas/field-schemas.ts';
 import { Fields } from './fields.ts';
 import type { BuildContext, KubeObject, RenderedItem } from './kube-object.ts';
 import { workloadSelector } from './labels.ts';

@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { anyField, commonItemEntries, intField, stringField } from '../katalog/field-schemas.ts';
+import { anyField, commonItemEntries, intField, stringField } from '../field-schemas/field-schemas.ts';
 import { defaultChildName } from './default-name.ts';
 import { Fields } from './fields.ts';
 import type { BuildContext, KubeObject, RenderedItem } from './kube-object.ts';

@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { commonItemEntries, intOrStringField, stringField } from '../katalog/field-schemas.ts';
+import { commonItemEntries, intOrStringField, stringField } from '../field-schemas/field-schemas.ts';
 import { defaultChildName } from './default-name.ts';
 import { Fields } from './fields.ts';
 import type { BuildContext, KubeObject, RenderedItem } from './kube-object.ts';

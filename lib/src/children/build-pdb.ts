@@ -1,6 +1,6 @@
 import * as v from 'valibot';
-import { coded } from '../katalog/coded.ts';
-import { commonItemEntries, intOrStringField } from '../katalog/field-schemas.ts';
+import { coded } from '../field-schemas/coded.ts';
+import { commonItemEntries, intOrStringField } from '../field-schemas/field-schemas.ts';
 import { buildLabelSelector } from './build-label-selector.ts';
 import { Fields } from './fields.ts';
 import type { BuildContext, KubeObject, RenderedItem } from './kube-object.ts';

@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { commonItemEntries, stringField, stringMapField } from '../katalog/field-schemas.ts';
+import { commonItemEntries, stringField, stringMapField } from '../field-schemas/field-schemas.ts';
 import { base64Utf8 } from './base64.ts';
 import { checkDataKeys } from './check-data-keys.ts';
 import { Fields } from './fields.ts';

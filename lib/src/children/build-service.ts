@@ -1,8 +1,8 @@
 import * as v from 'valibot';
 import {
   boolField, commonItemEntries, intField, intOrStringField, stringField, stringMapField,
-} from '../katalog/field-schemas.ts';
-import { coded } from '../katalog/coded.ts';
+} from '../field-schemas/field-schemas.ts';
+import { coded } from '../field-schemas/coded.ts';
 import { Fields } from './fields.ts';
 import type { BuildContext, KubeObject, RenderedItem } from './kube-object.ts';
 import { isDnsLabel, isPortName } from './kube-syntax.ts';

@@ -1,4 +1,4 @@
-import { commonItemEntries } from '../katalog/field-schemas.ts';
+import { commonItemEntries } from '../field-schemas/field-schemas.ts';
 
 // Cluster-scoped kinds take every common field but `namespace`, so the strict item schema
 // reports `namespace:` on a ClusterRole as an unknown field instead of silently ignoring it.

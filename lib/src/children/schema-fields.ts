@@ -1,8 +1,8 @@
 import * as v from 'valibot';
-import { coded } from '../katalog/coded.ts';
+import { coded } from '../field-schemas/coded.ts';
 import {
   anyField, intField, intOrStringField, stringField, stringMapField, templateString, type FieldType,
-} from '../katalog/field-schemas.ts';
+} from '../field-schemas/field-schemas.ts';
 
 // Item-schema building blocks shared by several kinds. Raw Kubernetes fragments also accept a
 // template string, because a template that is exactly one action keeps its value's type:

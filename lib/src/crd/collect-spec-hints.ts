@@ -1,5 +1,5 @@
 import { CHILD_KINDS, type ChildKindInfo } from '../children/index.ts';
-import type { Condition, FieldType } from '../katalog/field-schemas.ts';
+import type { Condition, FieldType } from '../field-schemas/field-schemas.ts';
 import type { DocPath } from '../katalog/locate.ts';
 import type { CrdEntry, StatusField } from '../katalog/model.ts';
 import { compileTemplate, isTemplate } from '../template/index.ts';

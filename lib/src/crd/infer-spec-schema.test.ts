@@ -1,7 +1,7 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { inferSpecSchema } from './infer-spec-schema.ts';
-import { crdFrom, crdWithChildren } from './katalog.test.fixture.ts';
+import { crdFrom, crdWithChildren } from '../validate/katalog.test.fixture.ts';
 
 const test = suite('infer-spec-schema');
 

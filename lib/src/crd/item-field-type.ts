@@ -1,5 +1,5 @@
 import type * as v from 'valibot';
-import { fieldTypeOf, type FieldType } from '../katalog/field-schemas.ts';
+import { fieldTypeOf, type FieldType } from '../field-schemas/field-schemas.ts';
 import { schemaAt, unwrapSchema } from '../katalog/schema-walk.ts';
 
 /**

@@ -1,7 +1,7 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import type { CrdEntry } from '../katalog/model.ts';
-import { crdFrom, katalogFrom } from './katalog.test.fixture.ts';
+import { crdFrom, katalogFrom } from '../validate/katalog.test.fixture.ts';
 import { planCrdSchema } from './plan-crd-schema.ts';
 
 const test = suite('plan-crd-schema');

@@ -4,7 +4,7 @@ import { CustomResourceDefinition } from 'kubernetes-models/apiextensions.k8s.io
 import type { KubeObject } from '../children/index.ts';
 import { checkStructural } from './check-structural.ts';
 import { exampleKatalog } from '../rbac/katalog.test.fixture.ts';
-import { katalogFrom } from './katalog.test.fixture.ts';
+import { katalogFrom } from '../validate/katalog.test.fixture.ts';
 import { planCrd, planCrds } from './plan-crd.ts';
 import { CONDITION_SCHEMA } from './status-schema.ts';
 

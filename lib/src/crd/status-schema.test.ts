@@ -1,7 +1,7 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { checkStructural } from './check-structural.ts';
-import { crdFrom } from './katalog.test.fixture.ts';
+import { crdFrom } from '../validate/katalog.test.fixture.ts';
 import { planStatusSchema } from './status-schema.ts';
 
 const test = suite('status-schema');

@@ -1,6 +1,6 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { crdFrom } from './katalog.test.fixture.ts';
+import { crdFrom } from '../validate/katalog.test.fixture.ts';
 import { planCrdSchema } from './plan-crd-schema.ts';
 import { typeAtPath, type PathType } from './type-at-path.ts';
 

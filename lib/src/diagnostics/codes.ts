@@ -63,6 +63,22 @@ export const CODES = {
   ORK1311: { severity: 'error', title: 'duplicate protected namespace list entry', hint: 'A namespace cannot be both restricted and allowed.' },
   ORK1312: { severity: 'error', title: 'CRD schema is not structural', hint: 'Kubernetes requires a structural schema: give every object and array a `type`, avoid `$ref`, and do not combine `properties` with `additionalProperties`.' },
   ORK1313: { severity: 'warning', title: 'status field shadows a built-in status field', hint: 'Orkestra writes `conditions` and `observedGeneration` itself; pick another path.' },
+  // Katalogs from an OCI registry (issue 19; spec/registry.md)
+  ORK1500: { severity: 'error', title: 'invalid OCI reference', hint: 'Write oci://HOST[:PORT]/REPOSITORY:TAG or oci://HOST/REPOSITORY@sha256:<64 hex digits>.' },
+  ORK1501: { severity: 'error', title: 'not found in the registry', hint: 'Check the repository and tag (oras repo tags HOST/REPO lists the tags); a digest must be the manifest\'s own.' },
+  ORK1502: { severity: 'error', title: 'not a Katalog artifact', hint: 'The reference names another kind of artifact (an image, a chart, an index): point at a Katalog pushed with `ork push`.' },
+  ORK1503: { severity: 'error', title: 'invalid manifest', hint: 'The manifest is not a valid OCI image manifest; push the Katalog again with `ork push`.' },
+  ORK1504: { severity: 'error', title: 'no single Katalog layer', hint: 'A Katalog artifact has exactly one layer of type application/vnd.orkestra.katalog.layer.v1+yaml.' },
+  ORK1505: { severity: 'error', title: 'content over the size limit', hint: 'The layer or manifest is larger than a Katalog may be; it was refused before it was downloaded.' },
+  ORK1506: { severity: 'error', title: 'digest mismatch', hint: 'The content does not match its digest: the stored blob is corrupt or was changed on the way; do not use it, push again.' },
+  ORK1507: { severity: 'error', title: 'registry authentication failed', hint: 'Log in (docker login / oras login) or fix the Docker config file; in a cluster, check the pull Secret.' },
+  ORK1508: { severity: 'error', title: 'registry access denied', hint: 'The credentials are valid but may not read (or write) this repository.' },
+  ORK1509: { severity: 'error', title: 'registry unavailable', hint: 'The registry did not answer or answered with a server error; check the host, the network, and try again.' },
+  ORK1510: { severity: 'error', title: 'registry TLS verification failed', hint: 'The registry\'s certificate is not trusted: pass --ca-file (or ORK_REGISTRY_CA_FILE), or fix the certificate.' },
+  ORK1511: { severity: 'error', title: 'plain HTTP refused', hint: 'Only a loopback registry may be spoken to in plain HTTP without --plain-http; pass --plain-http if the registry really has no TLS.' },
+  ORK1512: { severity: 'error', title: 'invalid registry credentials', hint: 'Fix the Docker config file (~/.docker/config.json, DOCKER_CONFIG) or the credential helper it names.' },
+  ORK1513: { severity: 'error', title: 'registry refused the request', hint: 'The registry answered with a client error; its message says why.' },
+  ORK1514: { severity: 'error', title: 'Katalog layer is not text', hint: 'The Katalog layer must be UTF-8 YAML.' },
   // RBAC and bundle
   ORK2001: { severity: 'warning', title: 'Katalog manages RBAC objects', hint: 'Creating Roles or bindings needs `escalate` and `bind`, which let the runtime grant permissions it holds; review the roles it creates.' },
   ORK2002: { severity: 'error', title: 'unknown component', hint: 'Use --for with runtime, gateway and cc (comma-separated).' },
@@ -79,6 +95,14 @@ export const CODES = {
   ORK5005: { severity: 'warning', title: 'work queue full', hint: 'The CRD queue reached maxDepth and dropped a key; raise queue.maxDepth or workers.' },
   ORK5006: { severity: 'warning', title: 'leadership lost', hint: 'The Lease could not be renewed within renewDeadline, or another runtime holds it; this runtime stops reconciling.' },
   ORK5007: { severity: 'error', title: 'two items render the same child', hint: 'Give the items different names; both would write the same object.' },
+  // Katalogs from an OCI registry at run time (issue 19; spec/registry.md §4)
+  ORK5100: { severity: 'info', title: 'Katalog loaded from the registry', hint: 'The digest is on /katalog (source.digest).' },
+  ORK5101: { severity: 'info', title: 'Katalog updated from the registry', hint: 'New CRDs started, removed ones stopped, changed ones restarted; nothing else was touched.' },
+  ORK5102: { severity: 'error', title: 'new Katalog refused: invalid', hint: 'The runtime keeps the Katalog it runs; fix the Katalog (ork validate -f oci://...) and push again.' },
+  ORK5103: { severity: 'error', title: 'new Katalog refused: RBAC not held', hint: 'Apply the bundle of the new Katalog (ork generate bundle -f oci://...@sha256:... | kubectl apply -f -); the runtime checks again on its next poll.' },
+  ORK5104: { severity: 'warning', title: 'registry poll failed', hint: 'The runtime keeps the Katalog it runs and polls again; /health shows the last error.' },
+  ORK5105: { severity: 'error', title: 'registry credentials refused', hint: 'Fix the pull Secret (runtime.registry.pullSecret); the runtime reads it again on its next poll.' },
+  ORK5106: { severity: 'warning', title: 'cannot check the runtime\'s RBAC', hint: 'A SelfSubjectRulesReview failed; the new Katalog waits until the check can run.' },
 } as const satisfies Record<string, CodeInfo>;
 
 /** A diagnostic code from the catalogue. */

@@ -1,7 +1,7 @@
 import type * as v from 'valibot';
 import { CHILD_KINDS, CHILD_KIND_KEYS, operatorBoxListSchema } from '../children/index.ts';
-import { conditionSchema, templateString } from '../katalog/field-schemas.ts';
-import { KATALOG_API_VERSION } from '../katalog/parse-katalog.ts';
+import { conditionSchema, templateString } from '../field-schemas/field-schemas.ts';
+import { KATALOG_API_VERSION } from '../validate/parse-katalog.ts';
 import { katalogSchema, operatorBoxSchema } from '../katalog/schema.ts';
 import { unwrapSchema } from '../katalog/schema-walk.ts';
 import { valibotToJsonSchema, type JsonSchemaNode } from './valibot-to-json-schema.ts';

@@ -1,7 +1,7 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import * as v from 'valibot';
-import { coded } from '../katalog/coded.ts';
+import { coded } from '../field-schemas/coded.ts';
 import { valibotToJsonSchema } from './valibot-to-json-schema.ts';
 
 const test = suite('valibot-to-json-schema');

@@ -1,5 +1,5 @@
 import type * as v from 'valibot';
-import { uncode } from '../katalog/coded.ts';
+import { uncode } from '../field-schemas/coded.ts';
 
 /** A JSON Schema (draft-07) node as plain data. */
 export type JsonSchemaNode = { [keyword: string]: unknown };

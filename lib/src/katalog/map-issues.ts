@@ -2,10 +2,10 @@ import type * as v from 'valibot';
 import type { Diagnostic } from '../diagnostics/diagnostic.ts';
 import { makeDiagnostic } from '../diagnostics/make-diagnostic.ts';
 import { closest } from '../util/closest.ts';
-import { uncode } from './coded.ts';
+import { uncode } from '../field-schemas/coded.ts';
 import type { Locator } from './locate.ts';
 import { allowedKeys, schemaAt, unwrapSchema } from './schema-walk.ts';
-import { fieldTypeOf, NOT_A_TEMPLATE } from './field-schemas.ts';
+import { fieldTypeOf, NOT_A_TEMPLATE } from '../field-schemas/field-schemas.ts';
 
 type Issue = v.BaseIssue<unknown>;
 

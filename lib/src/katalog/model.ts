@@ -1,4 +1,4 @@
-import type { Condition } from './field-schemas.ts';
+import type { Condition } from '../field-schemas/field-schemas.ts';
 
 /** A JSON Schema (OpenAPI v3 subset) as plain data. */
 export type JsonSchema = { readonly [key: string]: unknown };

@@ -5,7 +5,7 @@ import { parseDuration } from './duration.ts';
 import type { Locator } from './locate.ts';
 import type { ChildItem, CrdEntry, Katalog, Security } from './model.ts';
 import type { CrdEntryInput, KatalogInput } from './schema.ts';
-import type { Condition } from './field-schemas.ts';
+import type { Condition } from '../field-schemas/field-schemas.ts';
 
 /** Reads a file named by the Katalog (a crdFile), relative paths already resolved; undefined if unreadable. */
 export type ReadFile = (path: string) => string | undefined;

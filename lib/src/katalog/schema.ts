@@ -1,8 +1,8 @@
 import * as v from 'valibot';
-import { coded } from './coded.ts';
+import { coded } from '../field-schemas/coded.ts';
 import { parseDuration } from './duration.ts';
-import { anyField, conditionSchema, stringMapField } from './field-schemas.ts';
-import { apiGroup, apiVersionName, dnsLabel, kindName, plural } from './names.ts';
+import { anyField, conditionSchema, stringMapField } from '../field-schemas/field-schemas.ts';
+import { apiGroup, apiVersionName, dnsLabel, kindName, plural } from '../field-schemas/names.ts';
 import { operatorBoxListSchema } from './child-lists.ts';
 
 /** A duration string: 500ms, 30s, 5m, 2h, 30d, 2y. */

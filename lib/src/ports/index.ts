@@ -1,6 +1,8 @@
 export type { AbortSignalLike } from './abort-signal.ts';
 export type { Clock } from './clock.ts';
 export type { Entropy } from './entropy.ts';
+export type { LogFields, Logger } from './logger.ts';
+export type { Metrics } from './metrics.ts';
 export type { ObjectRef, Resource } from './resource.ts';
 export { apiVersionOf } from './resource.ts';
 export type { KubeObject, ObjectMeta, OwnerReference } from './kube-object.ts';
@@ -9,3 +11,4 @@ export { errorTypeForStatus, fail, ok } from './cluster-error.ts';
 export type {
   ApplyOptions, Cluster, DeleteOptions, ListOptions, ListPage, MetadataPatch, WatchEnd, WatchEvent, WatchOptions,
 } from './cluster.ts';
+export type { FetchedManifest, ManifestHead, RegistryClient, RegistryError, RegistryResult } from './registry-client.ts';

@@ -1,6 +1,6 @@
 // Test helpers: Katalogs from inline YAML or from the repository's examples/.
 import type { Katalog } from '../katalog/model.ts';
-import { parseKatalog } from '../katalog/parse-katalog.ts';
+import { parseKatalog } from '../validate/parse-katalog.ts';
 
 // The seed Katalogs as in examples/ (lib tests read no files; conformance/cases/seed-* check
 // the real example files against the same expectations).

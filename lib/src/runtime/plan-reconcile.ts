@@ -1,5 +1,5 @@
 import type { KubeObject } from '../children/kube-object.ts';
-import { planChildren } from '../reconcile/plan-children.ts';
+import { planChildren } from './plan-children.ts';
 import { inApplyOrder } from './apply-order.ts';
 import { childKey, childResourceOf, type ChildResource } from './child-key.ts';
 import { canOwnIn, decorateChild } from './decorate-child.ts';

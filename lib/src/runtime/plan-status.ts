@@ -1,6 +1,6 @@
 import type { CrdEntry, StatusField } from '../katalog/model.ts';
-import { evaluateConditions } from '../reconcile/evaluate-conditions.ts';
-import { readPath } from '../reconcile/read-path.ts';
+import { evaluateConditions } from './evaluate-conditions.ts';
+import { readPath } from './read-path.ts';
 import { renderDeep, type Template } from '../template/index.ts';
 import { canonicalJson } from './fingerprint.ts';
 import { formatTime } from './format-time.ts';

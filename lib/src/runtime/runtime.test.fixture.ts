@@ -1,7 +1,7 @@
 // Test helpers: a CRD entry from inline YAML and a tiny in-memory cluster that executes effects,
 // so tests can check that a reconcile converges to zero writes.
 import type { CrdEntry } from '../katalog/model.ts';
-import { parseKatalog } from '../katalog/parse-katalog.ts';
+import { parseKatalog } from '../validate/parse-katalog.ts';
 import { childKey } from './child-key.ts';
 import type { CachedCr, Effect, ObservedChild } from './reconcile-types.ts';
 

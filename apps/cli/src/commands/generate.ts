@@ -2,7 +2,9 @@ import { hasErrors, planBundle, planCrds, planKatalogConfigMap, planKatalogJsonS
 import { FILE_OPTION, type Command } from '../command.ts';
 import { formatDiagnostics } from '../format-diagnostics.ts';
 import { EXIT, UsageError, type CliIo, type ExitCode } from '../io.ts';
-import { loadKatalog, type LoadedKatalog } from '../load-katalog.ts';
+import type { LoadedKatalog } from '../load-katalog.ts';
+import { withLoadedKatalog } from '../load-katalog-source.ts';
+import { REGISTRY_OPTIONS } from '../registry-access.ts';
 import type { OptionSpec } from '../options.ts';
 import { writeObjects } from '../write-output.ts';
 
@@ -13,14 +15,15 @@ const COMPONENTS: readonly Component[] = ['runtime', 'gateway', 'cc'];
 const ALIASES: Record<string, Component> = { runtime: 'runtime', run: 'runtime', gateway: 'gateway', gw: 'gateway', cc: 'cc', controlcenter: 'cc', 'control-center': 'cc' };
 
 /** Loads the Katalog, prints diagnostics, and runs `emit` only when it is valid. */
-function withKatalog(values: Record<string, string | boolean | undefined>, io: CliIo, emit: (k: Katalog, loaded: LoadedKatalog) => ExitCode): ExitCode {
-  const loaded = loadKatalog(values['filename'] as string | undefined, io);
+function withKatalog(values: Record<string, string | boolean | undefined>, io: CliIo, emit: (k: Katalog, loaded: LoadedKatalog) => ExitCode): ExitCode | Promise<ExitCode> {
+  return withLoadedKatalog(values, io, (loaded) => {
   if (loaded.diagnostics.length) io.stderr(formatDiagnostics(loaded.diagnostics, io.color));
   if (!loaded.katalog || hasErrors(loaded.diagnostics)) {
     io.stderr(`${loaded.file}: invalid, nothing generated\n`);
     return EXIT.invalid;
   }
   return emit(loaded.katalog, loaded);
+  });
 }
 
 function namespaceOf(values: Record<string, string | boolean | undefined>): string {
@@ -64,7 +67,7 @@ export const generateCrdCommand: Command = {
   name: 'generate crd',
   summary: 'Generate the CustomResourceDefinitions of a Katalog',
   usage: 'ork generate crd [-f FILE] [--crd NAME] [-o FILE|-|yaml|json]',
-  options: [FILE_OPTION, OUTPUT, { name: 'crd', type: 'string', value: 'NAME', description: 'Only this CRD (its key under spec.crds)' }],
+  options: [FILE_OPTION, OUTPUT, ...REGISTRY_OPTIONS, { name: 'crd', type: 'string', value: 'NAME', description: 'Only this CRD (its key under spec.crds)' }],
   examples: ['ork generate crd -f katalog.yaml -o website-crd.yaml', 'ork generate crd -f katalog.yaml | kubectl apply --server-side -f -'],
   run: (values, _p, io) => withKatalog(values, io, (k) => {
     const only = values['crd'] as string | undefined;
@@ -80,8 +83,8 @@ export const generateBundleCommand: Command = {
   name: 'generate bundle',
   summary: 'Generate the install bundle: Namespace, ServiceAccounts, least-privilege roles, Katalog ConfigMap',
   usage: 'ork generate bundle [-f FILE] [-n NS] [--for runtime,gateway,cc] [-o FILE|-|yaml|json]',
-  options: [FILE_OPTION, NAMESPACE, FOR, OUTPUT],
-  examples: ['ork generate bundle -f katalog.yaml -o bundle.yaml', 'ork generate bundle --for gateway -f gateway-katalog.yaml | kubectl apply -f -'],
+  options: [FILE_OPTION, NAMESPACE, FOR, OUTPUT, ...REGISTRY_OPTIONS],
+  examples: ['ork generate bundle -f katalog.yaml -o bundle.yaml', 'ork generate bundle --for gateway -f gateway-katalog.yaml | kubectl apply -f -', 'ork generate bundle -f oci://registry.example.com/platform/katalog@sha256:... | kubectl apply -f -'],
   run: (values, _p, io) => {
     const components = parseComponents(values['for'] as string | undefined);
     const namespace = namespaceOf(values);
@@ -93,7 +96,7 @@ export const generateRbacCommand: Command = {
   name: 'generate rbac',
   summary: 'Generate only the ServiceAccounts and least-privilege roles of the bundle',
   usage: 'ork generate rbac [-f FILE] [-n NS] [--for runtime,gateway,cc] [-o FILE|-|yaml|json]',
-  options: [FILE_OPTION, NAMESPACE, FOR, OUTPUT],
+  options: [FILE_OPTION, NAMESPACE, FOR, OUTPUT, ...REGISTRY_OPTIONS],
   run: (values, _p, io) => {
     const components = parseComponents(values['for'] as string | undefined);
     const namespace = namespaceOf(values);
@@ -105,7 +108,7 @@ export const generateConfigMapCommand: Command = {
   name: 'generate configmap',
   summary: 'Generate only the ConfigMap holding the resolved Katalog',
   usage: 'ork generate configmap [-f FILE] [-n NS] [-o FILE|-|yaml|json]',
-  options: [FILE_OPTION, NAMESPACE, OUTPUT],
+  options: [FILE_OPTION, NAMESPACE, OUTPUT, ...REGISTRY_OPTIONS],
   run: (values, _p, io) => {
     const namespace = namespaceOf(values);
     return withKatalog(values, io, (k) => done(io, writeObjects([planKatalogConfigMap(k, { namespace })], values['output'] as string | undefined, io, false), 1));

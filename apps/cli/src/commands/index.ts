@@ -5,6 +5,8 @@ import { controlCommand } from './control.ts';
 import { gateCommand, runCommand } from './serve.ts';
 import { validateCommand } from './validate.ts';
 import { versionCommand } from './version.ts';
+import { pullCommand } from './pull.ts';
+import { pushCommand } from './push.ts';
 
 /** Every command of the developer CLI, in help order. */
 export const COMMANDS: readonly Command[] = [
@@ -15,6 +17,8 @@ export const COMMANDS: readonly Command[] = [
   generateConfigMapCommand,
   generateSchemaCommand,
   initCommand,
+  pushCommand,
+  pullCommand,
   runCommand,
   gateCommand,
   controlCommand,

@@ -1,4 +1,6 @@
+import { isOciReference } from '@orkestra/lib';
 import type { Command } from '../command.ts';
+import { referenceArg } from '../registry-access.ts';
 import { EXIT, UsageError, type ServerApp } from '../io.ts';
 
 /**
@@ -20,6 +22,13 @@ function serveCommand(app: ServerApp, name: string, summary: string, examples: r
       if (positionals.length > 0) throw new UsageError(`${name} takes no arguments, got ${positionals.join(' ')}`, 'pass the Katalog with -f FILE');
       const file = values['filename'] as string | undefined;
       if (file === '-') throw new UsageError(`ork ${name} cannot read the Katalog from standard input`, 'pass a file: it is read once at start');
+      // `ork run -f oci://...` follows the artifact (issue 19): the runtime reads ORK_REGISTRY_URL.
+      if (file !== undefined && isOciReference(file)) {
+        if (app !== 'runtime') throw new UsageError(`ork ${name} reads a Katalog file`, 'pull it first: ork pull oci://... -o katalog.yaml');
+        referenceArg(file, '-f');
+        io.handOff(app, [name], { ORK_REGISTRY_URL: file });
+        return EXIT.ok;
+      }
       io.handOff(app, [name, ...(file !== undefined ? ['-f', file] : [])]);
       return EXIT.ok;
     },
@@ -28,6 +37,7 @@ function serveCommand(app: ServerApp, name: string, summary: string, examples: r
 
 export const runCommand = serveCommand('runtime', 'run', 'Run the operator for a Katalog against the current cluster (reconcile, leader election, HTTP API)', [
   'ork run -f examples/website/katalog.yaml',
+  'ork run -f oci://registry.example.com/platform/katalog:stable   # follows the tag (ORK_REGISTRY_*)',
   'KUBECONFIG=~/.kube/config ORK_PORT=8081 LOG_LEVEL=debug ork run -f katalog.yaml',
 ]);
 

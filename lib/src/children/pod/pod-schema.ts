@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { intField, stringField, stringMapField } from '../../katalog/field-schemas.ts';
+import { intField, stringField, stringMapField } from '../../field-schemas/field-schemas.ts';
 import {
   envField, enumField, imagePullSecretsField, probesField, rawListField, rawObjectField,
   resourcesField, stringListField,

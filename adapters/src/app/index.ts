@@ -1,9 +1,0 @@
-// Plumbing the server apps (runtime, gateway, control center) share at their composition roots.
-export { appUsage, parseAppArgs, type AppCommand } from './parse-app-args.ts';
-export { loadKatalogFile, type LoadedKatalog } from './load-katalog-file.ts';
-export { isEntryPoint, readPackageVersion } from './entry-point.ts';
-export { createLogger, type LogFields, type Logger, type LogLevel } from './logger.ts';
-export { envBool, envDuration, envInteger, envLogLevel, envOptionalText, envText, parseEnv } from './env-schema.ts';
-export { runApp, runPlainApp, type AppSpec, type PlainAppSpec } from './run-app.ts';
-export { fastifyLogger } from './fastify-logger.ts';
-export { shutdownOnSignals, type Shutdown } from './shutdown-on-signals.ts';
