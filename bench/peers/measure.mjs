@@ -14,11 +14,12 @@ import { readinessWatcher, waitUntil } from './watcher.mjs';
 export const CR_NS = 'bench';
 const CR_PATH = `/apis/bench.orkestra.io/v1/namespaces/${CR_NS}/apps`;
 const IMAGES = ['nginx:1.27', 'nginx:1.28'];
-const live = new Set();
+const live = new Set(), temps = new Set();
 
-/** SIGKILLs every operator process still running (for the bench's own signal handlers). */
+/** SIGKILLs every operator process still running and removes the audit dirs (for the bench's signal handlers). */
 export function killOperators() {
   for (const h of live) if (h.alive()) h.kill();
+  for (const dir of temps) rmSync(dir, { recursive: true, force: true });
 }
 
 /**
@@ -28,6 +29,7 @@ export function killOperators() {
  */
 export async function measureOnce(op, crs, { concurrency = 16, settleMs = 3_000, restartWindowMs = 35_000, stallMs = 180_000, log = () => {}, keep = false } = {}) {
   const tmp = mkdtempSync(join(tmpdir(), 'ork-peers-'));
+  temps.add(tmp);
   const audit = auditSetup(tmp, op.user);
   const result = { bench: 'peers', date: new Date().toISOString(), operator: op.name, crs, concurrency, settings: op.settings,
     machine: { cpus: cpus().length, load1Start: loadavg()[0] } };
@@ -155,6 +157,7 @@ export async function measureOnce(op, crs, { concurrency = 16, settleMs = 3_000,
     if (cluster && !keep) down(cluster.dir);
     if (cluster && keep) log(`kept: control plane in ${cluster.dir}`);
     rmSync(tmp, { recursive: true, force: true });
+    temps.delete(tmp);
     result.machine.load1End = loadavg()[0];
   }
   return result;

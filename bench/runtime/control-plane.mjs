@@ -26,7 +26,7 @@ export function up(keep = false, kubeEnv = {}) {
 
 /** Stops the control plane and deletes its state dir (idempotent). */
 export function down(dir) {
-  spawnSync(join(REPO, 'tools/kube/down'), [dir], { stdio: 'ignore', timeout: 60_000 });
+  spawnSync(join(REPO, 'tools/kube/down'), [dir], { stdio: 'ignore', timeout: 300_000 });
 }
 
 /** Current control-plane pids (APISERVER_PID is rewritten by restarts, so read it again). */
