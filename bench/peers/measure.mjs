@@ -71,7 +71,7 @@ export async function measureOnce(op, crs, { concurrency = 16, settleMs = 3_000,
       if (r.status !== 201) throw new Error(`create ${name}: HTTP ${r.status} ${JSON.stringify(r.body)}`);
     });
     const tCreated = performance.now();
-    const tReady = await waitUntil(`${op.name} Ready`, () => watcher.readyAt(1).size, crs, { stallMs, log, proc });
+    const tReady = await waitUntil(`${op.name} Ready`, () => watcher.readyAt(1).size, crs, { stallMs, log, proc, activity: () => auditSize(audit.log) });
     const cpuReady = cpuSeconds(proc.pid), cpReady = cpCpu();
     const tSettled = await settled(audit.log, settleMs);
     const off1 = auditSize(audit.log), cpu1 = cpuSeconds(proc.pid), cp1 = cpCpu();
@@ -102,7 +102,7 @@ export async function measureOnce(op, crs, { concurrency = 16, settleMs = 3_000,
     live.add(proc);
     await proc.started;
     const rss2 = sampleRss(proc.pid);
-    const tVerified = await waitUntil(`${op.name} restart: reconciled`, () => proc.reconciles(), crs, { stallMs, log, proc });
+    const tVerified = await waitUntil(`${op.name} restart: reconciled`, () => proc.reconciles(), crs, { stallMs, log, proc, activity: () => auditSize(audit.log) });
     const cpuVerified = cpuSeconds(proc.pid), rssVerified = memoryMB(proc.pid).rss;
     await sleep(restartWindowMs);
     const off3 = auditSize(audit.log), cp3 = cpCpu();
@@ -126,7 +126,7 @@ export async function measureOnce(op, crs, { concurrency = 16, settleMs = 3_000,
       const r = await client.call('PATCH', `${CR_PATH}/${name}`, { spec: { image: IMAGES[1] } }, 'application/merge-patch+json');
       if (r.status !== 200) throw new Error(`patch ${name}: HTTP ${r.status} ${JSON.stringify(r.body)}`);
     });
-    const tUpdated = await waitUntil(`${op.name} updated`, () => watcher.readyAt(2).size, crs, { stallMs, log, proc });
+    const tUpdated = await waitUntil(`${op.name} updated`, () => watcher.readyAt(2).size, crs, { stallMs, log, proc, activity: () => auditSize(audit.log) });
     const cpuUpdated = cpuSeconds(proc.pid);
     const tSettled2 = await settled(audit.log, settleMs);
     const off5 = auditSize(audit.log), cpu5 = cpuSeconds(proc.pid), cp5 = cpCpu();

@@ -14,7 +14,8 @@
 // log has been quiet this long)  --out FILE (append the JSON lines)  --env KEY=VALUE (Orkestra's
 // env, repeatable)  --cpu-prof DIR (V8 CPU profiles of Orkestra)  --ork-bundle PATH (run another
 // runtime bundle as Orkestra, for a before/after comparison; its package.json one level up)
-// --label TEXT (recorded in each JSON line)  --keep (leave control planes up).
+// --label TEXT (recorded in each JSON line)  --from K (start at the K-th measurement of the plan,
+// to resume a run with the same options and --out)  --keep (leave control planes up).
 // Prints one JSON line per measurement on stdout, then the summary tables (report.mjs).
 import { spawnSync } from 'node:child_process';
 import { appendFileSync, mkdirSync } from 'node:fs';
@@ -44,6 +45,7 @@ const env = Object.fromEntries(args.flatMap((a, i) => (args[i - 1] === '--env' ?
 const cpuProf = val('cpu-prof', undefined);
 const orkBundle = val('ork-bundle', undefined);
 const label = val('label', undefined);
+const from = Number(val('from', 1));
 for (const n of [...crsList, ...growth]) if (!Number.isInteger(n) || n < 1) throw new Error(`--crs/--growth: ${n} is not a positive whole number`);
 for (const n of names) if (!['orkestra', 'kro', 'controller-runtime'].includes(n)) throw new Error(`--operators: unknown operator ${n}`);
 
@@ -84,6 +86,7 @@ log(`${plan.length} measurements on ${cpus().length} cores (${cpus()[0]?.model})
 const results = [];
 let failed = 0;
 for (const [i, m] of plan.entries()) {
+  if (i + 1 < from) continue;
   log(`measurement ${i + 1}/${plan.length}: ${m.name}, ${m.crs} CRs, repetition ${m.rep + 1}`);
   const r = await measureOnce(operators[m.name](), m.crs, { concurrency, settleMs, restartWindowMs, log, keep });
   Object.assign(r, { rep: m.rep, order: m.order, ...(m.growth ? { growth: true } : {}), ...(label ? { label } : {}) });

@@ -31,19 +31,23 @@ export async function readinessWatcher(client, path, isReady) {
 }
 
 /**
- * Waits until `count()` reaches `target`; fails when it has not moved for `stallMs` or `timeoutMs`
- * passed, or as soon as `proc` (an operator handle) is no longer alive. Logs progress every 10 s.
+ * Waits until `count()` reaches `target`; fails when neither it nor `activity()` (the operator's
+ * audit log size) has moved for `stallMs`, when `timeoutMs` passed, or as soon as `proc` (an
+ * operator handle) is no longer alive. Logs progress every 10 s.
  * Returns the time it was reached.
  */
-export async function waitUntil(what, count, target, { stallMs = 120_000, timeoutMs = 3_600_000, log = () => {}, proc } = {}) {
+export async function waitUntil(what, count, target, { stallMs = 120_000, timeoutMs = 4 * 3_600_000, log = () => {}, proc, activity = () => 0 } = {}) {
   const t0 = performance.now();
-  let last = -1, lastMove = t0, lastLog = t0;
+  let last = -1, lastActivity = -1, lastMove = t0, lastLog = t0;
   for (;;) {
     const n = await count();
     const now = performance.now();
     if (n >= target) return now;
     if (proc && !proc.alive()) throw new Error(`${what}: the operator exited at ${n}/${target}:\n${proc.logTail()}`);
-    if (n !== last) { last = n; lastMove = now; }
+    // Progress is the count moving or the operator still sending requests (kro makes no CR Ready
+    // until its one worker has been through the whole queue once).
+    const a = activity();
+    if (n !== last || a !== lastActivity) { last = n; lastActivity = a; lastMove = now; }
     if (now - lastLog > 10_000) { lastLog = now; log(`  ${what}: ${n}/${target}`); }
     if (now - lastMove > stallMs) throw new Error(`${what}: stalled at ${n}/${target} for ${(stallMs / 1000).toFixed(0)} s`);
     if (now - t0 > timeoutMs) throw new Error(`${what}: ${n}/${target} after ${(timeoutMs / 1000).toFixed(0)} s`);
