@@ -10,6 +10,8 @@
 # The files stay owned by root: the non-root user can read its code but never change it, and the
 # chart runs it with readOnlyRootFilesystem (only /tmp, an emptyDir, is writable).
 # conformance/src/container-images.test.ts assembles every final stage from this file and runs it.
+# The base images are build arguments: without a daemon or a registry, tools/images/build-app builds
+# the three final stages from this file on a locally assembled RUN_IMAGE (tools/images/README.md).
 
 ARG BUILD_IMAGE=node:20-bookworm
 # Distroless: Node 20 and CA certificates, no shell, no package manager; user nonroot is 65532.

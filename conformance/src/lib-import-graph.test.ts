@@ -14,6 +14,7 @@ import * as assert from 'uvu/assert';
 const LIB_LAYERS: readonly (readonly string[])[] = [
   ['util', 'diagnostics', 'ports'],
   ['template', 'render'],
+  ['conditions'],
   ['field-schemas'],
   ['children'],
   ['katalog'],

@@ -42,9 +42,10 @@ test('no source file under lib/src reaches outside the process or reads time or 
   assert.equal(hits, []);
 });
 
-test('lib depends on valibot and yaml only, and its tsconfig loads no ambient types', () => {
+test('lib depends on re2js, valibot and yaml only, and its tsconfig loads no ambient types', () => {
   const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { dependencies: Record<string, string> };
-  assert.equal(Object.keys(pkg.dependencies).sort(), ['valibot', 'yaml']);
+  // re2js: the linear-time regular expression engine conditions run on (pure JavaScript).
+  assert.equal(Object.keys(pkg.dependencies).sort(), ['re2js', 'valibot', 'yaml']);
   const tsconfig = JSON.parse(readFileSync(join(root, 'tsconfig.json'), 'utf8')) as { compilerOptions: { types: string[]; lib: string[] } };
   assert.equal(tsconfig.compilerOptions.types, []);
   assert.ok(!tsconfig.compilerOptions.lib.some((l) => /dom/i.test(l)), 'no DOM lib in lib/');

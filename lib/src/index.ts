@@ -19,7 +19,7 @@ export { formatDuration, parseDuration } from './katalog/duration.ts';
 export { readYaml, MAX_KATALOG_BYTES } from './katalog/read-yaml.ts';
 export type { YamlRead } from './katalog/read-yaml.ts';
 export { formatPath } from './katalog/locate.ts';
-export type { Condition, FieldType } from './field-schemas/field-schemas.ts';
+export type { FieldType } from './field-schemas/field-schemas.ts';
 export { katalogSchema } from './katalog/schema.ts';
 
 // Templates
@@ -31,8 +31,11 @@ export { buildChild, CHILD_KINDS, CHILD_KIND_KEYS, customTarget, defaultChildNam
 export type { BuildContext, BuildResult, ChildKindKey, CrObject, CustomTarget, KubeObject, OwnerReference } from './children/index.ts';
 export { planChildren } from './runtime/plan-children.ts';
 export type { ChildProblem, ChildrenPlan, PlannedChild } from './runtime/plan-children.ts';
-export { evaluateCondition, evaluateConditions } from './runtime/evaluate-conditions.ts';
 export { readPath } from './runtime/read-path.ts';
+
+// Conditions (issue 14): one meaning of when/or for the runtime, admission and the CLI
+export { ALWAYS, checkConditionType, CONDITION_ROOTS, conditionListSchema, conditionSchema, conditionScope, evaluateCondition, evaluateConditionSet, OPERATORS, parseCondition, parseConditionSet, SHORTHANDS } from './conditions/index.ts';
+export type { Condition, ConditionContext, ConditionInput, ConditionProblem, ConditionScope, ConditionSet, ConditionValueType, Operator } from './conditions/index.ts';
 
 // CRDs and the Katalog's JSON Schema
 export { planCrd, planCrds } from './crd/plan-crd.ts';
@@ -85,6 +88,7 @@ export { formatMicroTime, formatTime, parseTime } from './runtime/format-time.ts
 export { APPLIED_HASH_ANNOTATION, FIELD_MANAGER, FINALIZER, OWNER_KEY_ANNOTATION, ownerKeyOf, queueKeyOf } from './runtime/names.ts';
 export { DELETION_RECHECK_MS, planDeletion, truncateNote } from './runtime/plan-deletion.ts';
 export { planReconcile, planReconcileFailure, TERMINATING_CHILD_RECHECK_MS } from './runtime/plan-reconcile.ts';
+export { usesUnique } from './runtime/uses-unique.ts';
 export { planStatusPatch, READY_MESSAGE_MAX, renderStatusFields, truncateMessage } from './runtime/plan-status.ts';
 export type { ReadyState, StatusValue } from './runtime/plan-status.ts';
 export type { CachedCr, CachedMetadata, Effect, ObservedChild, Outcome, ReconcileInput, ReconcilePlan } from './runtime/reconcile-types.ts';

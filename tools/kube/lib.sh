@@ -205,3 +205,31 @@ kube_check_state_dir() {
 	[[ $1 =~ ^[A-Za-z0-9_./+@:,-]+$ ]] ||
 		kube_die "state dir '$1' has characters (space, quote, \$...) the env file cannot carry"
 }
+
+# --- issue 17: the node (node-up, node-down) -------------------------------------------------
+
+# kube_restart_controller_manager <state dir> <args file> <timeout s>: stop the
+# controller-manager, start it again with the command line in <args file> (same port, same
+# identity; node-up adds the workload controllers, node-down takes them away again), and wait
+# for its /healthz.
+kube_restart_controller_manager() {
+	local s=$1 pid port i
+	local -a args
+	[[ -f $s/pids/controller-manager.pid ]] && kube_kill_group "$(<"$s/pids/controller-manager.pid")" 10 "$s"
+	cp -- "$2" "$s/controller-manager.args"
+	mapfile -t args <"$s/controller-manager.args"
+	printf -- '--- start %s ---\n' "$(date -u +%FT%TZ)" >>"$s/logs/controller-manager.log"
+	setsid "${args[@]}" </dev/null >>"$s/logs/controller-manager.log" 2>&1 &
+	pid=$!
+	printf '%s\n' "$pid" >"$s/pids/controller-manager.pid"
+	kube_env_set "$s/env" CONTROLLER_MANAGER_PID "$pid"
+	port=$(kube_env_get "$s/env" CONTROLLER_MANAGER_PORT)
+	for ((i = 0; i < $3 * 5; i++)); do
+		[[ $(curl -sk --max-time 1 "https://127.0.0.1:$port/healthz" 2>/dev/null) == ok ]] && return 0
+		kube_alive "$pid" || break
+		sleep 0.2
+	done
+	kube_log "kube-controller-manager did not come back"
+	kube_tail "$s/logs/controller-manager.log"
+	return 1
+}

@@ -6,6 +6,7 @@ import {
   canStart, initialHealth, ownerKeyOf, parseQueueKey, planReconcile, planReconcileFailure, queueKeyOf, routeChildEvent, stepHealth,
   WorkQueue, type CachedCr, type Clock, type Cluster, type ClusterObject, type CrdEntry, type CrdHealth, type Effect,
   type Entropy, type HealthEvent, type HealthState, type ReconcilePlan, type Resource, type Template,
+  usesUnique, type ConditionScope,
 } from '@orkestra/lib';
 import type { Logger } from '@orkestra/lib';
 import { createInformer, type Informer, type InformerHealth, type InformerStats } from '@orkestra/adapters/kube';
@@ -74,6 +75,8 @@ export class CrdController implements CacheView {
   // Per CR key, so the fingerprints of a deleted CR's children go with it.
   readonly #lastApplied = new Map<string, Map<string, string>>();
   readonly #templates = new Map<string, Template>();
+  // `unique` conditions compare with the other CRs; listed from the cache only for CRDs that use it.
+  readonly #usesUnique: boolean;
   readonly #resource: Resource;
   #health: CrdHealth;
   #crInformer: Informer | undefined;
@@ -83,10 +86,18 @@ export class CrdController implements CacheView {
   // Keys the full queue refused, in arrival order (a Set: each key once, bounded by the cache).
   readonly #deferred = new Set<string>();
 
+  /** The other custom resources of this CRD in the cache, as conditions read them. */
+  #peersOf(cr: CachedCr): ConditionScope[] {
+    return (this.#crInformer?.list() ?? [])
+      .filter((o) => o.metadata.name !== cr.metadata.name || o.metadata.namespace !== cr.metadata.namespace)
+      .map((o) => ({ metadata: o.metadata, spec: (o as { spec?: unknown }).spec, status: (o as { status?: unknown }).status }));
+  }
+
   constructor(deps: ControllerDeps) {
     this.#deps = deps;
     this.crd = deps.crd;
     this.#resource = crResourceOf(deps.crd);
+    this.#usesUnique = usesUnique(deps.crd);
     this.queue = new WorkQueue({ maxDepth: deps.settings.maxDepth });
     this.#health = initialHealth(deps.clock.now());
   }
@@ -312,7 +323,10 @@ export class CrdController implements CacheView {
     if (!lastApplied) this.#lastApplied.set(key, (lastApplied = new Map()));
     let plan: ReconcilePlan;
     try {
-      plan = planReconcile({ crd, cr, observedChildren: this.#children.of(ownerKeyOf(crd, cr.metadata)), nowMs, lastApplied, templateCache: this.#templates });
+      plan = planReconcile({
+        crd, cr, observedChildren: this.#children.of(ownerKeyOf(crd, cr.metadata)), nowMs, lastApplied, templateCache: this.#templates,
+        ...(this.#usesUnique ? { peers: this.#peersOf(cr) } : {}),
+      });
     } catch (err) {
       // A throw is a bug in the planner; it must not take the worker down with it.
       plan = planReconcileFailure({ crd, cr, nowMs }, `internal error: ${err instanceof Error ? err.message : String(err)}`);

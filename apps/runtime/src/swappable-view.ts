@@ -1,6 +1,7 @@
 // The HTTP API's view of a runtime whose Katalog can be replaced (issue 19): it answers from a view
 // over the current Katalog and controllers, rebuilt only when the controller set swaps, and before
 // the first Katalog loads it answers "nothing runs yet" (not ready) with the source's state.
+import { advertisedGateway } from './advertised-gateway.ts';
 import type { KatalogSourceStatus, RuntimeView } from './http/index.ts';
 import type { ControllerSet } from './controller-set.ts';
 import { createRuntimeView, type RuntimeViewDeps } from './runtime-view.ts';
@@ -24,7 +25,8 @@ export function createSwappableView(deps: SwappableViewDeps): RuntimeView {
   };
   return {
     isLeader: deps.isLeader,
-    gatewayEndpoint: () => deps.gatewayEndpoint,
+    // Issue 14: the current Katalog's gateway block decides (endpoint, enabled: false).
+    gatewayEndpoint: () => advertisedGateway(set.katalog(), deps.gatewayEndpoint),
     ready: () => current()?.ready() ?? false,
     health: () => current()?.health() ?? { crds: [] },
     katalog: () => current()?.katalog() ?? { name: '', version: '', runtimeVersion: deps.runtimeVersion, crds: [] },

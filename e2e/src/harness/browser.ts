@@ -13,8 +13,11 @@ export const CHROMIUM = process.env['ORK_E2E_CHROMIUM'] ?? '/usr/bin/chromium';
 /** Where the browser tests save screenshots (gitignored). */
 export const SCREENSHOTS = join(REPO, 'test-output', 'control-center');
 
-/** Launches headless Chromium; prints and throws a one-line hint when it is not installed. */
-export async function launchChromium(): Promise<Browser> {
+/**
+ * Launches headless Chromium; prints and throws a one-line hint when it is not installed.
+ * `executablePath` may be a wrapper that runs CHROMIUM elsewhere (on the e2e node, issue 17).
+ */
+export async function launchChromium(executablePath = CHROMIUM): Promise<Browser> {
   if (!existsSync(CHROMIUM)) {
     const hint = `no Chromium at ${CHROMIUM}: apt-get install chromium (or set ORK_E2E_CHROMIUM)`;
     // uvu reports a throwing before-hook without its message: say it here, then fail every test.
@@ -24,7 +27,7 @@ export async function launchChromium(): Promise<Browser> {
   // Belt and braces: nothing in playwright-core may fetch a browser.
   process.env['PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD'] = '1';
   mkdirSync(SCREENSHOTS, { recursive: true });
-  return chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox'] });
+  return chromium.launch({ executablePath, headless: true, args: ['--no-sandbox'] });
 }
 
 /** The Chromium major playwright-core was built against (its browsers.json). */

@@ -67,7 +67,8 @@ function registerCleanup(dir: string): void {
   }
 }
 
-function parseEnv(text: string): Record<string, string> {
+/** The KEY=VALUE lines of a state dir's env file (tools/kube/up, node-up). */
+export function parseEnv(text: string): Record<string, string> {
   const out: Record<string, string> = {};
   for (const line of text.split('\n')) {
     const m = /^(?:export\s+)?([A-Z_][A-Z0-9_]*)=(.*)$/.exec(line.trim());

@@ -28,7 +28,8 @@ test('default names for a namespaced CR', () => {
     secrets: 'shop-secret', serviceAccounts: 'shop-sa', jobs: 'shop-job', cronJobs: 'shop-cronjob', ingresses: 'shop-ingress',
     persistentVolumeClaims: 'shop-pvc', hpa: 'shop-hpa', pdb: 'shop-pdb', networkPolicies: 'shop-netpol', roles: 'shop-role',
     roleBindings: 'shop-rolebinding', namespaces: 'shop', clusterRoles: 'team-a-shop-clusterrole',
-    clusterRoleBindings: 'team-a-shop-clusterrolebinding', custom: 'shop-custom',
+    clusterRoleBindings: 'team-a-shop-clusterrolebinding', pods: 'shop-pod', replicaSets: 'shop-replicaset',
+    persistentVolumes: 'team-a-shop-pv', limitRanges: 'shop-limitrange', resourceQuotas: 'shop-quota', custom: 'shop-custom',
   };
   for (const key of CHILD_KIND_KEYS) assert.is(defaultChildName(key, CTX), expected[key], key);
   assert.is(defaultChildName('clusterRoles', CLUSTER_CTX), 'acme-clusterrole');
@@ -147,7 +148,7 @@ test('operatorBoxListSchema takes every kind key and templates in typed fields, 
     custom: [{ apiVersion: 'cert-manager.io/v1', kind: 'Certificate', spec: { secretName: '{{ .metadata.name }}-tls' } }],
   };
   assert.ok(v.safeParse(operatorBoxListSchema, block).success);
-  assert.equal(Object.keys(operatorBoxListSchema.entries).sort(), [...CHILD_KIND_KEYS].sort());
+  assert.equal(Object.keys(operatorBoxListSchema.entries).sort(), [...CHILD_KIND_KEYS, 'or', 'when'].sort());
   const bad = v.safeParse(operatorBoxListSchema, { deployment: [{ image: 'x' }], services: [{ port: 'eighty' }] });
   assert.equal(bad.issues?.map((i) => i.path?.map((p) => p.key).join('.')).sort(), ['deployment', 'services.0.port']);
   const nested = v.safeParse(operatorBoxListSchema, {

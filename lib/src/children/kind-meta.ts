@@ -2,7 +2,9 @@
 export const CHILD_KIND_KEYS = [
   'deployments', 'statefulSets', 'services', 'configMaps', 'secrets', 'serviceAccounts',
   'jobs', 'cronJobs', 'ingresses', 'persistentVolumeClaims', 'hpa', 'pdb', 'networkPolicies',
-  'roles', 'roleBindings', 'namespaces', 'clusterRoles', 'clusterRoleBindings', 'custom',
+  'roles', 'roleBindings', 'namespaces', 'clusterRoles', 'clusterRoleBindings',
+  // Issue 14: the rest of the reference's kinds (§1.9).
+  'pods', 'replicaSets', 'persistentVolumes', 'limitRanges', 'resourceQuotas', 'custom',
 ] as const;
 
 /** A kind-list key such as `deployments` or `custom`. */
@@ -46,6 +48,11 @@ export const BUILTIN_KIND_META: { readonly [K in BuiltinKindKey]: BuiltinKindMet
   namespaces: meta('', 'v1', 'Namespace', 'namespaces', false, ''),
   clusterRoles: meta(RBAC, 'v1', 'ClusterRole', 'clusterroles', false, 'clusterrole'),
   clusterRoleBindings: meta(RBAC, 'v1', 'ClusterRoleBinding', 'clusterrolebindings', false, 'clusterrolebinding'),
+  pods: meta('', 'v1', 'Pod', 'pods', true, 'pod'),
+  replicaSets: meta('apps', 'v1', 'ReplicaSet', 'replicasets', true, 'replicaset'),
+  persistentVolumes: meta('', 'v1', 'PersistentVolume', 'persistentvolumes', false, 'pv'),
+  limitRanges: meta('', 'v1', 'LimitRange', 'limitranges', true, 'limitrange'),
+  resourceQuotas: meta('', 'v1', 'ResourceQuota', 'resourcequotas', true, 'quota'),
 };
 
 function meta(group: string, version: string, kind: string, resource: string,

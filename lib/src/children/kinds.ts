@@ -19,6 +19,11 @@ import { buildServiceAccount, serviceAccountItemSchema } from './build-service-a
 import { buildService, serviceItemSchema } from './build-service.ts';
 import { buildStatefulSet, statefulSetItemSchema } from './build-stateful-set.ts';
 import { customTarget } from './custom-target.ts';
+import { buildLimitRange, limitRangeItemSchema } from './build-limit-range.ts';
+import { buildPersistentVolume, persistentVolumeItemSchema } from './build-persistent-volume.ts';
+import { buildPod, podItemSchema } from './build-pod.ts';
+import { buildReplicaSet, replicaSetItemSchema } from './build-replica-set.ts';
+import { buildResourceQuota, resourceQuotaItemSchema } from './build-resource-quota.ts';
 import { BUILTIN_KIND_META, type BuiltinKindKey, type BuiltinKindMeta, type ChildKindKey } from './kind-meta.ts';
 import type { BuildContext, KubeObject, RenderedItem } from './kube-object.ts';
 
@@ -69,5 +74,10 @@ export const CHILD_KINDS: { readonly [K in ChildKindKey]: K extends 'custom' ? C
   namespaces: builtin('namespaces', namespaceItemSchema, buildNamespace),
   clusterRoles: builtin('clusterRoles', clusterRoleItemSchema, buildClusterRole),
   clusterRoleBindings: builtin('clusterRoleBindings', clusterRoleBindingItemSchema, buildClusterRoleBinding),
+  pods: builtin('pods', podItemSchema, buildPod),
+  replicaSets: builtin('replicaSets', replicaSetItemSchema, buildReplicaSet),
+  persistentVolumes: builtin('persistentVolumes', persistentVolumeItemSchema, buildPersistentVolume),
+  limitRanges: builtin('limitRanges', limitRangeItemSchema, buildLimitRange),
+  resourceQuotas: builtin('resourceQuotas', resourceQuotaItemSchema, buildResourceQuota),
   custom: { type: 'custom', key: 'custom', itemSchema: customItemSchema, build: buildCustom, target: customTarget },
 };

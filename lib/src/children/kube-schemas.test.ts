@@ -3,13 +3,13 @@
 // not unknown fields, so the per-kind tests also pin exact objects.
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { Deployment, StatefulSet } from 'kubernetes-models/apps/v1';
+import { Deployment, ReplicaSet, StatefulSet } from 'kubernetes-models/apps/v1';
 import { HorizontalPodAutoscaler } from 'kubernetes-models/autoscaling/v2';
 import { CronJob, Job } from 'kubernetes-models/batch/v1';
 import { Ingress, NetworkPolicy } from 'kubernetes-models/networking.k8s.io/v1';
 import { PodDisruptionBudget } from 'kubernetes-models/policy/v1';
 import { ClusterRole, ClusterRoleBinding, Role, RoleBinding } from 'kubernetes-models/rbac.authorization.k8s.io/v1';
-import { ConfigMap, Namespace, PersistentVolumeClaim, Secret, Service, ServiceAccount } from 'kubernetes-models/v1';
+import { ConfigMap, LimitRange, Namespace, PersistentVolume, PersistentVolumeClaim, Pod, ResourceQuota, Secret, Service, ServiceAccount } from 'kubernetes-models/v1';
 import { buildChild } from './build-child.ts';
 import { CASES, CLUSTER_CTX, CTX } from './child-cases.test.fixture.ts';
 import { CHILD_KIND_KEYS } from './kind-meta.ts';
@@ -20,6 +20,7 @@ type Model = new (data: never) => { validate(): void };
 const MODELS: Record<string, Model> = {
   'apps/v1/Deployment': Deployment,
   'apps/v1/StatefulSet': StatefulSet,
+  'apps/v1/ReplicaSet': ReplicaSet,
   'autoscaling/v2/HorizontalPodAutoscaler': HorizontalPodAutoscaler,
   'batch/v1/CronJob': CronJob,
   'batch/v1/Job': Job,
@@ -36,6 +37,10 @@ const MODELS: Record<string, Model> = {
   'v1/Secret': Secret,
   'v1/Service': Service,
   'v1/ServiceAccount': ServiceAccount,
+  'v1/Pod': Pod,
+  'v1/PersistentVolume': PersistentVolume,
+  'v1/LimitRange': LimitRange,
+  'v1/ResourceQuota': ResourceQuota,
 };
 
 const test = suite('built objects against the Kubernetes schemas');

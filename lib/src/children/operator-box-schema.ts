@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { conditionListSchema } from '../conditions/condition-schema.ts';
 import { clusterRoleBindingItemSchema } from './build-cluster-role-binding.ts';
 import { clusterRoleItemSchema } from './build-cluster-role.ts';
 import { configMapItemSchema } from './build-config-map.ts';
@@ -18,12 +19,20 @@ import { secretItemSchema } from './build-secret.ts';
 import { serviceAccountItemSchema } from './build-service-account.ts';
 import { serviceItemSchema } from './build-service.ts';
 import { statefulSetItemSchema } from './build-stateful-set.ts';
+import { limitRangeItemSchema } from './build-limit-range.ts';
+import { persistentVolumeItemSchema } from './build-persistent-volume.ts';
+import { podItemSchema } from './build-pod.ts';
+import { replicaSetItemSchema } from './build-replica-set.ts';
+import { resourceQuotaItemSchema } from './build-resource-quota.ts';
 
 // Spelled out, not generated from CHILD_KINDS, so the inferred type keeps each item's shape.
 const list = <T extends v.GenericSchema>(item: T) => v.optional(v.array(item));
 
 /** An `onCreate` / `onReconcile` block: every kind-list key optional, unknown keys rejected. */
 export const operatorBoxListSchema = v.strictObject({
+  // Issue 14: block-level conditions gate every item of the block.
+  when: v.optional(conditionListSchema),
+  or: v.optional(conditionListSchema),
   deployments: list(deploymentItemSchema),
   statefulSets: list(statefulSetItemSchema),
   services: list(serviceItemSchema),
@@ -42,6 +51,11 @@ export const operatorBoxListSchema = v.strictObject({
   namespaces: list(namespaceItemSchema),
   clusterRoles: list(clusterRoleItemSchema),
   clusterRoleBindings: list(clusterRoleBindingItemSchema),
+  pods: list(podItemSchema),
+  replicaSets: list(replicaSetItemSchema),
+  persistentVolumes: list(persistentVolumeItemSchema),
+  limitRanges: list(limitRangeItemSchema),
+  resourceQuotas: list(resourceQuotaItemSchema),
   custom: list(customItemSchema),
 });
 

@@ -1,5 +1,6 @@
 import { CHILD_KINDS, type ChildKindInfo } from '../children/index.ts';
-import type { Condition, FieldType } from '../field-schemas/field-schemas.ts';
+import type { Condition, ConditionSet } from '../conditions/condition-model.ts';
+import type { FieldType } from '../field-schemas/field-schemas.ts';
 import type { DocPath } from '../katalog/locate.ts';
 import type { CrdEntry, StatusField } from '../katalog/model.ts';
 import { compileTemplate, isTemplate } from '../template/index.ts';
@@ -40,13 +41,13 @@ export function collectSpecHints(crd: Pick<CrdEntry, 'children' | 'status' | 'pa
   for (const item of crd.children) {
     const schema = KINDS[item.key]?.itemSchema;
     for (const [field, value] of Object.entries(item.spec)) {
-      // `when` holds conditions (read below), never templates.
-      if (field === 'when') continue;
+      // `when`/`or` hold conditions (read below), never templates.
+      if (field === 'when' || field === 'or') continue;
       walkValue(value, [field], (at, source) => {
         readTemplate(source, schema ? itemFieldType(schema, at) : undefined, [...item.path, ...at], out);
       });
     }
-    item.when.forEach((c, i) => readCondition(c, [...item.path, 'when', i], out));
+    readConditions(item.conditions, item.path, out);
   }
   crd.status.fields.forEach((field, i) => {
     const at = [...crd.path, 'operatorBox', 'status', 'fields', i];
@@ -54,7 +55,7 @@ export function collectSpecHints(crd: Pick<CrdEntry, 'children' | 'status' | 'pa
       // A templated scalar gets the declared type; strings nested inside a structured value are free-form.
       readTemplate(source, inner.length === 0 ? STATUS_FIELD_TYPES[field.type] : 'any', [...at, 'value', ...inner], out);
     });
-    field.when.forEach((c, j) => readCondition(c, [...at, 'when', j], out));
+    readConditions([field.conditions], at, out);
   });
   return out;
 }
@@ -101,21 +102,32 @@ function outputHint(fieldType: FieldType | undefined): Hint {
   }
 }
 
-function readCondition(condition: Condition, docPath: DocPath, out: SpecHint[]): void {
-  const path = condition.field.replace(/^\./, '').split('.');
-  if (path[0] !== 'spec' || path.some((seg) => seg === '')) return;
-  out.push({ path: path.slice(1), hint: conditionHint(condition), source: [...docPath, 'field'] });
+// Block-level sets are read once per item; the hints they give are the same each time.
+function readConditions(sets: readonly ConditionSet[], docPath: DocPath, out: SpecHint[]): void {
+  for (const set of sets) for (const c of [...set.all, ...set.any]) readCondition(c, docPath, out);
+}
+
+function readCondition(condition: Condition, fallback: DocPath, out: SpecHint[]): void {
+  const { field } = condition;
+  const docPath = [...(condition.at ?? fallback), 'field'];
+  if (field.type === 'template') return readTemplate(field.text, undefined, docPath, out);
+  if (field.path[0] !== 'spec') return;
+  out.push({ path: field.path.slice(1), hint: conditionHint(condition), source: docPath });
 }
 
 function conditionHint(condition: Condition): Hint {
   switch (condition.operator) {
     // `contains` also looks into lists and maps, so it says nothing about the type.
-    case 'exists': case 'notExists': case 'contains': return { type: 'presence' };
-    // Ordering compares numbers.
-    case 'gt': case 'gte': case 'lt': case 'lte': return { type: 'value', valueType: 'number', strong: true };
-    case 'regex': return { type: 'value', valueType: 'string', strong: false };
+    case 'exists': case 'notExists': case 'contains': case 'notContains': case 'unique': return { type: 'presence' };
+    // Ordering compares numbers (strings that hold numbers too: the hint is weak then).
+    case 'gt': case 'gte': case 'lt': case 'lte': case 'between': case 'notBetween':
+      return { type: 'value', valueType: 'number', strong: condition.valueType === undefined };
+    case 'regex': case 'prefix': case 'notPrefix': case 'suffix': case 'notSuffix': return { type: 'value', valueType: 'string', strong: false };
     default: {
-      const values = Array.isArray(condition.value) ? condition.value : condition.value === undefined ? [] : [condition.value];
+      if (condition.operator.startsWith('type')) return { type: 'presence' };
+      const { operand } = condition;
+      const scalars = operand.type === 'scalar' ? [operand.value] : operand.type === 'list' ? operand.items : [];
+      const values = scalars.flatMap((s) => (s.type === 'literal' && s.value !== '' ? [s.value] : []));
       const types = new Set(values.map((v) => (typeof v === 'number' ? 'number' : typeof v === 'boolean' ? 'boolean' : 'string')));
       const [only] = types;
       return types.size === 1 && only ? { type: 'value', valueType: only, strong: false } : { type: 'presence' };

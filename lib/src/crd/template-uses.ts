@@ -18,6 +18,10 @@ export interface TemplatePathUse {
 }
 
 const COMPARISONS = new Set(['eq', 'ne', 'lt', 'le', 'gt', 'ge']);
+// Functions that read their argument as a whole value of some shape (a list, a map, any JSON).
+const WHOLE = new Set(['toJson', 'toJSON', 'toYaml', 'index', 'len', 'keys', 'hasKey', 'join', 'typeOf', 'typeMap', 'typeList', 'typeString', 'typeNumber', 'typeBool', 'typeNull']);
+const INTEGER_MATH = new Set(['add', 'sub', 'mul', 'div', 'mod', 'max', 'min']);
+const TESTS = new Set(['not', 'empty', 'notEmpty', 'toBool']);
 const SCALARS = new Set<ValueType>(['string', 'integer', 'number', 'boolean']);
 
 /** Every field path `template` reads, with how the value is used, in source order. */
@@ -68,10 +72,10 @@ function walkExpr(expr: Expr, use: TemplateUse, out: TemplatePathUse[]): void {
 function argumentUse(name: string, args: readonly Expr[], resultUse: TemplateUse): TemplateUse {
   const result = FUNCTIONS.get(name)?.result;
   // default/and/or return one of their arguments, so the arguments are used as the result is.
-  if (result === 'value-or-default' || result === 'common') return resultUse;
-  if (name === 'toJson') return 'whole';
-  if (name === 'not' || name === 'empty') return 'test';
-  if (name === 'add' || name === 'sub') return 'integer';
+  if (result === 'value-or-default' || result === 'common' || result === 'branches') return resultUse;
+  if (WHOLE.has(name)) return 'whole';
+  if (TESTS.has(name)) return 'test';
+  if (INTEGER_MATH.has(name)) return 'integer';
   if (COMPARISONS.has(name)) {
     const literal = args.find((a) => a.type === 'literal');
     return literal?.type === 'literal' && SCALARS.has(literal.valueType) ? (literal.valueType as TemplateUse) : 'text';

@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { conditionListSchema } from '../conditions/condition-schema.ts';
 import { coded } from './coded.ts';
 
 /**
@@ -23,15 +24,34 @@ export const templateString = v.pipe(
 /** A string value; may contain templates. */
 export const stringField = v.pipe(v.string(), v.metadata({ fieldType: 'string' as FieldType }));
 
-/** An integer, or a template that renders one. */
+// Issue 14: the reference and many Helm users write numbers as strings (`port: "8080"`,
+// `replicas: "3"`); the builders coerce them at render, so validation accepts the text of one.
+/** Pattern of an integer written as text. */
+export const INTEGER_TEXT = /^\s*[+-]?\d+\s*$/;
+/** Pattern of a number written as text. */
+export const NUMBER_TEXT = /^\s*[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?\s*$/;
+
+/** A template, or an integer written as text. */
+export const integerText = v.pipe(
+  v.string(),
+  v.check((s) => s.includes('{{') || INTEGER_TEXT.test(s), coded('ORK1101', NOT_A_TEMPLATE)),
+);
+
+/** A template, or a number written as text. */
+export const numberText = v.pipe(
+  v.string(),
+  v.check((s) => s.includes('{{') || NUMBER_TEXT.test(s), coded('ORK1101', NOT_A_TEMPLATE)),
+);
+
+/** An integer (also written as text, `"3"`), or a template that renders one. */
 export const intField = v.pipe(
-  v.union([v.pipe(v.number(), v.integer()), templateString], 'Expected an integer or a template'),
+  v.union([v.pipe(v.number(), v.integer()), integerText], 'Expected an integer or a template'),
   v.metadata({ fieldType: 'integer' as FieldType }),
 );
 
-/** A number, or a template that renders one. */
+/** A number (also written as text), or a template that renders one. */
 export const numberField = v.pipe(
-  v.union([v.number(), templateString], 'Expected a number or a template'),
+  v.union([v.number(), numberText], 'Expected a number or a template'),
   v.metadata({ fieldType: 'number' as FieldType }),
 );
 
@@ -56,22 +76,6 @@ export const stringMapField = v.pipe(
 /** Free-form YAML (a custom child's body, raw Kubernetes fragments); strings inside may be templated. */
 export const anyField = v.pipe(v.unknown(), v.metadata({ fieldType: 'any' as FieldType }));
 
-/** The operators a `when` condition may use. */
-export const CONDITION_OPERATORS = [
-  'equals', 'notEquals', 'exists', 'notExists', 'in', 'notIn',
-  'gt', 'gte', 'lt', 'lte', 'contains', 'regex',
-] as const;
-
-/** One `when` condition: `{field: spec.tier, operator: equals, value: web}`. */
-export const conditionSchema = v.strictObject({
-  field: v.string(),
-  operator: v.picklist(CONDITION_OPERATORS),
-  value: v.optional(v.union([v.string(), v.number(), v.boolean(), v.array(v.union([v.string(), v.number(), v.boolean()]))])),
-});
-
-/** A `when` condition as written. */
-export type Condition = v.InferOutput<typeof conditionSchema>;
-
 /** Fields every child item takes, whatever its kind. */
 export const commonItemEntries = {
   name: v.optional(stringField),
@@ -79,7 +83,9 @@ export const commonItemEntries = {
   labels: v.optional(stringMapField),
   annotations: v.optional(stringMapField),
   reconcile: v.optional(v.boolean()),
-  when: v.optional(v.array(conditionSchema)),
+  // Issue 14: `when` (all must hold) and `or` (one must hold), see lib/src/conditions.
+  when: v.optional(conditionListSchema),
+  or: v.optional(conditionListSchema),
 } as const;
 
 /** Reads the `fieldType` a field schema was marked with, if any. */

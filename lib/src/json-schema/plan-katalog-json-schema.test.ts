@@ -96,7 +96,7 @@ test('every child kind has its item schema, shared by onCreate and onReconcile',
   const definitions = schema['definitions'] as Record<string, JsonSchemaNode>;
   assert.equal(Object.keys(definitions), [...Object.keys(definitions)].sort());
   const lists = definitions['operatorBoxList']!['properties'] as Record<string, JsonSchemaNode>;
-  assert.equal(Object.keys(lists), [...CHILD_KIND_KEYS]);
+  assert.equal(Object.keys(lists), ['when', 'or', ...CHILD_KIND_KEYS]);
   for (const key of CHILD_KIND_KEYS) {
     assert.equal(lists[key], { type: 'array', items: { $ref: `#/definitions/${key}Item` } });
     assert.is(definitions[`${key}Item`]!['additionalProperties'], false, key);
@@ -106,9 +106,14 @@ test('every child kind has its item schema, shared by onCreate and onReconcile',
   assert.equal(crd.properties.operatorBox.properties.onReconcile.allOf, [{ $ref: '#/definitions/operatorBoxList' }]);
 });
 
-test('integer fields take an integer or a template', () => {
+test('integer fields take an integer, the text of one, or a template', () => {
   const replicas = ((schema['definitions'] as any).deploymentsItem.properties.replicas);
-  assert.equal(replicas, { anyOf: [{ type: 'integer' }, { type: 'string', pattern: '\\{\\{' }] });
+  assert.equal(replicas, { anyOf: [{ type: 'integer' }, { type: 'string', pattern: '\\{\\{|^\\s*[+-]?\\d+\\s*$' }] });
+  const katalog = parse(RICH);
+  katalog.spec.crds.app.operatorBox.onCreate.deployments[0].replicas = '3';
+  assert.equal(validateInstance(schema, katalog), []);
+  katalog.spec.crds.app.operatorBox.onCreate.deployments[0].replicas = 'three';
+  assert.ok(validateInstance(schema, katalog).length > 0);
 });
 
 test.run();

@@ -1,6 +1,8 @@
 import type * as v from 'valibot';
 import { CHILD_KINDS, CHILD_KIND_KEYS, operatorBoxListSchema } from '../children/index.ts';
-import { conditionSchema, templateString } from '../field-schemas/field-schemas.ts';
+import { conditionSchema } from '../conditions/condition-schema.ts';
+import { OPERATORS } from '../conditions/operators.ts';
+import { INTEGER_TEXT, integerText, NUMBER_TEXT, numberText, templateString } from '../field-schemas/field-schemas.ts';
 import { KATALOG_API_VERSION } from '../validate/parse-katalog.ts';
 import { katalogSchema, operatorBoxSchema } from '../katalog/schema.ts';
 import { unwrapSchema } from '../katalog/schema-walk.ts';
@@ -46,10 +48,17 @@ export function planKatalogJsonSchema(): JsonSchemaNode {
   const converted = valibotToJsonSchema(katalogSchema, {
     definitions,
     replace: new Map(lists.map((s) => [s, operatorBoxListSchema])),
-    fixed: new Map([[templateString, { type: 'string', pattern: '\\{\\{' }]]),
+    fixed: new Map([
+      [templateString, { type: 'string', pattern: '\\{\\{' }],
+      [integerText, { type: 'string', pattern: `\\{\\{|${INTEGER_TEXT.source}` }],
+      [numberText, { type: 'string', pattern: `\\{\\{|${NUMBER_TEXT.source}` }],
+    ]),
   });
   const root = converted.schema;
   for (const [path, doc] of DOCS) document(root, path, doc);
+  // The operator is a string to the shape check (so a typo gets ORK1120 with a hint); editors get the list.
+  const condition = asNode(asNode(converted.definitions['condition'])['properties']);
+  condition['operator'] = { type: 'string', enum: [...OPERATORS] };
   return {
     $schema: JSON_SCHEMA_DIALECT,
     title: 'Orkestra Katalog',

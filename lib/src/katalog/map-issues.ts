@@ -4,6 +4,7 @@ import { makeDiagnostic } from '../diagnostics/make-diagnostic.ts';
 import { closest } from '../util/closest.ts';
 import { uncode } from '../field-schemas/coded.ts';
 import type { Locator } from './locate.ts';
+import { unsupportedKey } from './reference-keys.ts';
 import { allowedKeys, schemaAt, unwrapSchema } from './schema-walk.ts';
 import { fieldTypeOf, NOT_A_TEMPLATE } from '../field-schemas/field-schemas.ts';
 
@@ -16,7 +17,32 @@ export function mapIssues(
   locator: Locator,
   base: readonly (string | number)[] = [],
 ): Diagnostic[] {
-  return issues.map((issue) => mapIssue(issue, root, locator, base));
+  const out: Diagnostic[] = [];
+  const seen = new Set<string>();
+  for (const issue of issues) {
+    // valibot stops at the first unknown key of a mapping; every one is reported (issue 14).
+    for (const expanded of expandUnknownKeys(issue, root)) {
+      const d = mapIssue(expanded, root, locator, base);
+      const id = `${d.path}|${d.code}|${d.line}:${d.column}`;
+      if (!seen.has(id)) out.push(d);
+      seen.add(id);
+    }
+  }
+  return out;
+}
+
+// A strict_object issue names one unknown key; the mapping it came from may hold more.
+function expandUnknownKeys(issue: Issue, root: v.GenericSchema): Issue[] {
+  if (issue.type !== 'strict_object' || issue.expected !== 'never' || !issue.path?.length) return [issue];
+  const last = issue.path[issue.path.length - 1]!;
+  const input = last.input;
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) return [issue];
+  const parent = issue.path.slice(0, -1).map((p) => p.key as string | number);
+  const allowed = new Set(allowedKeys(schemaAt(root, parent)));
+  if (allowed.size === 0) return [issue];
+  const unknown = Object.keys(input).filter((k) => !allowed.has(k));
+  if (!unknown.includes(String(last.key))) return [issue];
+  return unknown.map((key) => ({ ...issue, input: key, path: [...issue.path!.slice(0, -1), { ...last, key, value: (input as Record<string, unknown>)[key] }] }) as unknown as Issue);
 }
 
 function mapIssue(issue: Issue, root: v.GenericSchema, locator: Locator, base: readonly (string | number)[]): Diagnostic {
@@ -27,6 +53,12 @@ function mapIssue(issue: Issue, root: v.GenericSchema, locator: Locator, base: r
 
   if (issue.type === 'strict_object' && issue.expected === 'never') {
     const parent = rel.slice(0, -1);
+    const unsupported = unsupportedKey(schemaAt(root, parent), field);
+    if (unsupported !== undefined) {
+      return makeDiagnostic('ORK1130', locator.at(path, 'key'), `"${field}" is not supported by this version of Orkestra (${unsupported})`, {
+        hint: 'remove it; spec/katalog.md lists what this version runs',
+      });
+    }
     const suggestion = closest(field, allowedKeys(schemaAt(root, parent)));
     const known = allowedKeys(schemaAt(root, parent));
     return makeDiagnostic('ORK1100', locator.at(path, 'key'), `unknown field "${field}"`, {
@@ -45,7 +77,7 @@ function mapIssue(issue: Issue, root: v.GenericSchema, locator: Locator, base: r
   if (message === NOT_A_TEMPLATE) {
     const found = schemaAt(root, rel);
     const type = found ? fieldTypeOf(unwrapSchema(found)) : undefined;
-    const wanted = type === 'integer' ? 'an integer' : type === 'number' ? 'a number' : type === 'boolean' ? 'true or false' : 'a value';
+    const wanted = type === 'integer' ? 'an integer (also as text, "3")' : type === 'number' ? 'a number (also as text)' : type === 'boolean' ? 'true or false' : 'a value';
     return makeDiagnostic('ORK1101', locator.at(path, target), `${describe(field)}expected ${wanted} or a template ("{{ ... }}"), got ${issue.received}`);
   }
   if (code) return makeDiagnostic(code, locator.at(path, target), `${describe(field)}${message}, got ${issue.received}`);

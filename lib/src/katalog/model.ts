@@ -1,4 +1,4 @@
-import type { Condition } from '../field-schemas/field-schemas.ts';
+import type { ConditionSet } from '../conditions/condition-model.ts';
 
 /** A JSON Schema (OpenAPI v3 subset) as plain data. */
 export type JsonSchema = { readonly [key: string]: unknown };
@@ -16,7 +16,8 @@ export interface ChildItem {
   readonly phase: 'onCreate' | 'onReconcile';
   /** Applied every reconcile (drift correction): onReconcile items, and onCreate items with `reconcile: true`. */
   readonly reconcile: boolean;
-  readonly when: readonly Condition[];
+  /** The item's `when`/`or` and its block's: every set must hold for the item to exist. */
+  readonly conditions: readonly ConditionSet[];
   /** The item's fields as written. */
   readonly spec: { readonly [field: string]: unknown };
   /** Document path of the item, for diagnostics. */
@@ -28,7 +29,8 @@ export interface StatusField {
   readonly path: string;
   readonly value: unknown;
   readonly type: 'string' | 'int' | 'float' | 'bool' | 'auto';
-  readonly when: readonly Condition[];
+  /** The entry's `when`/`or`: the entry applies only when they hold. */
+  readonly conditions: ConditionSet;
 }
 
 /** One custom resource type the runtime operates, with every default applied. */
@@ -111,11 +113,17 @@ export interface Katalog {
     readonly author?: string;
     readonly description?: string;
     readonly version?: string;
+    readonly license?: string;
+    readonly tags?: readonly string[];
   };
   readonly crds: readonly CrdEntry[];
   readonly security?: Security;
-  readonly gateway?: { readonly standalone: boolean; readonly endpoint?: string };
-  /** True when the Katalog asks for a gateway (a `gateway:` or `security:` block). */
+  /**
+   * `enabled: false` plans no gateway; `endpoint` is the gateway URL the runtime advertises on
+   * `/katalog` (it wins over ORK_GATEWAY_ENDPOINT, as in the reference).
+   */
+  readonly gateway?: { readonly enabled: boolean; readonly standalone: boolean; readonly endpoint?: string };
+  /** True when the Katalog asks for a gateway (a `gateway:` or `security:` block) and does not disable it. */
   readonly wantsGateway: boolean;
   /** The document as plain data with any crdFile resolved into it, for the bundle's ConfigMap. */
   readonly resolved: unknown;

@@ -5,7 +5,10 @@ import { parseDuration } from './duration.ts';
 import type { Locator } from './locate.ts';
 import type { ChildItem, CrdEntry, Katalog, Security } from './model.ts';
 import type { CrdEntryInput, KatalogInput } from './schema.ts';
-import type { Condition } from '../field-schemas/field-schemas.ts';
+import { ALWAYS, type ConditionSet } from '../conditions/condition-model.ts';
+import type { ConditionInput } from '../conditions/condition-schema.ts';
+import { parseConditionSet } from '../conditions/parse-condition-set.ts';
+import { conditionDiagnostics } from './condition-diagnostics.ts';
 
 /** Reads a file named by the Katalog (a crdFile), relative paths already resolved; undefined if unreadable. */
 export type ReadFile = (path: string) => string | undefined;
@@ -53,7 +56,19 @@ export function normalizeKatalog(
     if (entry.scope !== undefined && entry.namespaced !== undefined && (entry.scope === 'Namespaced') !== entry.namespaced) {
       diagnostics.push(makeDiagnostic('ORK1111', locator.at([...path, 'namespaced'], 'key'), `scope: ${entry.scope} contradicts namespaced: ${entry.namespaced}`));
     }
-    crds.push(normalizeCrd(name, entry, facts, path));
+    // Issue 14: a custom (Go) reconciler needs code Orkestra does not run; say so instead of ignoring it.
+    for (const at of [['operatorBox', 'default'], ['operatorBox', 'reconciler', 'default']]) {
+      const value = at.length === 2 ? entry.operatorBox?.default : entry.operatorBox?.reconciler?.default;
+      if (value === false) {
+        diagnostics.push(makeDiagnostic('ORK1131', locator.at([...path, ...at]), 'default: false asks for a custom reconciler (a Go constructor or hooks), which this version of Orkestra does not run'));
+      }
+    }
+    crds.push(normalizeCrd(name, entry, facts, path, (problems, base) => diagnostics.push(...conditionDiagnostics(problems, base, locator))));
+  }
+  const gatewayOn = input.gateway?.enabled !== false;
+  const sec = input.security;
+  if (!gatewayOn && sec && (sec.deletionProtection?.enabled !== false && sec.deletionProtection || sec.namespaceProtection?.enabled !== false && sec.namespaceProtection)) {
+    diagnostics.push(makeDiagnostic('ORK1132', locator.at(['gateway', 'enabled']), 'gateway.enabled is false, but the security block enables protection, which the gateway enforces'));
   }
   const katalog: Katalog = {
     file,
@@ -63,11 +78,14 @@ export function normalizeKatalog(
       ...(input.metadata.author !== undefined ? { author: input.metadata.author } : {}),
       ...(input.metadata.description !== undefined ? { description: input.metadata.description } : {}),
       ...(input.metadata.version !== undefined ? { version: input.metadata.version } : {}),
+      ...(input.metadata.license !== undefined ? { license: input.metadata.license } : {}),
+      ...(input.metadata.tags !== undefined ? { tags: [...input.metadata.tags] } : {}),
     },
     crds,
     ...(input.security ? { security: normalizeSecurity(input.security) } : {}),
-    ...(input.gateway ? { gateway: { standalone: input.gateway.standalone ?? false, ...(input.gateway.endpoint !== undefined ? { endpoint: input.gateway.endpoint } : {}) } } : {}),
-    wantsGateway: input.gateway !== undefined || input.security !== undefined,
+    ...(input.gateway ? { gateway: { enabled: gatewayOn, standalone: input.gateway.standalone ?? false, ...(input.gateway.endpoint !== undefined ? { endpoint: input.gateway.endpoint } : {}) } } : {}),
+    // Any gateway: block asks for a gateway, as in the reference, unless it says enabled: false.
+    wantsGateway: gatewayOn && (input.gateway !== undefined || input.security !== undefined),
     resolved,
     sourceText,
     resolvedFiles,
@@ -75,7 +93,10 @@ export function normalizeKatalog(
   return { katalog, diagnostics };
 }
 
-function normalizeCrd(name: string, entry: CrdEntryInput, facts: CrdFileFacts | undefined, path: string[]): CrdEntry {
+/** Receives condition problems relative to `base`. */
+type Report = (problems: Parameters<typeof conditionDiagnostics>[0], base: readonly (string | number)[]) => void;
+
+function normalizeCrd(name: string, entry: CrdEntryInput, facts: CrdFileFacts | undefined, path: string[], report: Report): CrdEntry {
   const api = entry.apiTypes ?? facts!;
   const box = entry.operatorBox ?? {};
   const tuning = box.reconciler ?? {};
@@ -114,33 +135,52 @@ function normalizeCrd(name: string, entry: CrdEntryInput, facts: CrdFileFacts | 
       protectCRs: entry.deletionProtection?.protectCRs ?? false,
     },
     declarative: (tuning.default ?? box.default) !== false,
-    children: [...childItems(box.onCreate, 'onCreate', [...path, 'operatorBox']), ...childItems(box.onReconcile, 'onReconcile', [...path, 'operatorBox'])],
+    children: [...childItems(box.onCreate, 'onCreate', [...path, 'operatorBox'], report), ...childItems(box.onReconcile, 'onReconcile', [...path, 'operatorBox'], report)],
     status: {
       conditions: box.status?.conditions ?? true,
-      fields: (box.status?.fields ?? []).map((f) => ({ path: f.path, value: f.value, type: f.type ?? 'auto', when: f.when ?? [] })),
+      fields: (box.status?.fields ?? []).map((f, i) => ({
+        path: f.path, value: f.value, type: f.type ?? 'auto',
+        conditions: conditionsOf(f.when, f.or, [...path, 'operatorBox', 'status', 'fields', i], report),
+      })),
     },
     path,
   };
 }
 
-function childItems(lists: Record<string, unknown[] | undefined> | undefined, phase: ChildItem['phase'], base: readonly (string | number)[]): ChildItem[] {
+// Keys of an onCreate/onReconcile block that are not kind lists.
+const BLOCK_KEYS = new Set(['when', 'or']);
+
+function childItems(lists: Record<string, unknown> | undefined, phase: ChildItem['phase'], base: readonly (string | number)[], report: Report): ChildItem[] {
   if (!lists) return [];
   const out: ChildItem[] = [];
+  // Block-level when/or gate every item of the block (reference §1.9).
+  const block = conditionsOf(lists['when'] as ConditionInput[] | undefined, lists['or'] as ConditionInput[] | undefined, [...base, phase], report);
   for (const [key, items] of Object.entries(lists)) {
-    (items ?? []).forEach((raw, index) => {
+    if (BLOCK_KEYS.has(key)) continue;
+    ((items ?? []) as unknown[]).forEach((raw, index) => {
       const spec = (raw ?? {}) as Record<string, unknown>;
+      const path = [...base, phase, key, index];
+      const own = conditionsOf(spec['when'] as ConditionInput[] | undefined, spec['or'] as ConditionInput[] | undefined, path, report);
       out.push({
         key,
         index,
         phase,
         reconcile: phase === 'onReconcile' || spec['reconcile'] === true,
-        when: (spec['when'] as Condition[] | undefined) ?? [],
+        conditions: [block, own].filter((set) => set !== ALWAYS),
         spec,
-        path: [...base, phase, key, index],
+        path,
       });
     });
   }
   return out;
+}
+
+function conditionsOf(when: readonly ConditionInput[] | undefined, or: readonly ConditionInput[] | undefined,
+                      base: readonly (string | number)[], report: Report): ConditionSet {
+  if (!when?.length && !or?.length) return ALWAYS;
+  const parsed = parseConditionSet(when, or, undefined, base);
+  if (parsed.problems.length) report(parsed.problems, base);
+  return parsed.set;
 }
 
 function normalizeSecurity(s: NonNullable<KatalogInput['security']>): Security {

@@ -1,7 +1,8 @@
 import * as v from 'valibot';
 import { coded } from '../field-schemas/coded.ts';
 import { parseDuration } from './duration.ts';
-import { anyField, conditionSchema, stringMapField } from '../field-schemas/field-schemas.ts';
+import { conditionListSchema } from '../conditions/condition-schema.ts';
+import { anyField, stringMapField } from '../field-schemas/field-schemas.ts';
 import { apiGroup, apiVersionName, dnsLabel, kindName, plural } from '../field-schemas/names.ts';
 import { operatorBoxListSchema } from './child-lists.ts';
 
@@ -42,7 +43,8 @@ export const statusFieldSchema = v.strictObject({
   path: v.string(),
   value: anyField,
   type: v.optional(v.picklist(['string', 'int', 'float', 'bool', 'auto'])),
-  when: v.optional(v.array(conditionSchema)),
+  when: v.optional(conditionListSchema),
+  or: v.optional(conditionListSchema),
 });
 
 export const statusSchema = v.strictObject({
@@ -110,7 +112,7 @@ export const securitySchema = v.strictObject({
 export const gatewaySchema = v.strictObject({
   enabled: v.optional(v.boolean()),
   standalone: v.optional(v.boolean()),
-  endpoint: v.optional(v.string()),
+  endpoint: v.optional(v.pipe(v.string(), v.check((s) => /^https?:\/\/[^\s/]+/.test(s), coded('ORK1103', 'must be an http(s) URL such as https://orkestra-gateway.orkestra-system.svc:8443')))),
 });
 
 export const metadataSchema = v.strictObject({

@@ -49,7 +49,14 @@ export type StartupReport =
 
 /** Everything `ork validate --full` shows, as data (`-o json` prints exactly this). */
 export interface FullReport {
-  readonly katalog: { readonly name: string; readonly file: string; readonly version?: string; readonly standaloneGateway: boolean };
+  readonly katalog: {
+    readonly name: string; readonly file: string; readonly version?: string; readonly standaloneGateway: boolean;
+    /** metadata.namespace: the logical tenant the Control Center groups by (not where anything is installed). */
+    readonly tenant?: string;
+    readonly license?: string;
+    readonly tags?: readonly string[];
+    readonly author?: string;
+  };
   readonly namespace: string;
   readonly crds: readonly CrdReport[];
   readonly summary: { readonly crds: number; readonly enabled: number; readonly disabled: number };
@@ -79,6 +86,10 @@ export function planFullReport(katalog: Katalog, plan: RbacPlan, options: FullRe
       name: katalog.metadata.name,
       file: katalog.file,
       ...(katalog.metadata.version !== undefined ? { version: katalog.metadata.version } : {}),
+      ...(katalog.metadata.namespace !== undefined ? { tenant: katalog.metadata.namespace } : {}),
+      ...(katalog.metadata.license !== undefined ? { license: katalog.metadata.license } : {}),
+      ...(katalog.metadata.tags?.length ? { tags: katalog.metadata.tags } : {}),
+      ...(katalog.metadata.author !== undefined ? { author: katalog.metadata.author } : {}),
       standaloneGateway: katalog.gateway?.standalone === true,
     },
     namespace: plan.namespace,

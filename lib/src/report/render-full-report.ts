@@ -17,7 +17,14 @@ export function renderFullReport(report: FullReport, options: { readonly color: 
   const out: string[] = [];
   const title = report.katalog.standaloneGateway ? 'Gateway standalone' : 'Katalog';
   const version = report.katalog.version !== undefined ? ` ${report.katalog.version}` : '';
-  out.push(`${paint.bold(`${title} ${report.katalog.name}${version}`)}  ${paint.dim(`(${report.katalog.file}, install namespace ${report.namespace})`)}`, '');
+  out.push(`${paint.bold(`${title} ${report.katalog.name}${version}`)}  ${paint.dim(`(${report.katalog.file}, install namespace ${report.namespace})`)}`);
+  const k = report.katalog;
+  const about = [
+    k.tenant !== undefined ? `tenant: ${k.tenant}` : '', k.author !== undefined ? `author: ${k.author}` : '',
+    k.license !== undefined ? `license: ${k.license}` : '', k.tags?.length ? `tags: ${k.tags.join(', ')}` : '',
+  ].filter(Boolean);
+  if (about.length) out.push(`  ${about.join(' / ')}`);
+  out.push('');
   for (const crd of report.crds) out.push(...renderCrd(crd, paint), '');
   out.push(paint.dim(RULER), summaryLine(report), '');
   out.push(...renderStartup(report, paint), '');

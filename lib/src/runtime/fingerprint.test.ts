@@ -47,7 +47,7 @@ const resources: [key: string, spec: Record<string, unknown>, expected: unknown]
 ];
 for (const [key, spec, expected] of resources) {
   test(`childResourceOf ${key} ${JSON.stringify(spec)}`, () => {
-    assert.equal(childResourceOf({ key, index: 0, phase: 'onCreate', reconcile: false, when: [], spec, path: [] }), expected);
+    assert.equal(childResourceOf({ key, index: 0, phase: 'onCreate', reconcile: false, conditions: [], spec, path: [] }), expected);
   });
 }
 

@@ -5,7 +5,8 @@ import type { ChildItem, CrdEntry } from '../katalog/model.ts';
 import { formatPath } from '../katalog/locate.ts';
 import { renderDeep } from '../template/index.ts';
 import type { Template } from '../template/index.ts';
-import { evaluateConditions } from './evaluate-conditions.ts';
+import type { ConditionContext } from '../conditions/condition-model.ts';
+import { conditionScope, evaluateConditionSet } from '../conditions/evaluate-condition-set.ts';
 
 /** One desired child: the object to apply and whether it is corrected on every reconcile. */
 export interface PlannedChild {
@@ -31,14 +32,14 @@ export interface ChildrenPlan {
 }
 
 // Fields that steer planning rather than describe the object.
-const CONTROL_FIELDS = new Set(['when', 'reconcile']);
+const CONTROL_FIELDS = new Set(['when', 'or', 'reconcile']);
 
 /**
  * Renders a CR's desired children: evaluates `when`, renders templates against the CR, and builds
  * each object. Unnamed items are numbered per kind across onCreate and onReconcile, so two
  * unnamed deployments never collide. Pass `cache` to compile each template once across calls.
  */
-export function planChildren(crd: CrdEntry, cr: CrObject, cache?: Map<string, Template>): ChildrenPlan {
+export function planChildren(crd: CrdEntry, cr: CrObject, cache?: Map<string, Template>, context: ConditionContext = {}): ChildrenPlan {
   const children: PlannedChild[] = [];
   const skipped: ChildItem[] = [];
   const problems: ChildProblem[] = [];
@@ -46,7 +47,8 @@ export function planChildren(crd: CrdEntry, cr: CrObject, cache?: Map<string, Te
   for (const item of crd.children) {
     const index = counters.get(item.key) ?? 0;
     counters.set(item.key, index + 1);
-    if (!evaluateConditions(item.when, cr)) {
+    const scope = conditionScope(cr);
+    if (!item.conditions.every((set) => evaluateConditionSet(set, scope, context))) {
       skipped.push(item);
       continue;
     }

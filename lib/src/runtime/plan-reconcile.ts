@@ -1,3 +1,4 @@
+import type { ConditionContext } from '../conditions/condition-model.ts';
 import type { KubeObject } from '../children/kube-object.ts';
 import { planChildren } from './plan-children.ts';
 import { inApplyOrder } from './apply-order.ts';
@@ -37,7 +38,7 @@ export function planReconcile(input: ReconcileInput): ReconcilePlan {
     });
   }
   const desired = planDesired(input);
-  const fields = renderStatusFields(crd, cr, input.templateCache);
+  const fields = renderStatusFields(crd, cr, input.templateCache, peersOf(input));
   const problems = [...desired.problems, ...fields.problems];
   if (problems.length > 0) {
     const head = problems.length === 1 ? problems[0]! : `${problems.length} problems: ${problems.join('; ')}`;
@@ -119,7 +120,7 @@ function planDesired(input: ReconcileInput): { children: DesiredChild[]; problem
   const { crd, cr } = input;
   const uid = cr.metadata.uid;
   if (!uid) return { children: [], problems: ['the CR has no metadata.uid, so no owner reference can name it'] };
-  const plan = planChildren(crd, { apiVersion: cr.apiVersion, kind: cr.kind, metadata: { ...cr.metadata }, spec: cr.spec, status: cr.status }, input.templateCache);
+  const plan = planChildren(crd, { apiVersion: cr.apiVersion, kind: cr.kind, metadata: { ...cr.metadata }, spec: cr.spec, status: cr.status }, input.templateCache, peersOf(input));
   const problems = plan.problems.map((p) => `${p.path}: ${p.message}`);
   const ownerKey = ownerKeyOf(crd, cr.metadata);
   const owner = { apiVersion: cr.apiVersion, kind: cr.kind, metadata: { name: cr.metadata.name, namespace: cr.metadata.namespace, uid } };
@@ -153,4 +154,9 @@ function readyStatus(status: unknown): unknown {
   if (!Array.isArray(conditions)) return undefined;
   const ready = conditions.find((c): c is Record<string, unknown> => c !== null && typeof c === 'object' && (c as Record<string, unknown>)['type'] === 'Ready');
   return ready?.['status'];
+}
+
+// `unique` conditions compare with the other custom resources of the CRD (issue 14).
+function peersOf(input: ReconcileInput): ConditionContext {
+  return input.peers ? { peers: input.peers } : {};
 }

@@ -1,5 +1,6 @@
 import type { CrdEntry, StatusField } from '../katalog/model.ts';
-import { evaluateConditions } from './evaluate-conditions.ts';
+import type { ConditionContext } from '../conditions/condition-model.ts';
+import { conditionScope, evaluateConditionSet } from '../conditions/evaluate-condition-set.ts';
 import { readPath } from './read-path.ts';
 import { renderDeep, type Template } from '../template/index.ts';
 import { canonicalJson } from './fingerprint.ts';
@@ -29,14 +30,14 @@ const RESERVED = new Set(['conditions', 'observedGeneration']);
  * for one path the last entry that holds wins (declarative state machines list several). An
  * empty rendering of a non-string field is left out rather than failing the reconcile.
  */
-export function renderStatusFields(crd: CrdEntry, cr: CachedCr, cache?: Map<string, Template>): { values: StatusValue[]; problems: string[] } {
+export function renderStatusFields(crd: CrdEntry, cr: CachedCr, cache?: Map<string, Template>, context: ConditionContext = {}): { values: StatusValue[]; problems: string[] } {
   const byPath = new Map<string, StatusValue>();
   const problems: string[] = [];
   for (const field of crd.status.fields) {
     const path = field.path.split('.');
     // Validation reports these (ORK1313); `__proto__` would reach the prototype of the patch.
     if (path.some((s) => s === '' || s === '__proto__') || RESERVED.has(path[0]!)) continue;
-    if (!evaluateConditions(field.when, cr)) continue;
+    if (!evaluateConditionSet(field.conditions, conditionScope(cr), context)) continue;
     const rendered = renderDeep(field.value, cr, cache ? { cache } : {});
     if (!rendered.ok) {
       problems.push(`status.${field.path}: ${rendered.error}`);

@@ -1,3 +1,4 @@
+import type { ConditionScope } from '../conditions/condition-model.ts';
 import type { KubeObject } from '../children/kube-object.ts';
 import type { CrdEntry } from '../katalog/model.ts';
 import type { Template } from '../template/index.ts';
@@ -43,6 +44,11 @@ export interface ReconcileInput {
   readonly lastApplied?: ReadonlyMap<string, string>;
   /** Compiled templates shared across reconciles. */
   readonly templateCache?: Map<string, Template>;
+  /**
+   * The other custom resources of the CRD (from the runtime's cache), for `unique` conditions;
+   * the runtime passes them only when the CRD uses `unique` (see `usesUnique`).
+   */
+  readonly peers?: readonly ConditionScope[];
 }
 
 /** A write (or Event) the runtime performs through the Cluster port, in order; the first failure stops the rest. */

@@ -30,6 +30,12 @@ export interface CallExpr {
   readonly args: readonly Expr[];
   /** Offset of the function name. */
   readonly offset: number;
+  /**
+   * For functions that act on a subject (`default`, `contains`, `join`...): true when the subject
+   * was written last (sprig/Helm order, or piped), false when first (the reference's notes order).
+   * Decided at compile time by `decideSubjectOrder`; absent for other functions.
+   */
+  readonly subjectLast?: boolean;
 }
 
 /** `a | f x | g`: stage 0 is any expression, every later stage is a call. */

@@ -67,9 +67,11 @@ const ERRORS: [string, TemplateError['code'], number, string][] = [
   ['{{/* c */ }}', 'ORK1200', 9, 'comment ends before the closing "}}"'],
   ['{{/* c ', 'ORK1200', 0, 'unclosed comment'],
   ['{{ foo 1 }}', 'ORK1201', 3, 'unknown function "foo"'],
-  ['{{ .spec.a | toUpper }}', 'ORK1201', 13, 'unknown function "toUpper"'],
+  ['{{ .spec.a | toUppr }}', 'ORK1201', 13, 'unknown function "toUppr"'],
+  ['{{ now }}', 'ORK1201', 3, 'unknown function "now"'],
+  ['{{ randomAlphanumeric 32 }}', 'ORK1201', 3, 'unknown function "randomAlphanumeric"'],
   ['{{ if 1 }}{{ nope }}{{ end }}', 'ORK1201', 13, 'unknown function "nope"'],
-  ['{{ default "a" }}', 'ORK1205', 3, 'default takes 2 arguments (default DEFAULT VALUE), got 1'],
+  ['{{ default "a" }}', 'ORK1205', 3, 'default takes 2 arguments (default VALUE FALLBACK), got 1'],
   ['{{ .spec.a | default "a" "b" }}', 'ORK1205', 13, 'got 3 counting the piped value'],
   ['{{ lower }}', 'ORK1205', 3, 'lower takes 1 argument (lower STRING), got 0'],
   ['{{ lower "a" "b" }}', 'ORK1205', 3, 'got 2'],
@@ -83,7 +85,7 @@ const ERRORS: [string, TemplateError['code'], number, string][] = [
   ['{{ (sub 1) }}', 'ORK1205', 4, 'sub takes 2 arguments'],
   ['{{ .apiVersion }}', 'ORK1204', 3, 'template root ".apiVersion" is not allowed'],
   ['{{ $.kind }}', 'ORK1204', 3, 'template root ".kind" is not allowed'],
-  ['{{ lower .children.x }}', 'ORK1204', 9, 'template root ".children"'],
+  ['{{ lower .cross.db.x }}', 'ORK1204', 9, 'template root ".cross"'],
   // The first problem in source order wins, even when a later one is lexical.
   ['{{ end }}{{ "\\q" }}', 'ORK1200', 3, 'unexpected {{end}}'],
   ['{{ nope }}{{ "\\q" }}', 'ORK1201', 3, 'unknown function'],
@@ -116,21 +118,30 @@ for (const source of VALID) {
 }
 
 test('unknown functions suggest a supported one', () => {
-  const hints = ['toLower', 'lowr', 'toJSON', 'sha256', 'Upper'].map((name) => {
+  const hints = ['tolower', 'lowr', 'tojson', 'sha256', 'Upper'].map((name) => {
     const result = compileTemplate(`{{ ${name} "a" }}`);
     return result.ok ? '' : result.error.hint ?? '';
   });
-  assert.ok(hints[0]?.includes('"lower"'));
+  assert.ok(hints[0]?.includes('"toLower"'));
   assert.ok(hints[1]?.includes('"lower"'));
   assert.ok(hints[2]?.includes('"toJson"'));
   assert.ok(hints[3]?.includes('"sha256sum"'));
   assert.ok(hints[4]?.includes('"upper"'));
+  // Names of Object.prototype members are names like any other, never lookups into it.
+  for (const name of ['constructor', 'toLocaleString', 'hasOwnProperty']) {
+    const proto = compileTemplate(`{{ ${name} "a" }}`);
+    assert.ok(!proto.ok && proto.error.code === 'ORK1201' && !(proto.error.hint ?? '').includes('function'), name);
+  }
+  assert.ok(compileTemplate('{{ toString 1 }}').ok);
+  const now = compileTemplate('{{ now }}');
+  assert.ok(!now.ok && (now.error.hint ?? '').includes('never read the clock'), 'now is explained, not "did you mean not"');
   const far = compileTemplate('{{ x "a" }}');
   assert.is(far.ok ? 'compiled' : far.error.hint, undefined);
 });
 
 test('roots: the default restricts to metadata/spec/status, a list or "any" changes it', () => {
   assert.is(compileTemplate('{{ .status.phase }}').ok, true);
+  assert.is(compileTemplate('{{ .children.deployment.status.readyReplicas }}').ok, true);
   assert.is(compileTemplate('{{ .children.x }}', { roots: ['children'] }).ok, true);
   assert.is(compileTemplate('{{ .spec.x }}', { roots: ['children'] }).ok, false);
   assert.is(compileTemplate('{{ .anything.at.all }}', { roots: 'any' }).ok, true);

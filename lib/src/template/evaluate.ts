@@ -1,4 +1,5 @@
 import type { CallExpr, Expr, PipelineExpr, TemplateNode } from './ast.ts';
+import { subjectFirst } from './decide-subject-order.ts';
 import { FUNCTIONS } from './functions/table.ts';
 import { TEMPLATE_LIMITS } from './limits.ts';
 import { ownValue } from './own-value.ts';
@@ -61,7 +62,7 @@ function evaluateCall(call: CallExpr, scope: Scope, piped: { value: unknown } | 
   if (piped !== undefined) args.push(piped.value);
   // Charge the inputs before the call, so no single call starts on more text than the budget allows.
   charge(scope, call.name, args.reduce<number>((sum, arg) => sum + (typeof arg === 'string' ? arg.length : 0), 0));
-  const result = fn.call(args);
+  const result = fn.call(fn.subject ? subjectFirst(args, call.subjectLast) : args);
   if (typeof result === 'string') {
     if (result.length > TEMPLATE_LIMITS.maxOutputLength) {
       throw new RenderError(`${call.name}: result is longer than ${TEMPLATE_LIMITS.maxOutputLength} characters`);

@@ -1,4 +1,5 @@
 import type { CallExpr, Expr, PipelineExpr, Template, ValueType } from './ast.ts';
+import { subjectFirst } from './decide-subject-order.ts';
 import { FUNCTIONS } from './functions/table.ts';
 
 /** Answers the schema type of a path the template reads (`unknown` when the schema does not say). */
@@ -36,14 +37,16 @@ function typeOfExpr(expr: Expr, typeOfPath: TypeOfPath): ValueType {
 }
 
 function typeOfCall(call: CallExpr, piped: (() => ValueType) | undefined, typeOfPath: TypeOfPath): ValueType {
-  const result = FUNCTIONS.get(call.name)?.result ?? 'unknown';
-  if (result !== 'value-or-default' && result !== 'common') return result;
-  const types = [...call.args.map((a) => typeOfExpr(a, typeOfPath)), ...(piped ? [piped()] : [])];
+  const fn = FUNCTIONS.get(call.name);
+  const result = fn?.result ?? 'unknown';
+  if (result !== 'value-or-default' && result !== 'common' && result !== 'branches') return result;
+  const written = [...call.args.map((a) => typeOfExpr(a, typeOfPath)), ...(piped ? [piped()] : [])];
+  const types = fn?.subject ? subjectFirst(written, call.subjectLast) : written;
   if (result === 'value-or-default') {
-    // default DEFAULT VALUE: the value when its type is known, else the default's.
-    const [fallback = 'unknown', value = 'unknown'] = types;
+    // default VALUE FALLBACK: the value when its type is known, else the fallback's.
+    const [value = 'unknown', fallback = 'unknown'] = types;
     return value !== 'unknown' ? value : fallback;
   }
-  const [first = 'unknown', ...others] = types;
+  const [first = 'unknown', ...others] = result === 'branches' ? types.slice(1) : types;
   return others.every((t) => t === first) ? first : 'unknown';
 }

@@ -15,5 +15,8 @@ export const TEMPLATE_LIMITS = {
   maxValueDepth: 100,
 } as const;
 
-/** The roots a Katalog template may read: the custom resource's metadata, spec and status. */
-export const CR_ROOTS: readonly string[] = ['metadata', 'spec', 'status'];
+/**
+ * The roots a Katalog template may read: the custom resource's metadata, spec and status, and
+ * `children` (the live objects its items produced, §1.13 of the reference; filled by the runtime).
+ */
+export const CR_ROOTS: readonly string[] = ['metadata', 'spec', 'status', 'children'];

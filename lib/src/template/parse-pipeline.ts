@@ -1,4 +1,5 @@
 import type { CallExpr, Expr, PipelineExpr } from './ast.ts';
+import { decideSubjectOrder } from './decide-subject-order.ts';
 import { FUNCTIONS } from './functions/table.ts';
 import { TEMPLATE_LIMITS } from './limits.ts';
 import type { Token } from './lexer.ts';
@@ -8,6 +9,12 @@ import { fail, showToken, type TokenCursor } from './token-cursor.ts';
 // Words that start or end blocks; inside a command they are errors, not function names.
 const KEYWORDS: ReadonlySet<string> = new Set([
   'if', 'else', 'end', 'with', 'range', 'define', 'template', 'block', 'break', 'continue',
+]);
+
+// Functions of the reference's notes and sprig that read the clock, entropy or the environment.
+const IMPURE: ReadonlySet<string> = new Set([
+  'now', 'timeAgo', 'timeSince', 'timeUntil', 'isExpired', 'weekday', 'weekend', 'timeInWindow', 'timeNotInWindow', 'nextCron',
+  'randomAlphanumeric', 'randomHex', 'randomBase64', 'uuidv4', 'randAlphaNum', 'randAlpha', 'randNumeric', 'randAscii', 'env', 'expandenv',
 ]);
 
 interface Operand { readonly expr: Expr; readonly functionName: boolean }
@@ -61,7 +68,9 @@ function parseCommand(cursor: TokenCursor, end: 'close' | 'rparen', depth: numbe
     // A function name used as an argument is called with no arguments, as in Go.
     if (arg.functionName && arg.expr.type === 'call') checkArity(arg.expr.name, 0, arg.expr.offset, false);
   }
-  return { ...head.expr, args: args.map((o) => o.expr) };
+  const exprs = args.map((o) => o.expr);
+  if (FUNCTIONS.get(head.expr.name)?.subject) return { ...head.expr, args: exprs, subjectLast: decideSubjectOrder(exprs, stage > 0) };
+  return { ...head.expr, args: exprs };
 }
 
 function parseOperand(cursor: TokenCursor, depth: number): Operand {
@@ -94,6 +103,7 @@ function parseIdentifier(token: Extract<Token, { type: 'ident' }>): Operand {
   if (name === 'nil') return { expr: { type: 'literal', value: null, valueType: 'unknown', offset }, functionName: false };
   if (KEYWORDS.has(name)) fail(`unexpected "${name}" inside an action: {{${name}}} must start its own action`, offset);
   if (!FUNCTIONS.has(name)) {
+    if (IMPURE.has(name)) fail(`unknown function "${name}"`, offset, 'ORK1201', 'Templates are pure: they never read the clock, randomness or the environment, so the same custom resource always renders the same children.');
     const suggestion = suggestFunction(name);
     fail(`unknown function "${name}"`, offset, 'ORK1201', suggestion === undefined ? undefined : `Did you mean "${suggestion}"? See spec/templates.md for the functions templates may call.`);
   }

@@ -10,7 +10,8 @@ type Terminator =
   | { type: 'else'; offset: number }
   | { type: 'end'; offset: number };
 
-const UNSUPPORTED: Readonly<Record<string, string>> = {
+// A Map, not an object literal: `{{ toString }}` must not find Object.prototype.toString here.
+const UNSUPPORTED: ReadonlyMap<string, string> = new Map(Object.entries({
   with: '{{with}} is not supported: use {{if}} and full field paths',
   range: '{{range}} is not supported: templates cannot loop',
   define: '{{define}} is not supported: templates cannot define or include other templates',
@@ -18,7 +19,7 @@ const UNSUPPORTED: Readonly<Record<string, string>> = {
   block: '{{block}} is not supported: templates cannot define or include other templates',
   break: '{{break}} is not supported: it belongs to {{range}}, which is not supported',
   continue: '{{continue}} is not supported: it belongs to {{range}}, which is not supported',
-};
+}));
 
 /** The parsed body of a template, and whether it is one action spanning the whole source. */
 export interface ParsedTemplate { readonly nodes: readonly TemplateNode[]; readonly singleAction: boolean }
@@ -53,7 +54,8 @@ function parseBody(cursor: TokenCursor, depth: number): { nodes: TemplateNode[];
       nodes.push(parseIf(cursor, token.offset, depth + 1));
       continue;
     }
-    if (word !== undefined && UNSUPPORTED[word] !== undefined) fail(UNSUPPORTED[word], keyword?.offset ?? token.offset);
+    const unsupported = word === undefined ? undefined : UNSUPPORTED.get(word);
+    if (unsupported !== undefined) fail(unsupported, keyword?.offset ?? token.offset);
     const pipeline = parsePipeline(cursor, 'close', depth, token.offset);
     // parsePipeline consumed the closing "}}".
     const close = cursor.previous();
@@ -80,7 +82,7 @@ function parseIf(cursor: TokenCursor, offset: number, depth: number): TemplateNo
       condition = parseCondition(cursor, 'else if', next.offset, depth);
       continue;
     }
-    if (next?.type === 'ident' && UNSUPPORTED[next.name] !== undefined) fail(`{{else ${next.name}}} is not supported`, next.offset);
+    if (next?.type === 'ident' && UNSUPPORTED.has(next.name)) fail(`{{else ${next.name}}} is not supported`, next.offset);
     expectClose(cursor, 'else');
     const otherwise = parseBody(cursor, depth);
     if (otherwise.terminator.type === 'eof') fail('unterminated {{if}}: missing {{end}}', offset);

@@ -1,15 +1,16 @@
 import { FUNCTIONS } from './functions/table.ts';
 
 // Names from sprig and Orkestra's Go notes that people will reach for, mapped to ours.
-const ALIASES: Readonly<Record<string, string>> = {
-  tolower: 'lower', toupper: 'upper', tojson: 'toJson', tostring: 'printf', toint: 'int', atoi: 'int',
-  sha256: 'sha256sum', base64: 'b64enc', tobase64: 'b64enc', coalesce: 'default', trimspace: 'trim', truncate: 'trunc',
-};
+const ALIASES: ReadonlyMap<string, string> = new Map(Object.entries({
+  atoi: 'int', sha256: 'sha256sum', base64: 'b64enc', truncate: 'trunc', title: 'upper', nospace: 'replace',
+  getor: 'default', getstringor: 'default', getintor: 'default', listget: 'index', mapget: 'index', listlen: 'len',
+  float64: 'toFloat', int64: 'int', tojsonstring: 'toJson', dateformat: 'timeFormat', squote: 'quote',
+}));
 
 /** The supported function an unknown name most likely meant, if any is close. */
 export function suggestFunction(name: string): string | undefined {
   const lowered = name.toLowerCase();
-  const alias = ALIASES[lowered];
+  const alias = ALIASES.get(lowered);
   if (alias !== undefined) return alias;
   let best: string | undefined;
   let bestDistance = 3;

@@ -10,6 +10,9 @@ import { compileTemplate, inferTemplateType, isTemplate, templateReferences, typ
 import type { FieldType } from '../field-schemas/field-schemas.ts';
 import type { DocPath, Locator } from '../katalog/locate.ts';
 import type { CrdEntry, JsonSchema } from '../katalog/model.ts';
+import { checkConditionType } from '../conditions/check-condition-type.ts';
+import type { Condition, ConditionSet } from '../conditions/condition-model.ts';
+import { conditionDiagnostics } from '../katalog/condition-diagnostics.ts';
 
 // Which rendered value types each field type can hold; `unknown` never produces a finding.
 const FITS: Record<FieldType, readonly ValueType[]> = {
@@ -30,6 +33,8 @@ export function checkTemplates(crd: CrdEntry, locator: Locator): Diagnostic[] {
   const plan = planCrdSchema(crd);
   const root = plan.schema;
   const out: Diagnostic[] = [];
+  // A block's when/or is shared by all its items: check it once.
+  const checked = new Set<ConditionSet>();
   for (const problem of plan.problems) {
     out.push(makeDiagnostic('ORK1312', locator.at([...crd.path, 'schema', ...problem.path]), problem.message));
   }
@@ -40,15 +45,15 @@ export function checkTemplates(crd: CrdEntry, locator: Locator): Diagnostic[] {
     const info = CHILD_KINDS[item.key as ChildKindKey];
     if (!info) continue;
     walk(item.spec, [], (value, rel) => {
-      if (rel[0] === 'when') return;
+      if (rel[0] === 'when' || rel[0] === 'or') return;
       out.push(...checkString(value, [...item.path, ...rel], root, locator, itemFieldType(info.itemSchema as v.GenericSchema, rel)));
     }, (key, rel) => out.push(makeDiagnostic('ORK1206', locator.at([...item.path, ...rel, key], 'key'), `key "${key}" looks like a template but keys are never rendered`)));
-    item.when.forEach((c, i) => out.push(...checkCondition(c.field, c.operator === 'regex' ? c.value : undefined, [...item.path, 'when', i], root, locator)));
+    for (const set of item.conditions) if (!checked.has(set)) out.push(...checkConditionSet(set, root, locator, checked));
   }
   crd.status.fields.forEach((f, i) => {
     const base: DocPath = [...crd.path, 'operatorBox', 'status', 'fields', i];
     walk(f.value, [], (value, rel) => out.push(...checkString(value, [...base, 'value', ...rel], root, locator, 'any')), () => undefined);
-    f.when.forEach((c, j) => out.push(...checkCondition(c.field, c.operator === 'regex' ? c.value : undefined, [...base, 'when', j], root, locator)));
+    out.push(...checkConditionSet(f.conditions, root, locator, checked));
   });
   return out;
 }
@@ -62,7 +67,8 @@ function checkString(source: string, path: DocPath, root: JsonSchema, locator: L
   }
   const out: Diagnostic[] = [];
   for (const ref of templateReferences(compiled.template)) {
-    if (ref.path.length && typeAtPath(root, ref.path) === 'missing') {
+    // `.children` is typed by the child kinds, not by the CRD schema.
+    if (ref.path.length && ref.path[0] !== 'children' && typeAtPath(root, ref.path) === 'missing') {
       out.push(makeDiagnostic('ORK1202', locator.inScalar(path, ref.offset), `.${ref.path.join('.')} is not defined by the CRD schema`));
     }
   }
@@ -81,19 +87,35 @@ function checkString(source: string, path: DocPath, root: JsonSchema, locator: L
   return out;
 }
 
-function checkCondition(field: string, pattern: unknown, path: DocPath, root: JsonSchema, locator: Locator): Diagnostic[] {
+function checkConditionSet(set: ConditionSet, root: JsonSchema, locator: Locator, checked: Set<ConditionSet>): Diagnostic[] {
+  checked.add(set);
+  return [...set.all, ...set.any].flatMap((c) => checkCondition(c, root, locator));
+}
+
+// Syntax, operators and values were checked when the condition was parsed; here the CRD schema:
+// paths it does not define, and types the condition can never match (ORK1125).
+function checkCondition(c: Condition, root: JsonSchema, locator: Locator): Diagnostic[] {
+  const at = c.at ?? [];
+  const typeOf = (p: readonly string[]): ValueType => {
+    const t = p[0] === 'children' ? 'missing' : typeAtPath(root, p);
+    return t === 'missing' ? 'unknown' : t;
+  };
   const out: Diagnostic[] = [];
-  const segments = field.replace(/^\./, '').split('.').filter(Boolean);
-  if (segments.length && typeAtPath(root, segments) === 'missing') {
-    out.push(makeDiagnostic('ORK1202', locator.at([...path, 'field']), `${field} is not defined by the CRD schema`));
-  }
-  if (typeof pattern === 'string') {
-    try {
-      new RegExp(pattern, 'u');
-    } catch (err) {
-      out.push(makeDiagnostic('ORK1113', locator.at([...path, 'value']), `invalid pattern: ${(err as Error).message}`));
+  let type: ValueType = 'unknown';
+  if (c.field.type === 'path') {
+    if (c.field.path[0] !== 'children' && typeAtPath(root, c.field.path) === 'missing') {
+      out.push(makeDiagnostic('ORK1202', locator.at([...at, 'field']), `${c.field.text} is not defined by the CRD schema`));
     }
+    type = typeOf(c.field.path);
+  } else {
+    out.push(...checkString(c.field.text, [...at, 'field'], root, locator, undefined));
+    type = inferTemplateType(c.field.template, typeOf);
   }
+  const values = c.operand.type === 'scalar' ? [c.operand.value] : c.operand.type === 'list' ? c.operand.items : [];
+  for (const v of values) {
+    if (v.type === 'template') out.push(...checkString(v.template.source, [...at, c.written === 'field' || c.written === 'operator' ? 'value' : c.written], root, locator, undefined));
+  }
+  out.push(...conditionDiagnostics(checkConditionType(c, type), at, locator));
   return out;
 }
 

@@ -6,8 +6,12 @@ const test = suite('function table');
 
 test('the function set is exactly the documented one (spec/templates.md)', () => {
   assert.equal(templateFunctionNames(), [
-    'add', 'and', 'b64enc', 'default', 'empty', 'eq', 'ge', 'gt', 'int', 'le', 'lower', 'lt', 'ne', 'not', 'or',
-    'printf', 'quote', 'replace', 'sha256sum', 'sub', 'toJson', 'trim', 'trunc', 'upper',
+    'add', 'addf', 'and', 'b64enc', 'coalesce', 'concat', 'contains', 'date', 'default', 'div', 'divf', 'empty', 'eq',
+    'ge', 'gt', 'hasKey', 'hasPrefix', 'hasSuffix', 'index', 'int', 'join', 'keys', 'le', 'len', 'lower', 'lt', 'max',
+    'min', 'mod', 'mul', 'mulf', 'ne', 'not', 'notEmpty', 'or', 'printf', 'quote', 'repeat', 'replace', 'sha256sum',
+    'split', 'splitList', 'sub', 'subf', 'ternary', 'timeFormat', 'toBase64', 'toBool', 'toFloat', 'toInt', 'toJSON',
+    'toJson', 'toLower', 'toString', 'toUpper', 'toYaml', 'trim', 'trimAll', 'trimPrefix', 'trimSpace', 'trimSuffix',
+    'trunc', 'typeBool', 'typeList', 'typeMap', 'typeNull', 'typeNumber', 'typeOf', 'typeString', 'upper',
   ]);
 });
 

@@ -1,0 +1,35 @@
+import * as v from 'valibot';
+import { commonItemEntries, intField } from '../field-schemas/field-schemas.ts';
+import { Fields } from './fields.ts';
+import type { BuildContext, KubeObject, RenderedItem } from './kube-object.ts';
+import { workloadSelector } from './labels.ts';
+import { childMetadata } from './metadata.ts';
+import { optional } from './optional.ts';
+import { buildPodTemplate } from './pod/build-pod-template.ts';
+import { containerEntries, podEntries, servingEntries } from './pod/pod-schema.ts';
+import { typeMeta } from './type-meta.ts';
+
+/** A `replicaSets` item: the fields of a deployment. */
+export const replicaSetItemSchema = v.strictObject({
+  ...commonItemEntries,
+  replicas: v.optional(intField),
+  ...containerEntries,
+  ...servingEntries,
+  ...podEntries,
+});
+
+/** Builds an apps/v1 ReplicaSet with one container, selecting its own pods. */
+export function buildReplicaSet(item: RenderedItem, ctx: BuildContext): KubeObject {
+  const f = new Fields(item);
+  const metadata = childMetadata(f, ctx, { key: 'replicaSets', namespaced: true, nameRule: 'dns-subdomain' });
+  const selector = workloadSelector(ctx, metadata.name);
+  return {
+    ...typeMeta('replicaSets'),
+    metadata,
+    spec: {
+      ...optional('replicas', f.optInt('replicas', { min: 0 })),
+      selector: { matchLabels: selector },
+      template: buildPodTemplate(f, ctx, { type: 'serving' }, selector),
+    },
+  };
+}
