@@ -18,7 +18,7 @@
 // to resume a run with the same options and --out)  --keep (leave control planes up).
 // Prints one JSON line per measurement on stdout, then the summary tables (report.mjs).
 import { spawnSync } from 'node:child_process';
-import { appendFileSync, mkdirSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { REPO } from '../runtime/control-plane.mjs';
@@ -61,6 +61,15 @@ function build(tool) {
   const r = spawnSync(join(REPO, tool), { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], timeout: 60 * 60_000 });
   if (r.status !== 0) throw new Error(`${tool} failed (${r.status ?? r.error})`);
   return r.stdout.trim().split('\n').at(-1);
+}
+// From a clean clone after `npm ci` nothing of Orkestra is built yet: the CLI (`ork generate crd`,
+// `ork generate bundle`) and the runtime bundle come from `npm run build`. An existing build is
+// used as it is (rebuild after changing the sources).
+const orkBuilt = ['apps/cli/dist/ork.mjs', 'apps/runtime/dist/ork-runtime.mjs'].every((f) => existsSync(join(REPO, f)));
+if (!orkBuilt) {
+  log('npm run build (apps/cli/dist/ork.mjs or apps/runtime/dist/ork-runtime.mjs is missing)');
+  const r = spawnSync('npm', ['run', 'build'], { cwd: REPO, stdio: ['ignore', 'inherit', 'inherit'], timeout: 30 * 60_000 });
+  if (r.status !== 0) throw new Error(`npm run build failed (${r.status ?? r.error})`);
 }
 build('tools/kube/build');
 const peersEntry = build('bench/peers/build');
