@@ -82,7 +82,7 @@ export function summarize(results) {
       const rs = growth.filter((r) => r.crs === n);
       out.push(`| ${n.toLocaleString('en')} | ${cell(stat(rs, (r) => r.burst.readyS), 1)} | ${fmt(n / stat(rs, (r) => r.burst.readyS).med, 0)} | ${cell(stat(rs, (r) => r.burst.cpuS.operator), 1)} | ${cell(stat(rs, (r) => (r.burst.cpuS.operator / n) * 1000), 2)} | ${cell(stat(rs, (r) => r.burst.rssPeakMB), 1)} | ${cell(stat(rs, (r) => r.restart.verifiedS), 2)} | ${cell(stat(rs, (r) => r.restart.requests.writes), 0)} |`);
     }
-    const lo = gsizes.includes(1000) ? 1000 : gsizes[0], hi = gsizes.at(-1);
+    const hi = gsizes.at(-1), lo = gsizes.includes(1000) && hi > 1000 ? 1000 : gsizes[0];
     const g = (n, f) => stat(growth.filter((r) => r.crs === n), f).med;
     const k = hi / lo;
     out.push('', `From ${lo.toLocaleString('en')} to ${hi.toLocaleString('en')} CRs (×${k}): time ×${fmt(g(hi, (r) => r.burst.readyS) / g(lo, (r) => r.burst.readyS), 2)}, operator CPU ×${fmt(g(hi, (r) => r.burst.cpuS.operator) / g(lo, (r) => r.burst.cpuS.operator), 2)}, peak RSS ×${fmt(g(hi, (r) => r.burst.rssPeakMB) / g(lo, (r) => r.burst.rssPeakMB), 2)} (RSS above idle ×${fmt((g(hi, (r) => r.burst.rssPeakMB) - g(hi, (r) => r.rssIdleMB)) / (g(lo, (r) => r.burst.rssPeakMB) - g(lo, (r) => r.rssIdleMB)), 2)}); linear is ×${k}.`);
@@ -127,7 +127,7 @@ function goalLines(ok, sizes) {
     row(`${crs}: child applies + status writes per CR at the minimum (4)`, minimal / 4, 1.0);
     row(`${crs}: peak RSS ≤ 1.2× controller-runtime`, m('orkestra', crs, (r) => r.burst.rssPeakMB) / m('controller-runtime', crs, (r) => r.burst.rssPeakMB), 1.2);
     row(`${crs}: restart writes = 0`, m('orkestra', crs, (r) => r.restart.requests.writes), 0, '');
-    row(`${crs}: restart verified ≤ 1 s per 1,000 CRs`, m('orkestra', crs, (r) => r.restart.verifiedS) / Math.max(1, crs / 1000), 1.0, ' s per 1,000');
+    row(`${crs}: restart verified ≤ 1 s per 1,000 CRs (≤ 1 s below 1,000)`, m('orkestra', crs, (r) => r.restart.verifiedS) / Math.max(1, crs / 1000), 1.0, crs > 1000 ? ' s per 1,000' : ' s');
   }
   return lines;
 }
