@@ -3,7 +3,8 @@
 // The webhook server hands over parsed JSON, so the body is serialised once more here: the
 // figure is a little pessimistic against the app, which reads the text itself.
 import { readFileSync } from 'node:fs';
-import { answerAdmissionReview, decideDeletionProtection, parseKatalog, planGatewayPolicy } from '@orkestra/lib';
+import { parseKatalog } from '@orkestra/lib';
+import { answerAdmissionReview, decideDeletionProtection, planGatewayPolicy } from '@orkestra/lib/gateway';
 
 const file = new URL('../../examples/gateway/katalog.yaml', import.meta.url).pathname;
 const { katalog } = parseKatalog({ file, text: readFileSync(file, 'utf8') });

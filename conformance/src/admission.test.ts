@@ -6,10 +6,11 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
+import { parseKatalog } from '@orkestra/lib';
 import {
   answerAdmissionReview, decideDeletionProtection, decideNamespaceProtection, DELETION_PROTECTION_PATH, NAMESPACE_PROTECTION_PATH,
-  parseKatalog, planGatewayPolicy, type AdmissionDecision, type AdmissionRequest, type AdmissionRule, type GatewayPolicy,
-} from '@orkestra/lib';
+  planGatewayPolicy, type AdmissionDecision, type AdmissionRequest, type AdmissionRule, type GatewayPolicy,
+} from '@orkestra/lib/gateway';
 
 const CASES = new URL('../admission/', import.meta.url).pathname;
 const update = process.env['UPDATE_GOLDENS'] === '1';
@@ -24,7 +25,7 @@ function policyOf(dir: string, gatewayNamespace: string): GatewayPolicy {
   const policyFile = join(dir, 'policy.json');
   if (existsSync(policyFile)) return JSON.parse(readFileSync(policyFile, 'utf8')) as GatewayPolicy;
   const result = parseKatalog({ file: 'katalog.yaml', text: readFileSync(join(dir, 'katalog.yaml'), 'utf8') });
-  if (!result.katalog) throw new Error(`katalog.yaml is invalid: ${result.diagnostics.map((d) => `${d.code} ${d.path}: ${d.message}`).join('; ')}`);
+  if (!result.ok) throw new Error(`katalog.yaml is invalid: ${result.diagnostics.map((d) => `${d.code} ${d.path}: ${d.message}`).join('; ')}`);
   return planGatewayPolicy(result.katalog, gatewayNamespace);
 }
 

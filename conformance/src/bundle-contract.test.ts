@@ -4,18 +4,18 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { parseKatalog, planBundle, planRbac, type KubeObject } from '@orkestra/lib';
+import { parseKatalog, planBundle, planRbac, type Katalog, type KubeObject } from '@orkestra/lib';
 
 const CASES = new URL('../cases/', import.meta.url).pathname;
 const test = suite('bundle contract');
 
-function valid(): { name: string; katalog: NonNullable<ReturnType<typeof parseKatalog>['katalog']> }[] {
+function valid(): { name: string; katalog: Katalog }[] {
   return readdirSync(CASES).sort().flatMap((name) => {
     const dir = join(CASES, name);
     if (!existsSync(join(dir, 'katalog.yaml'))) return [];
     const readFile = (p: string) => (existsSync(join(dir, p)) ? readFileSync(join(dir, p), 'utf8') : undefined);
-    const { katalog } = parseKatalog({ file: 'katalog.yaml', text: readFileSync(join(dir, 'katalog.yaml'), 'utf8') }, { readFile });
-    return katalog ? [{ name, katalog }] : [];
+    const parsed = parseKatalog({ file: 'katalog.yaml', text: readFileSync(join(dir, 'katalog.yaml'), 'utf8') }, { readFile });
+    return parsed.ok ? [{ name, katalog: parsed.katalog }] : [];
   });
 }
 

@@ -188,9 +188,15 @@ function swaggerPath(): string {
   const gomod = readFileSync(join(REPO, 'tools/kube/go.mod'), 'utf8');
   const version = /k8s\.io\/kubernetes (v[0-9.]+)/.exec(gomod)?.[1];
   assert.ok(version, 'tools/kube/go.mod names no k8s.io/kubernetes version');
-  const modCache = process.env['GOMODCACHE'] || run('go', ['env', 'GOMODCACHE']).stdout.trim();
-  const path = join(modCache, `k8s.io/kubernetes@${version}`, 'api/openapi-spec/swagger.json');
-  if (!existsSync(path)) throw new Error(`${path} missing: run tools/kube/build (it downloads k8s.io/kubernetes into the Go module cache)`);
+  // The module only, never the Kubernetes build (issue 13): fetched through the proxy on a cold
+  // machine, a lookup in the module cache after that.
+  const dl = spawnSync('go', ['mod', 'download', '-json', `k8s.io/kubernetes@${version}`], {
+    cwd: join(REPO, 'tools/kube'), encoding: 'utf8', env: { ...process.env, GOTOOLCHAIN: 'local', GOWORK: 'off', GOFLAGS: '-mod=readonly' },
+  });
+  const module = JSON.parse(dl.stdout || '{}') as { Dir?: string; Error?: string };
+  if (dl.status !== 0 || !module.Dir) throw new Error(`go mod download k8s.io/kubernetes@${version} failed: ${module.Error ?? (dl.stderr || String(dl.error))}`);
+  const path = join(module.Dir, 'api/openapi-spec/swagger.json');
+  if (!existsSync(path)) throw new Error(`${path} missing from the k8s.io/kubernetes module`);
   return path;
 }
 

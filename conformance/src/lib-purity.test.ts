@@ -42,6 +42,20 @@ test('no source file under lib/src reaches outside the process or reads time or 
   assert.equal(hits, []);
 });
 
+// issue 13: what ships must load with the dependencies alone (uvu in the contract suite once broke
+// `import('@orkestra/lib/testing')` for every user); test files may use devDependencies.
+test('files that ship import no package but re2js, valibot and yaml', () => {
+  const shipped = sources(join(root, 'src')).filter((f) => !/\.test(\.fixture)?\.ts$|\.test-support\.ts$/.test(f));
+  const hits: string[] = [];
+  for (const file of shipped) {
+    for (const m of readFileSync(file, 'utf8').matchAll(/(?:from|import)\s*\(?\s*['"]([^'"]+)['"]/g)) {
+      const spec = m[1]!;
+      if (!spec.startsWith('.') && !/^(re2js|valibot|yaml)(\/|$)/.test(spec)) hits.push(`${relative(root, file)}: ${spec}`);
+    }
+  }
+  assert.equal(hits, []);
+});
+
 test('lib depends on re2js, valibot and yaml only, and its tsconfig loads no ambient types', () => {
   const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { dependencies: Record<string, string> };
   // re2js: the linear-time regular expression engine conditions run on (pure JavaScript).

@@ -1,9 +1,10 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
-  hasErrors, parseKatalog, planBundle, planChildren, planCrds, planFullReport, planRbac, readYaml,
-  renderDiagnostics, renderFullReport, renderYamlDocuments, type Component, type CrObject, type Diagnostic,
+  parseKatalog, planBundle, planChildren, planCrds, planFullReport, planRbac, renderDiagnostics, renderFullReport,
+  renderYamlDocuments, type Component, type CrObject, type Diagnostic,
 } from '@orkestra/lib';
+import { readYaml } from '@orkestra/lib/katalog';
 
 /** Per-case options (`options.json`), all optional. */
 interface CaseOptions {
@@ -30,10 +31,10 @@ export function produceOutputs(dir: string): Record<string, string> {
   if (input.padToBytes) text += '#'.padEnd(79, '.').concat('\n').repeat(Math.ceil((input.padToBytes - text.length) / 80));
   const readFile = (path: string) => (existsSync(join(dir, path)) ? readFileSync(join(dir, path), 'utf8') : undefined);
   const parsed = parseKatalog({ file: 'katalog.yaml', text }, { readFile });
-  const locate = (path: readonly (string | number)[]) => parsed.locator!.at(path);
+  const locate = (path: readonly (string | number)[]) => parsed.locator.at(path);
   const out: Record<string, string> = {};
   const diagnostics: Diagnostic[] = [...parsed.diagnostics];
-  if (parsed.katalog && !hasErrors(parsed.diagnostics)) {
+  if (parsed.ok) {
     const k = parsed.katalog;
     const ns = options.namespace !== undefined ? { namespace: options.namespace } : {};
     const bundle = planBundle(k, { ...ns, locate, ...(options.components ? { components: options.components } : {}) });

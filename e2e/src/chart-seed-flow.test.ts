@@ -14,7 +14,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { OWNER_LABEL } from '@orkestra/lib';
+import { OWNER_LABEL } from '@orkestra/lib/children';
 import { stopApp } from './harness/app-process.ts';
 import { REPO } from './harness/control-plane.ts';
 import { startFromDeployment, type Deployment, type DeploymentProcess } from './harness/deployment-process.ts';

@@ -28,7 +28,7 @@ const WIDGETS_CRD = {
   },
 };
 
-clusterContract('kube adapter against a real API server', async () => {
+clusterContract({ suite, assert }, 'kube adapter against a real API server', async () => {
   const kubeconfig = controlPlane().kubeconfig;
   kubectlOk(['apply', '--server-side', '--field-manager', 'e2e', '-f', '-'], { input: JSON.stringify(WIDGETS_CRD) });
   kubectlOk(['wait', '--for', 'condition=Established', '--timeout', '60s', `crd/${WIDGETS_CRD.metadata.name}`]);

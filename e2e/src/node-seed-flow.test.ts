@@ -18,7 +18,7 @@ import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import type { Browser } from 'playwright-core';
 import { parse, stringify } from 'yaml';
-import { OWNER_LABEL } from '@orkestra/lib';
+import { OWNER_LABEL } from '@orkestra/lib/children';
 import { CHROMIUM, launchChromium, screenshot } from './harness/browser.ts';
 import { controlPlane, REPO } from './harness/control-plane.ts';
 import { CHART, helm, helmOk } from './harness/helm.ts';

@@ -35,8 +35,9 @@ function token(ns: string, serviceAccount: string): string {
 
 function planned(example: string, ns: string, component: Component, inNamespace: string): Set<string> {
   const file = `examples/${example}/katalog.yaml`;
-  const { katalog } = parseKatalog({ file, text: readFileSync(join(REPO, file), 'utf8') });
-  const roles: readonly PlannedRole[] = planRbac(katalog!, { namespace: ns }).components[component].roles;
+  const parsed = parseKatalog({ file, text: readFileSync(join(REPO, file), 'utf8') });
+  if (!parsed.ok) throw new Error(`${file} is invalid: ${JSON.stringify(parsed.diagnostics)}`);
+  const roles: readonly PlannedRole[] = planRbac(parsed.katalog, { namespace: ns }).components[component].roles;
   const applicable = roles.filter((r) => r.scope.type === 'cluster' || r.scope.namespace === inNamespace);
   return ruleAtoms(applicable.flatMap((r) => r.rules.map((p) => p.rule)));
 }

@@ -3,11 +3,13 @@
 // as this does.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { suite } from 'uvu';
+import * as assert from 'uvu/assert';
 import { registryContract } from '@orkestra/lib/testing';
 import { findCredentials, registryHttpClient } from '@orkestra/adapters/oci';
 import { stopRegistry, testRegistry } from './harness/registry.ts';
 
-registryContract('HTTP adapter against the distribution registry', async () => {
+registryContract({ suite, assert }, 'HTTP adapter against the distribution registry', async () => {
   const reg = testRegistry();
   const client = registryHttpClient({
     host: reg.host, ca: readFileSync(reg.ca, 'utf8'), credentials: () => findCredentials(join(reg.dockerConfig, 'config.json'), reg.host),

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { KATALOG_ARTIFACT_TYPE, LAYERS } from '@orkestra/lib';
+import { KATALOG_ARTIFACT_TYPE, LAYERS } from '@orkestra/lib/registry';
 import { REPO } from './harness/control-plane.ts';
 import { orasOk, orkAt, orkRegistryOk, stopRegistry, testRegistry } from './harness/registry.ts';
 

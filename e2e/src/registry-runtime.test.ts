@@ -5,7 +5,7 @@
 // to apply, then runs once it is applied; the registry goes down and comes back; a wrong password
 // is a clear error and no crash loop. Not one request is forbidden.
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { KATALOG_ARTIFACT_TYPE, LAYERS } from '@orkestra/lib';
+import { KATALOG_ARTIFACT_TYPE, LAYERS } from '@orkestra/lib/registry';
 import { join } from 'node:path';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';

@@ -6,7 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { OWNER_LABEL } from '@orkestra/lib';
+import { OWNER_LABEL } from '@orkestra/lib/children';
 import { controlPlane, REPO } from './harness/control-plane.ts';
 import { kubectl, kubectlOk } from './harness/kubectl.ts';
 import { cleanupNamespaces } from './harness/namespace.ts';

@@ -6,7 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { FINALIZER, OWNER_KEY_ANNOTATION } from '@orkestra/lib';
+import { FINALIZER, OWNER_KEY_ANNOTATION } from '@orkestra/lib/runtime';
 import { kubectl, kubectlOk } from './harness/kubectl.ts';
 import { cleanupNamespaces } from './harness/namespace.ts';
 import { waitFor } from './harness/wait.ts';

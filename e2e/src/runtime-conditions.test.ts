@@ -4,7 +4,7 @@
 // the cluster-scoped PersistentVolume deleted with its owner, all without a forbidden request.
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { OWNER_LABEL } from '@orkestra/lib';
+import { OWNER_LABEL } from '@orkestra/lib/children';
 import { kubectl, kubectlOk } from './harness/kubectl.ts';
 import { cleanupNamespaces } from './harness/namespace.ts';
 import { waitFor } from './harness/wait.ts';

@@ -3,7 +3,7 @@
 // after a SIGKILL (no release) the follower takes over once the Lease expires on its own clock.
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { OWNER_LABEL } from '@orkestra/lib';
+import { OWNER_LABEL } from '@orkestra/lib/children';
 import { kubectl, kubectlJson, kubectlOk } from './harness/kubectl.ts';
 import { cleanupNamespaces } from './harness/namespace.ts';
 import { waitFor } from './harness/wait.ts';

@@ -7,7 +7,7 @@
 // pending forever), names the resource, and recovers when the rule is back.
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { OWNER_LABEL } from '@orkestra/lib';
+import { OWNER_LABEL } from '@orkestra/lib/children';
 import { kubectl, kubectlJson, kubectlOk } from './harness/kubectl.ts';
 import { cleanupNamespaces } from './harness/namespace.ts';
 import { waitFor } from './harness/wait.ts';

@@ -5,7 +5,8 @@
 // StatefulSets are only stored, which is all a reconcile needs.
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { FINALIZER, OWNER_LABEL } from '@orkestra/lib';
+import { OWNER_LABEL } from '@orkestra/lib/children';
+import { FINALIZER } from '@orkestra/lib/runtime';
 import { kubectl, kubectlOk } from './harness/kubectl.ts';
 import { cleanupNamespaces } from './harness/namespace.ts';
 import { waitFor } from './harness/wait.ts';

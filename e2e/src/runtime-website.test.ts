@@ -3,7 +3,8 @@
 // The test control plane runs no Deployment controller: Ready means reconciled, not pods running.
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { FINALIZER, OWNER_LABEL } from '@orkestra/lib';
+import { OWNER_LABEL } from '@orkestra/lib/children';
+import { FINALIZER } from '@orkestra/lib/runtime';
 import { kubectl, kubectlJson, kubectlOk } from './harness/kubectl.ts';
 import { cleanupNamespaces } from './harness/namespace.ts';
 import { waitFor } from './harness/wait.ts';

@@ -48,24 +48,41 @@ kube_need() {
 
 kube_go_directive() { awk '$1 == "go" { print $2; exit }' "$1"; }
 
-# kube_cache_key <tools/kube dir>: the versions, readable, plus a short hash of
-# every go.mod/go.sum (comment lines dropped: editing a comment must not cost a
-# rebuild) and the recipe, so any dependency change gets a new entry.
-kube_cache_key() {
-	local d=$1 hash
+# kube_mods_hash <go.mod dir>...: a short hash of the recipe and each dir's
+# go.mod/go.sum (comment lines dropped: editing a comment must not cost a
+# rebuild), so any dependency change gets a new cache entry.
+kube_mods_hash() {
+	local d hash
 	hash=$(
 		{
 			printf 'recipe %s\n' "$KUBE_RECIPE"
-			grep -hv '^[[:space:]]*//' "$d/go.mod" "$d/helm/go.mod" "$d/etcd/go.mod"
-			cat "$d/go.sum" "$d/helm/go.sum" "$d/etcd/go.sum"
+			for d in "$@"; do
+				grep -hv '^[[:space:]]*//' "$d/go.mod"
+				cat "$d/go.sum"
+			done
 		} | sha256sum
 	)
-	printf 'k8s-%s_helm-%s_kubeconform-%s_etcd-%s_%s\n' \
+	printf '%s\n' "${hash:0:10}"
+}
+
+# kube_cache_key <tools/kube dir>: the control plane's entry (kube binaries and
+# etcd): the versions, readable, and the hash of their modules.
+kube_cache_key() {
+	local d=$1
+	printf 'k8s-%s_etcd-%s_%s\n' \
 		"$(kube_mod_version "$d/go.mod" k8s.io/kubernetes)" \
+		"$(kube_mod_version "$d/etcd/go.mod" go.etcd.io/etcd/server/v3)" \
+		"$(kube_mods_hash "$d" "$d/etcd")"
+}
+
+# helm_cache_key <tools/kube dir>: helm's and kubeconform's own entry (issue 13:
+# the chart tests never wait for the Kubernetes build, nor rebuild it).
+helm_cache_key() {
+	local d=$1
+	printf 'helm-%s_kubeconform-%s_%s\n' \
 		"$(kube_mod_version "$d/helm/go.mod" helm.sh/helm/v4)" \
 		"$(kube_mod_version "$d/helm/go.mod" github.com/yannh/kubeconform)" \
-		"$(kube_mod_version "$d/etcd/go.mod" go.etcd.io/etcd/server/v3)" \
-		"${hash:0:10}"
+		"$(kube_mods_hash "$d/helm")"
 }
 
 # kube_alive <pid>: running, zombies excluded (an exited child of this shell

@@ -1,4 +1,4 @@
-import type { Clock, Entropy } from '@orkestra/lib';
+import type { Clock, Entropy } from '@orkestra/lib/ports';
 
 /** Exponential backoff with jitter: delays grow from `initialMs` by `factor` up to `maxMs`. */
 export interface BackoffPolicy {

@@ -3,7 +3,8 @@
 import { setImmediate as tick } from 'node:timers/promises';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { fakeCluster, type ClusterError, type FakeCluster, type KubeObject, type Resource } from '@orkestra/lib/testing';
+import type { ClusterError, KubeObject, Resource } from '@orkestra/lib/ports';
+import { fakeCluster, type FakeCluster } from '@orkestra/lib/testing';
 import { createInformer, type Informer, type InformerEvent, type InformerOptions } from './informer.ts';
 
 const test = suite('informer');

@@ -3,7 +3,7 @@
 // every failure (list, watch start, broken stream, ERROR event, stall) waits out an exponential
 // backoff with jitter and tries again; only the caller's signal ends it.
 import { setTimeout as delay } from 'node:timers/promises';
-import type { Clock, Cluster, ClusterError, Entropy, ClusterObject as KubeObject, Resource, WatchEvent } from '@orkestra/lib';
+import type { Clock, Cluster, ClusterError, Entropy, KubeObject, Resource, WatchEvent } from '@orkestra/lib/ports';
 import { createBackoff, DEFAULT_BACKOFF, type BackoffPolicy } from './backoff.ts';
 import { cacheKey, diffRelist } from './relist-diff.ts';
 import { stripObject } from './strip-object.ts';

@@ -1,7 +1,7 @@
 import type { KubeConfig } from '@kubernetes/client-node';
 import type {
-  AbortSignalLike, Cluster, ClusterError, ClusterResult, ClusterObject as KubeObject, ListPage, ObjectRef, Resource, WatchEnd, WatchEvent,
-} from '@orkestra/lib';
+  AbortSignalLike, Cluster, ClusterError, ClusterResult, KubeObject, ListPage, ObjectRef, Resource, WatchEnd, WatchEvent,
+} from '@orkestra/lib/ports';
 import { collectionPath, objectPath, query } from './kube-paths.ts';
 import { kubeTransport, type KubeRequest, type KubeTransport } from './kube-transport.ts';
 import { requestMetrics, type RequestMetrics } from './request-metrics.ts';

@@ -1,4 +1,4 @@
-import type { Resource } from '@orkestra/lib';
+import type { Resource } from '@orkestra/lib/ports';
 
 /** The REST path of a resource's collection; a namespaced resource without namespace means all namespaces. */
 export function collectionPath(resource: Resource, namespace: string | undefined): string {

@@ -2,7 +2,7 @@ import type { IncomingMessage } from 'node:http';
 import { PassThrough } from 'node:stream';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import type { WatchEvent } from '@orkestra/lib/testing';
+import type { WatchEvent } from '@orkestra/lib/ports';
 import { readWatchStream } from './read-watch-stream.ts';
 
 const test = suite('read watch stream');

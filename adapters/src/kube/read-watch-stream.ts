@@ -1,6 +1,5 @@
 import type { IncomingMessage } from 'node:http';
-import type { ClusterResult, ClusterObject as KubeObject, WatchEnd, WatchEvent } from '@orkestra/lib';
-import { errorTypeForStatus } from '@orkestra/lib';
+import { type ClusterResult, type KubeObject, type WatchEnd, type WatchEvent, errorTypeForStatus } from '@orkestra/lib/ports';
 
 interface RawEvent { type?: string; object?: KubeObject & { code?: number; reason?: string; message?: string } }
 

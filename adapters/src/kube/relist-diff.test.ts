@@ -1,6 +1,6 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import type { KubeObject } from '@orkestra/lib/testing';
+import type { KubeObject } from '@orkestra/lib/ports';
 import { cacheKey, diffRelist } from './relist-diff.ts';
 import { stripObject } from './strip-object.ts';
 

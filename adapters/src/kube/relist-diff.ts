@@ -1,4 +1,4 @@
-import type { ClusterObject as KubeObject } from '@orkestra/lib';
+import type { KubeObject } from '@orkestra/lib/ports';
 
 /** What a relist changed, as the events the watch would have sent. */
 export type RelistChange =

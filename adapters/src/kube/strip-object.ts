@@ -1,4 +1,4 @@
-import type { ClusterObject as KubeObject } from '@orkestra/lib';
+import type { KubeObject } from '@orkestra/lib/ports';
 
 const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration';
 

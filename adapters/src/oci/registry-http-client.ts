@@ -1,7 +1,8 @@
 // The RegistryClient port over the OCI distribution HTTP API (distribution-spec v1.1): one host,
 // HTTPS unless plain HTTP was asked for (a loopback host may fall back to it, as docker allows),
 // Basic or Bearer-token auth answered on the first 401 and reused, and every error a value.
-import { isLoopbackHost, MANIFEST_ACCEPT, parseAuthChallenge, type RegistryClient, type RegistryError, type RegistryResult } from '@orkestra/lib';
+import { isLoopbackHost, MANIFEST_ACCEPT, parseAuthChallenge } from '@orkestra/lib/registry';
+import type { RegistryClient, RegistryError, RegistryResult } from '@orkestra/lib/ports';
 import type { IncomingHttpHeaders } from 'node:http';
 import type { Credentials, CredentialLookup } from './docker-credentials.ts';
 import { createTransport, type Answer, type Exchange, type TransportFailure } from './http-exchange.ts';

@@ -1,7 +1,7 @@
 // Environment variables as the server apps read them (DESIGN §6): every value a string the chart
 // rendered, an empty one meaning unset, each checked at start so a bad one is one clear line.
 import * as v from 'valibot';
-import { parseDuration } from '@orkestra/lib';
+import { parseDuration } from '@orkestra/lib/katalog';
 
 /** A string variable with a default; blank is refused. */
 export const envText = (fallback: string) => v.optional(v.pipe(v.string(), v.trim(), v.nonEmpty('must not be empty')), fallback);

@@ -1,7 +1,7 @@
 // Fastify wants a pino-shaped logger; the apps have one JSON-lines format, so a fastify server's few
 // lines (rejected bodies, handler failures: per-request logging is off) go through its Logger.
 import type { FastifyBaseLogger } from 'fastify';
-import type { LogFields, Logger } from '@orkestra/lib';
+import type { LogFields, Logger } from '@orkestra/lib/ports';
 
 /** Adapts an app's Logger to the logger fastify expects, keeping the fields it passes. */
 export function fastifyLogger(log: Logger): FastifyBaseLogger {

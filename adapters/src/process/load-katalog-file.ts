@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { hasErrors, parseKatalog, type Katalog } from '@orkestra/lib';
+import { parseKatalog, type Katalog } from '@orkestra/lib';
 
 /** A Katalog read from a file, or the one line that says why not. */
 export type LoadedKatalog = { readonly type: 'ok'; readonly katalog: Katalog } | { readonly type: 'error'; readonly message: string };
@@ -24,7 +24,7 @@ export function loadKatalogFile(file: string): LoadedKatalog {
     }
   };
   const parsed = parseKatalog({ file, text }, { readFile });
-  if (!parsed.katalog || hasErrors(parsed.diagnostics)) {
+  if (!parsed.ok) {
     const first = parsed.diagnostics.find((d) => d.severity === 'error');
     return { type: 'error', message: first ? `${file}:${first.line}:${first.column}: ${first.code} ${first.message}` : `${file}: invalid Katalog` };
   }

@@ -1,4 +1,4 @@
-import type { Clock, LogFields, Logger } from '@orkestra/lib';
+import type { Clock, LogFields, Logger } from '@orkestra/lib/ports';
 
 /** The levels of LOG_LEVEL, least severe first. */
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';

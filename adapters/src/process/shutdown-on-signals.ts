@@ -1,4 +1,4 @@
-import type { Logger } from '@orkestra/lib';
+import type { Logger } from '@orkestra/lib/ports';
 
 /** The stop switch of a server app: aborted by the first SIGTERM or SIGINT. */
 export interface Shutdown {

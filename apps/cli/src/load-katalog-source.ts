@@ -1,6 +1,7 @@
 // `-f FILE`, `-f -` or `-f oci://HOST/REPO:TAG|@DIGEST` (issue 19): a Katalog from the file system
 // or pulled, verified, from a registry; then the same validation either way.
-import { formatReference, hasErrors, isOciReference, parseKatalog, pullKatalogArtifact, type Place } from '@orkestra/lib';
+import { parseKatalog, type Place } from '@orkestra/lib';
+import { formatReference, isOciReference, pullKatalogArtifact } from '@orkestra/lib/registry';
 import type { CliIo, ExitCode } from './io.ts';
 import { loadKatalog, type LoadedKatalog } from './load-katalog.ts';
 import { openRegistry, referenceArg, reportProblem } from './registry-access.ts';
@@ -23,7 +24,7 @@ export function withLoadedKatalog(values: Record<string, string | boolean | unde
     // Diagnostics name the pinned reference, so a report says exactly which artifact it read.
     const file = ref.digest !== undefined ? shown : `${shown}@${pulled.value.digest}`;
     const result = parseKatalog({ file, text: pulled.value.katalogText }, { readFile: () => undefined });
-    const locate = (path: readonly (string | number)[]): Place => result.locator?.at(path) ?? { file, line: 1, column: 1, path: path.join('.') };
-    return use({ file, diagnostics: result.diagnostics, locate, ...(result.katalog && !hasErrors(result.diagnostics) ? { katalog: result.katalog } : {}) });
+    const locate = (path: readonly (string | number)[]): Place => result.locator.at(path);
+    return use({ file, diagnostics: result.diagnostics, locate, ...(result.ok ? { katalog: result.katalog } : {}) });
   });
 }

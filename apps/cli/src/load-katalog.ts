@@ -1,4 +1,4 @@
-import { parseKatalog, hasErrors, type Katalog, type Diagnostic, type Place } from '@orkestra/lib';
+import { parseKatalog, type Katalog, type Diagnostic, type Place } from '@orkestra/lib';
 import { UsageError, type CliIo } from './io.ts';
 
 /** The default Katalog file, looked up in the working directory like kubectl's `-f` habit. */
@@ -32,7 +32,6 @@ export function loadKatalog(filename: string | undefined, io: CliIo): LoadedKata
     return r.type === 'ok' ? r.text : undefined;
   };
   const result = parseKatalog({ file: shown, text: read.text }, { readFile });
-  const locate = (path: readonly (string | number)[]): Place =>
-    result.locator?.at(path) ?? { file: shown, line: 1, column: 1, path: path.join('.') };
-  return { file: shown, diagnostics: result.diagnostics, locate, ...(result.katalog && !hasErrors(result.diagnostics) ? { katalog: result.katalog } : {}) };
+  const locate = (path: readonly (string | number)[]): Place => result.locator.at(path);
+  return { file: shown, diagnostics: result.diagnostics, locate, ...(result.ok ? { katalog: result.katalog } : {}) };
 }

@@ -1,6 +1,8 @@
 // What every command that talks to a registry shares (issue 19): the flags (oras's and helm's
 // names), the client built from them, and how a registry problem is printed and exits.
-import { parseReference, registryDiagnostic, withDefaultTag, type Code, type OciReference, type RegistryClient, type RegistryProblem } from '@orkestra/lib';
+import type { Code } from '@orkestra/lib';
+import { parseReference, registryDiagnostic, withDefaultTag, type OciReference, type RegistryProblem } from '@orkestra/lib/registry';
+import type { RegistryClient } from '@orkestra/lib/ports';
 import { formatUsageError } from './format-diagnostics.ts';
 import { EXIT, UsageError, type CliIo, type ExitCode } from './io.ts';
 import type { OptionSpec } from './options.ts';

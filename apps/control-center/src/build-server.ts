@@ -2,7 +2,8 @@
 // Server-Sent Events, probes and metrics, with the security headers on every response.
 import Fastify, { LogController, type FastifyInstance, type FastifyReply } from 'fastify';
 import { fastifyLogger } from '@orkestra/adapters/process';
-import type { Snapshot, Logger } from '@orkestra/lib';
+import type { Snapshot } from '@orkestra/lib/control-center';
+import type { Logger } from '@orkestra/lib/ports';
 import type { ControlCenterMetrics } from './cc-metrics.ts';
 import { crdDetail, crDetail, crList, type DetailReply, type DetailSource } from './runtime-details.ts';
 import { formatSseEvent, type SseHub } from './sse-hub.ts';

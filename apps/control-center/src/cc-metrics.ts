@@ -1,7 +1,8 @@
 // The Control Center's Prometheus metrics on a private registry: which runtimes answer, how long a
 // poll pass takes, how many browsers are connected, plus Node's process metrics.
 import { collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
-import type { Metrics, Snapshot } from '@orkestra/lib';
+import type { Snapshot } from '@orkestra/lib/control-center';
+import type { Metrics } from '@orkestra/lib/ports';
 
 /** The metrics behind typed methods. */
 export interface ControlCenterMetrics extends Metrics {

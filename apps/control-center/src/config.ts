@@ -2,7 +2,7 @@
 // in one place so a bad value is one line naming the variable and exit 2, before anything listens.
 import * as v from 'valibot';
 import { envDuration, envInteger, envLogLevel, envText, parseEnv, type LogLevel } from '@orkestra/adapters/process';
-import { parseRuntimeUrls } from '@orkestra/lib';
+import { parseRuntimeUrls } from '@orkestra/lib/control-center';
 
 /** The Control Center's configuration with every default applied; durations in ms. */
 export interface ControlCenterConfig {

@@ -1,4 +1,4 @@
-import { retryForLeader } from '@orkestra/lib';
+import { retryForLeader } from '@orkestra/lib/control-center';
 import { getJson, type GetResult } from './get-json.ts';
 
 /**

@@ -3,9 +3,10 @@
 // only does the I/O and the timing.
 import { setTimeout as delay } from 'node:timers/promises';
 import {
-  buildSnapshot, initialRuntimeState, readKatalogFacts, stepRuntimeState,
-  type Clock, type GatewayView, type PollResult, type RuntimeState, type Snapshot, type StatePolicy,
-} from '@orkestra/lib';
+  buildSnapshot, initialRuntimeState, readKatalogFacts, stepRuntimeState, type GatewayView, type PollResult, type RuntimeState,
+  type Snapshot, type StatePolicy,
+} from '@orkestra/lib/control-center';
+import type { Clock } from '@orkestra/lib/ports';
 import { getJson } from './get-json.ts';
 import { getPreferLeader } from './get-prefer-leader.ts';
 

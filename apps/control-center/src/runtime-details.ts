@@ -1,6 +1,6 @@
 // The on-demand detail routes: each proxies one or two runtime routes (leader preferred, bounded by
 // REQUEST_TIMEOUT) and maps what went wrong to the contract's 404 (unknown) or 502 (unreachable).
-import type { Snapshot } from '@orkestra/lib';
+import type { Snapshot } from '@orkestra/lib/control-center';
 import type { GetResult } from './get-json.ts';
 
 /** What a detail route answers. */

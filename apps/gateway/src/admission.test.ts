@@ -1,7 +1,7 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { fakeLogger } from '@orkestra/lib/testing';
-import { DELETION_PROTECTION_PATH, NAMESPACE_PROTECTION_PATH, planGatewayPolicy } from '@orkestra/lib';
+import { DELETION_PROTECTION_PATH, NAMESPACE_PROTECTION_PATH, planGatewayPolicy } from '@orkestra/lib/gateway';
 import { admissionHandlers } from './admission.ts';
 import { gatewayKatalog } from './gateway.test-support.ts';
 

@@ -4,8 +4,8 @@
 import {
   answerAdmissionReview, decideDeletionProtection, decideNamespaceProtection, DELETION_PROTECTION_PATH, NAMESPACE_PROTECTION_PATH,
   type AdmissionAnswer, type GatewayPolicy,
-} from '@orkestra/lib';
-import type { Logger } from '@orkestra/lib';
+} from '@orkestra/lib/gateway';
+import type { Logger } from '@orkestra/lib/ports';
 
 /** The webhook label of metrics and stats: the route path without its slash. */
 export type WebhookName = 'deletion-protection' | 'namespace-protection';

@@ -1,7 +1,7 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { fakeClock, fakeCluster, fakeLogger } from '@orkestra/lib/testing';
-import type { CertRotationPolicy } from '@orkestra/lib';
+import type { CertRotationPolicy } from '@orkestra/lib/gateway';
 import { CertManager, SECRETS } from './cert-manager.ts';
 import { certFacts, KEYS, readSecretState, splitPem, TLS_SECRET } from './cert-secret.ts';
 

@@ -3,8 +3,8 @@
 // order, writes the Secret back (optimistic concurrency: replicas race, the loser re-reads) and hands
 // the serving pair to the webhook server when it changed.
 import { generateCa, generateServingCert, type PemKeyPair } from '@orkestra/adapters/tls';
-import { planCertificates, type CertAction, type CertRotationPolicy, type Clock, type Cluster, type ClusterObject as KubeObject, type Resource } from '@orkestra/lib';
-import type { Logger } from '@orkestra/lib';
+import { planCertificates, type CertAction, type CertRotationPolicy } from '@orkestra/lib/gateway';
+import type { Clock, Cluster, KubeObject, Resource, Logger } from '@orkestra/lib/ports';
 import { certFacts, readSecretState, renderSecret, TLS_SECRET, type HeldCert, type SecretState } from './cert-secret.ts';
 
 /** Core v1 Secrets. */

@@ -2,7 +2,8 @@
 // Certificates become lib's CertFacts here (the pki adapter reads them; node:crypto checks issuers).
 import { X509Certificate } from 'node:crypto';
 import { readCertificate, type PemKeyPair } from '@orkestra/adapters/tls';
-import type { CertFacts, ClusterObject as KubeObject } from '@orkestra/lib';
+import type { CertFacts } from '@orkestra/lib/gateway';
+import type { KubeObject } from '@orkestra/lib/ports';
 
 /** The Secret holding the CA, the serving certificate and the published CA bundle (found by name, DESIGN §5). */
 export const TLS_SECRET = 'orkestra-gateway-tls';

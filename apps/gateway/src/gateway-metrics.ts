@@ -1,7 +1,7 @@
 // The gateway's Prometheus metrics on a private registry: controller-runtime's webhook names (so
 // stock dashboards work), orkestra_admission_decisions_total, certificate expiry, housekeeper repairs.
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
-import type { Metrics } from '@orkestra/lib';
+import type { Metrics } from '@orkestra/lib/ports';
 
 /** The gateway's metrics behind typed methods. */
 export interface GatewayMetrics extends Metrics {

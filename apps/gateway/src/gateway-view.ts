@@ -1,6 +1,7 @@
 // The gateway's `/katalog` body (reference/orkestra.md §6, merged by the Control Center by GVR) and
 // `/health`, read from the admission stats and the housekeeper at request time.
-import type { GatewayPolicy, Katalog } from '@orkestra/lib';
+import type { Katalog } from '@orkestra/lib';
+import type { GatewayPolicy } from '@orkestra/lib/gateway';
 import type { WebhookName, WebhookStats } from './admission.ts';
 
 /** What the view reads. */

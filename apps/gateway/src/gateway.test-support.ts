@@ -13,7 +13,7 @@ security:
 ${extra}spec: {}
 `;
   const r = parseKatalog({ file: 'k.yaml', text }, { readFile: () => undefined });
-  if (!r.katalog) throw new Error(JSON.stringify(r.diagnostics));
+  if (!r.ok) throw new Error(JSON.stringify(r.diagnostics));
   return r.katalog;
 }
 

@@ -1,7 +1,7 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { fakeClock, fakeCluster, fakeLogger } from '@orkestra/lib/testing';
-import { planWebhookConfigs } from '@orkestra/lib';
+import { planWebhookConfigs } from '@orkestra/lib/gateway';
 import { CertManager, SECRETS } from './cert-manager.ts';
 import { HOUSEKEEPER_PAUSED_ANNOTATION, TLS_SECRET } from './cert-secret.ts';
 import { Housekeeper, type HousekeeperDeps } from './housekeeper.ts';

@@ -4,7 +4,8 @@
 // endpoint has answered a review (so it never points the API server at a dead gateway), and a
 // pause switch (HOUSEKEEPER_PAUSED, or the Secret annotation orkestra.io/housekeeper-paused) lets
 // an operator break glass: delete the configurations and keep them deleted.
-import type { Clock, Cluster, ClusterObject as KubeObject, ValidatingWebhookConfiguration, Logger } from '@orkestra/lib';
+import type { ValidatingWebhookConfiguration } from '@orkestra/lib/gateway';
+import type { Clock, Cluster, KubeObject, Logger } from '@orkestra/lib/ports';
 import { SECRETS, type CertManager, type CertSnapshot } from './cert-manager.ts';
 import { HOUSEKEEPER_PAUSED_ANNOTATION, TLS_SECRET } from './cert-secret.ts';
 import { ensureWebhookConfigs, type ConfigOutcome } from './webhook-configs.ts';

@@ -5,11 +5,12 @@ import { isEntryPoint, readPackageVersion, runApp } from '@orkestra/adapters/pro
 import { kubeCluster, loadKubeConfig } from '@orkestra/adapters/kube';
 import { systemClock } from '@orkestra/adapters/system';
 import type { PemKeyPair } from '@orkestra/adapters/tls';
+import type { Katalog } from '@orkestra/lib';
 import {
-  checkCertPolicy, checkProvidedCertificate, planGatewayPolicy, planWebhookConfigs, servingSans,
-  type CertRotationPolicy, type Katalog, type WebhookEndpoint,
-} from '@orkestra/lib';
-import type { Logger } from '@orkestra/lib';
+  checkCertPolicy, checkProvidedCertificate, planGatewayPolicy, planWebhookConfigs, servingSans, type CertRotationPolicy,
+  type WebhookEndpoint,
+} from '@orkestra/lib/gateway';
+import type { Logger } from '@orkestra/lib/ports';
 import { admissionHandlers } from './admission.ts';
 import { CertManager, type CertSnapshot } from './cert-manager.ts';
 import { certFacts, splitPem } from './cert-secret.ts';

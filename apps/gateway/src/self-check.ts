@@ -3,7 +3,7 @@
 // configuration is only (re)created when the API server could actually be answered.
 import { request } from 'node:https';
 import { checkServerIdentity, type PeerCertificate } from 'node:tls';
-import { DELETION_PROTECTION_PATH } from '@orkestra/lib';
+import { DELETION_PROTECTION_PATH } from '@orkestra/lib/gateway';
 import { SELF_CHECK_UID } from './admission.ts';
 
 /** Where to knock and which name the certificate must carry. */

@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import Fastify, { LogController } from 'fastify';
 import { fastifyLogger } from '@orkestra/adapters/process';
 import type { GatewayMetrics } from './gateway-metrics.ts';
-import type { Logger } from '@orkestra/lib';
+import type { Logger } from '@orkestra/lib/ports';
 
 /** What the HTTP API serves. */
 export interface HttpSource {

@@ -3,8 +3,8 @@
 // both get its 400 answer and one log line, never a crash.
 import type { AddressInfo } from 'node:net';
 import { buildWebhookServer, type WebhookServer } from '@orkestra/adapters/webhook';
-import { MAX_ADMISSION_REVIEW_BYTES, type AdmissionAnswer } from '@orkestra/lib';
-import type { Logger } from '@orkestra/lib';
+import { MAX_ADMISSION_REVIEW_BYTES, type AdmissionAnswer } from '@orkestra/lib/gateway';
+import type { Logger } from '@orkestra/lib/ports';
 import type { PemKeyPair } from '@orkestra/adapters/tls';
 import { fastifyLogger } from '@orkestra/adapters/process';
 

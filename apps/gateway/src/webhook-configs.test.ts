@@ -1,7 +1,7 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { fakeCluster } from '@orkestra/lib/testing';
-import { planWebhookConfigs } from '@orkestra/lib';
+import { planWebhookConfigs } from '@orkestra/lib/gateway';
 import { deleteWebhookConfigs, ensureWebhookConfigs, WEBHOOK_CONFIGS } from './webhook-configs.ts';
 import { gatewayKatalog } from './gateway.test-support.ts';
 

@@ -2,7 +2,8 @@
 // the gateway (lib/src/rbac/plan-gateway-grants.ts): `create` (not limited by name), and by name
 // `get`, `update`, and `delete` only with cleanupOnShutdown. Drift is replaced wholesale with a PUT
 // on the observed resourceVersion, so an extra webhook entry someone added is removed too.
-import { webhookConfigDrift, type Cluster, type ClusterObject as KubeObject, type Resource, type ValidatingWebhookConfiguration } from '@orkestra/lib';
+import { webhookConfigDrift, type ValidatingWebhookConfiguration } from '@orkestra/lib/gateway';
+import type { Cluster, KubeObject, Resource } from '@orkestra/lib/ports';
 
 /** admissionregistration.k8s.io/v1 ValidatingWebhookConfigurations. */
 export const WEBHOOK_CONFIGS: Resource = { group: 'admissionregistration.k8s.io', version: 'v1', resource: 'validatingwebhookconfigurations', namespaced: false };

@@ -1,4 +1,5 @@
-import { formatMicroTime, type CachedCr, type ClusterObject, type Effect } from '@orkestra/lib';
+import { formatMicroTime, type CachedCr, type Effect } from '@orkestra/lib/runtime';
+import type { KubeObject as ClusterObject } from '@orkestra/lib/ports';
 
 /** `reportingController` of every Event the runtime records. */
 export const REPORTING_CONTROLLER = 'orkestra.orkspace.io/runtime';

@@ -1,7 +1,8 @@
 // What the runtime may do, asked of the API server (issue 19): one SelfSubjectRulesReview per
 // namespace. Every authenticated identity may create one (system:basic-user), so this needs no
 // rule in the bundle.
-import type { Cluster, PolicyRule, Resource } from '@orkestra/lib';
+import type { PolicyRule } from '@orkestra/lib';
+import type { Cluster, Resource } from '@orkestra/lib/ports';
 
 const RULES_REVIEW: Resource = { group: 'authorization.k8s.io', version: 'v1', resource: 'selfsubjectrulesreviews', namespaced: false };
 

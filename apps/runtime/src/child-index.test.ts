@@ -1,6 +1,6 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { OWNER_KEY_ANNOTATION } from '@orkestra/lib';
+import { OWNER_KEY_ANNOTATION } from '@orkestra/lib/runtime';
 import { ChildIndex } from './child-index.ts';
 
 const test = suite('ChildIndex');

@@ -1,4 +1,5 @@
-import { childKey, OWNER_KEY_ANNOTATION, type ChildResource, type ClusterObject, type ObservedChild } from '@orkestra/lib';
+import { childKey, OWNER_KEY_ANNOTATION, type ChildResource, type ObservedChild } from '@orkestra/lib/runtime';
+import type { KubeObject as ClusterObject } from '@orkestra/lib/ports';
 
 /**
  * Children seen by the metadata-only informers, grouped by the owner-key annotation, so one

@@ -20,7 +20,8 @@ spec:
           custom: [{ apiVersion: cert-manager.io/v1, kind: Certificate, plural: certificates, spec: { secretName: x } }]
 ` });
   assert.equal(parsed.diagnostics.filter((d) => d.severity === 'error').map((d) => d.message), []);
-  const kinds = planChildKinds(parsed.katalog!.crds[0]!);
+  if (!parsed.ok) throw new Error('the Katalog is invalid');
+  const kinds = planChildKinds(parsed.katalog.crds[0]!);
   assert.equal(Object.fromEntries(kinds), {
     'apps/deployments': { apiVersion: 'apps/v1', kind: 'Deployment' },
     '/configmaps': { apiVersion: 'v1', kind: 'ConfigMap' },

@@ -1,4 +1,5 @@
-import { CHILD_KINDS, customTarget, type CrdEntry } from '@orkestra/lib';
+import type { CrdEntry } from '@orkestra/lib';
+import { CHILD_KINDS, customTarget } from '@orkestra/lib/children';
 
 /** The apiVersion and kind of one child resource, as the HTTP API shows it. */
 export interface ChildKind {

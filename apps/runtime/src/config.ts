@@ -1,7 +1,7 @@
 // The runtime's environment (set by the chart, DESIGN §6), validated in one place so a bad value is
 // one line naming the variable and exit 2, before anything talks to the cluster.
 import * as v from 'valibot';
-import { checkLeaderElectionConfig } from '@orkestra/lib';
+import { checkLeaderElectionConfig } from '@orkestra/lib/runtime';
 import { envBool, envDuration, envInteger, envLogLevel, envOptionalText, envText, parseEnv, type LogLevel } from '@orkestra/adapters/process';
 import { parseRegistryConfig, type RegistryConfig } from './registry-config.ts';
 

@@ -12,7 +12,7 @@ function katalog(entries: Record<string, string>): Katalog {
   const crds = Object.entries(entries).map(([name, extra]) =>
     `    ${name}:\n${extra}      apiTypes: {group: demo.example.com, version: v1, kind: K${name}, plural: ${name}s}\n      operatorBox:\n        onCreate:\n          configMaps:\n            - data: {a: b}\n`).join('');
   const r = parseKatalog({ file: 'k.yaml', text: `apiVersion: orkestra.orkspace.io/v1\nkind: Katalog\nmetadata: {name: demo}\nspec:\n  crds:\n${crds}` });
-  if (!r.katalog) throw new Error(r.diagnostics.map((d) => d.message).join('; '));
+  if (!r.ok) throw new Error(r.diagnostics.map((d) => d.message).join('; '));
   return r.katalog;
 }
 

@@ -1,8 +1,10 @@
 // The running controllers of one Katalog, replaceable by another (issue 19, DESIGN §12): a swap
 // stops the removed and changed CRDs' controllers, then starts the new and changed ones in the new
 // Katalog's startup order. Controllers it does not name keep running, caches and queues intact.
-import { planKatalogSwap, planStartupOrder, type Katalog, type KatalogSwap } from '@orkestra/lib';
-import type { Logger } from '@orkestra/lib';
+import type { Katalog } from '@orkestra/lib';
+import { planStartupOrder } from '@orkestra/lib/katalog';
+import { planKatalogSwap, type KatalogSwap } from '@orkestra/lib/registry';
+import type { Logger } from '@orkestra/lib/ports';
 import type { CrdController } from './crd-controller.ts';
 import type { ViewSource } from './runtime-view.ts';
 

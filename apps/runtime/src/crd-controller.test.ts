@@ -1,6 +1,7 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { FINALIZER, OWNER_KEY_ANNOTATION, parseKatalog, type CrdEntry } from '@orkestra/lib';
+import { parseKatalog, type CrdEntry } from '@orkestra/lib';
+import { FINALIZER, OWNER_KEY_ANNOTATION } from '@orkestra/lib/runtime';
 import { fakeClock, fakeCluster, seededEntropy, type FakeCluster } from '@orkestra/lib/testing';
 import { CrdController, crResourceOf, type ReconcileObserver, type ReconcileResult } from './crd-controller.ts';
 import { createLogger } from '@orkestra/adapters/process';
@@ -26,7 +27,9 @@ spec:
               replicas: "{{ .spec.replicas }}"
               reconcile: true
 `;
-const crd: CrdEntry = parseKatalog({ file: 'k.yaml', text: KATALOG }).katalog!.crds[0]!;
+const parsed = parseKatalog({ file: 'k.yaml', text: KATALOG });
+if (!parsed.ok) throw new Error(JSON.stringify(parsed.diagnostics));
+const crd: CrdEntry = parsed.katalog.crds[0]!;
 const DEPLOYMENTS = { group: 'apps', version: 'v1', resource: 'deployments', namespaced: true };
 const CRDS = { group: 'apiextensions.k8s.io', version: 'v1', resource: 'customresourcedefinitions', namespaced: false };
 

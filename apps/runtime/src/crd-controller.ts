@@ -2,13 +2,14 @@
 // children's metadata-only informers, and reconcile queued keys with `workers` workers while this
 // replica leads. Every decision is lib's (spec/runtime.md); this file only moves data and awaits I/O.
 import { setTimeout as delay } from 'node:timers/promises';
+import type { CrdEntry } from '@orkestra/lib';
+import type { Template } from '@orkestra/lib/template';
+import type { ConditionScope } from '@orkestra/lib/conditions';
 import {
   canStart, initialHealth, ownerKeyOf, parseQueueKey, planReconcile, planReconcileFailure, queueKeyOf, routeChildEvent, stepHealth,
-  WorkQueue, type CachedCr, type Clock, type Cluster, type ClusterObject, type CrdEntry, type CrdHealth, type Effect,
-  type Entropy, type HealthEvent, type HealthState, type ReconcilePlan, type Resource, type Template,
-  usesUnique, type ConditionScope,
-} from '@orkestra/lib';
-import type { Logger } from '@orkestra/lib';
+  WorkQueue, type CachedCr, type CrdHealth, type Effect, type HealthEvent, type HealthState, type ReconcilePlan, usesUnique,
+} from '@orkestra/lib/runtime';
+import type { Clock, Cluster, KubeObject as ClusterObject, Entropy, Resource, Logger } from '@orkestra/lib/ports';
 import { createInformer, type Informer, type InformerHealth, type InformerStats } from '@orkestra/adapters/kube';
 import { ChildIndex } from './child-index.ts';
 import { planChildWatches } from './plan-child-watches.ts';

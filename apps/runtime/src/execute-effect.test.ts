@@ -1,6 +1,6 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { FINALIZER, type CachedCr } from '@orkestra/lib';
+import { FINALIZER, type CachedCr } from '@orkestra/lib/runtime';
 import { fakeClock, fakeCluster, fixedEntropy } from '@orkestra/lib/testing';
 import { EVENTS_RESOURCE, describeFailure, executeEffect } from './execute-effect.ts';
 

@@ -1,5 +1,5 @@
-import type { CachedCr, Cluster, ClusterError, ClusterResult, Effect, Entropy, Resource } from '@orkestra/lib';
-import { FIELD_MANAGER } from '@orkestra/lib';
+import { type CachedCr, type Effect, FIELD_MANAGER } from '@orkestra/lib/runtime';
+import type { Cluster, ClusterError, ClusterResult, Entropy, Resource } from '@orkestra/lib/ports';
 import { buildEvent } from './build-event.ts';
 
 /** The Events API the runtime writes to (spec/rbac.md grants create on both groups). */

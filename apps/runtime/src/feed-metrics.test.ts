@@ -1,6 +1,7 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { parseKatalog, type CrdHealth, type WorkQueueStats } from '@orkestra/lib';
+import { parseKatalog } from '@orkestra/lib';
+import type { CrdHealth, WorkQueueStats } from '@orkestra/lib/runtime';
 import { fakeClock } from '@orkestra/lib/testing';
 import { createRuntimeMetrics, type RuntimeMetrics } from './metrics/index.ts';
 import type { InformerStats } from '@orkestra/adapters/kube';
@@ -9,14 +10,16 @@ import type { ViewSource } from './runtime-view.ts';
 
 const test = suite('feedMetrics');
 
-const crd = parseKatalog({ file: 'k.yaml', text: `apiVersion: orkestra.orkspace.io/v1
+const parsed = parseKatalog({ file: 'k.yaml', text: `apiVersion: orkestra.orkspace.io/v1
 kind: Katalog
 metadata: { name: t }
 spec:
   crds:
     website:
       apiTypes: { group: demo.orkestra.io, version: v1alpha1, kind: Website, plural: websites }
-` }).katalog!.crds[0]!;
+` });
+if (!parsed.ok) throw new Error(JSON.stringify(parsed.diagnostics));
+const crd = parsed.katalog.crds[0]!;
 
 test('each scrape publishes queue, workers, health, watches and leadership as they are now', async () => {
   const clock = fakeClock(10_000);

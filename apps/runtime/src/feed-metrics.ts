@@ -1,6 +1,6 @@
 // Pulls what the metrics are not told as it happens: gauges read at scrape time. Reconcile results
 // and durations arrive as they happen, through each controller's ReconcileObserver (main.ts).
-import type { Clock } from '@orkestra/lib';
+import type { Clock } from '@orkestra/lib/ports';
 import type { RuntimeMetrics } from './metrics/index.ts';
 import type { ViewSource } from './runtime-view.ts';
 

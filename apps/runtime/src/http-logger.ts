@@ -1,7 +1,7 @@
 // The HTTP server reports only the requests it failed (a 500); per-request lines would drown the
 // reconcile logs, as probes and scrapes arrive every few seconds from several sources.
 import type { HttpLogger } from './http/index.ts';
-import type { Logger } from '@orkestra/lib';
+import type { Logger } from '@orkestra/lib/ports';
 
 /** Writes the server's failed requests as runtime JSON lines: `request failed` with method, url and err. */
 export function httpLogger(log: Logger): HttpLogger {

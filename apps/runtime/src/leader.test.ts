@@ -1,6 +1,6 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { RUNTIME_LEASE_NAME } from '@orkestra/lib';
+import { RUNTIME_LEASE_NAME } from '@orkestra/lib/runtime';
 import { fakeClock, fakeCluster, fixedEntropy } from '@orkestra/lib/testing';
 import { LEASE_RESOURCE, LeaderElector } from './leader.ts';
 import { createLogger } from '@orkestra/adapters/process';

@@ -2,10 +2,9 @@
 // write it, sleep until the next check. Only `get`, `create` and `update` of one Lease (spec/rbac.md).
 import { setTimeout as delay } from 'node:timers/promises';
 import {
-  decideLeadership, RUNTIME_LEASE_NAME, trackLease, type Clock, type Cluster, type ClusterObject, type Entropy, type LeaderElectionConfig,
-  type LeaseSpec, type ObservedLease, type Resource,
-} from '@orkestra/lib';
-import type { Logger } from '@orkestra/lib';
+  decideLeadership, RUNTIME_LEASE_NAME, trackLease, type LeaderElectionConfig, type LeaseSpec, type ObservedLease,
+} from '@orkestra/lib/runtime';
+import type { Clock, Cluster, KubeObject as ClusterObject, Entropy, Resource, Logger } from '@orkestra/lib/ports';
 
 /** The Lease resource (coordination.k8s.io/v1). */
 export const LEASE_RESOURCE: Resource = { group: 'coordination.k8s.io', version: 'v1', resource: 'leases', namespaced: true };

@@ -5,10 +5,11 @@ import { isEntryPoint, readPackageVersion, runApp } from '@orkestra/adapters/pro
 import { kubeCluster, loadKubeConfig } from '@orkestra/adapters/kube';
 import { createRuntimeMetrics, type RuntimeMetrics } from './metrics/index.ts';
 import { systemClock, systemEntropy } from '@orkestra/adapters/system';
-import { planStartupOrder, type Katalog } from '@orkestra/lib';
+import type { Katalog } from '@orkestra/lib';
+import { planStartupOrder } from '@orkestra/lib/katalog';
 import { ControllerSet } from './controller-set.ts';
 import { startRegistryFollower } from './start-registry-follower.ts';
-import type { Logger } from '@orkestra/lib';
+import type { Logger } from '@orkestra/lib/ports';
 import { parseConfig, type RuntimeConfig } from './config.ts';
 import { CrdController, type ReconcileObserver } from './crd-controller.ts';
 import { feedMetrics } from './feed-metrics.ts';

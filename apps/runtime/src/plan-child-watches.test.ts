@@ -19,7 +19,7 @@ ${namespaceLine}      schema: { type: object, properties: { x: { type: string } 
         onCreate:
 ${items}`;
   const r = parseKatalog({ file: 'k.yaml', text });
-  if (!r.katalog) throw new Error(JSON.stringify(r.diagnostics));
+  if (!r.ok) throw new Error(JSON.stringify(r.diagnostics));
   return r.katalog.crds[0]!;
 }
 

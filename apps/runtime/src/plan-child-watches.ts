@@ -1,4 +1,6 @@
-import { childPlacement, childResourceOf, type ChildItem, type ChildResource, type CrdEntry } from '@orkestra/lib';
+import type { ChildItem, CrdEntry } from '@orkestra/lib';
+import { childPlacement } from '@orkestra/lib/rbac';
+import { childResourceOf, type ChildResource } from '@orkestra/lib/runtime';
 
 /** One metadata-only watch of a child resource: in one namespace, or in all (`namespace` absent). */
 export interface ChildWatch {

@@ -1,7 +1,7 @@
 // The Events this replica recorded, kept in memory per CR for the HTTP API (`.../events`): the
 // runtime's RBAC has create on events and nothing else, so it cannot list them back from the API
 // server, and must not (the RBAC ablation proves every rule is needed and none more).
-import { formatTime } from '@orkestra/lib';
+import { formatTime } from '@orkestra/lib/runtime';
 import type { CrEvent } from './http/index.ts';
 
 /** Events kept per CR unless told otherwise. */

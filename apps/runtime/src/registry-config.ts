@@ -1,7 +1,7 @@
 // The runtime's registry settings (issue 19; spec/registry.md §4), set by the chart from
 // runtime.registry.*: which reference to follow, how often, and how to authenticate.
 import * as v from 'valibot';
-import { parseReference, withDefaultTag, type OciReference } from '@orkestra/lib';
+import { parseReference, withDefaultTag, type OciReference } from '@orkestra/lib/registry';
 import { envBool, envDuration, envOptionalText, parseEnv } from '@orkestra/adapters/process';
 
 /** How the runtime follows a Katalog in a registry. */

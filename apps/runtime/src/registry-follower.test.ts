@@ -2,7 +2,9 @@
 // (the same flow against the real registry and API server: e2e/src/registry-runtime.test.ts).
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { parseKatalog, planKatalogArtifact, planRbac, pushKatalogArtifact, type Cluster, type Katalog, type PolicyRule } from '@orkestra/lib';
+import { parseKatalog, planRbac, type Katalog, type PolicyRule } from '@orkestra/lib';
+import { planKatalogArtifact, pushKatalogArtifact } from '@orkestra/lib/registry';
+import type { Cluster } from '@orkestra/lib/ports';
 import { fakeClock, fakeCluster, fakeRegistry, seededEntropy } from '@orkestra/lib/testing';
 import { createLogger } from '@orkestra/adapters/process';
 import { ControllerSet } from './controller-set.ts';
@@ -25,7 +27,9 @@ function setup(granted: string) {
   // What SelfSubjectRulesReviews answer: the bundle of the Katalog `granted` holds.
   let held: PolicyRule[] = [];
   const grant = (t: string) => {
-    const k = parseKatalog({ file: 'g.yaml', text: t }).katalog as Katalog;
+    const parsed = parseKatalog({ file: 'g.yaml', text: t });
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.diagnostics));
+    const k: Katalog = parsed.katalog;
     held = planRbac(k, { namespace: NS }).components.runtime.roles.flatMap((r) => r.rules.map((x) => x.rule));
   };
   grant(granted);

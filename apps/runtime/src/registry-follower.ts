@@ -3,12 +3,13 @@
 // checked against the RBAC the runtime holds before the controller set swaps to it; a refused one
 // leaves the running Katalog alone and is reported on /health, in the log and as an Event.
 import { setTimeout as delay } from 'node:timers/promises';
+import { parseKatalog, type Katalog, type PolicyRule } from '@orkestra/lib';
+import { planStartupOrder } from '@orkestra/lib/katalog';
 import {
-  ANNOTATIONS, describeMissingRule, formatReference, hasErrors, missingRuntimeRules, parseKatalog, pinnedReference, planStartupOrder, pullKatalogArtifact,
-  rbacReviewNamespaces, resolveDigest, shortDigest, type Clock, type Cluster, type Entropy, type Katalog, type PolicyRule, type RegistryClient,
-  type RegistryProblem,
-} from '@orkestra/lib';
-import type { Logger } from '@orkestra/lib';
+  ANNOTATIONS, describeMissingRule, formatReference, missingRuntimeRules, pinnedReference, pullKatalogArtifact,
+  rbacReviewNamespaces, resolveDigest, shortDigest, type RegistryProblem,
+} from '@orkestra/lib/registry';
+import type { Clock, Cluster, Entropy, RegistryClient, Logger } from '@orkestra/lib/ports';
 import type { KatalogSourceStatus } from './http/index.ts';
 import { reviewHeldRules } from './check-held-rules.ts';
 import type { ControllerSet } from './controller-set.ts';
@@ -83,8 +84,8 @@ export class RegistryFollower {
     this.#ok();
     const pinned = formatReference(pinnedReference(config.reference, pulled.value.digest));
     const parsed = parseKatalog({ file: pinned, text: pulled.value.katalogText }, { readFile: () => undefined });
-    const order = parsed.katalog ? planStartupOrder(parsed.katalog.crds) : undefined;
-    if (!parsed.katalog || hasErrors(parsed.diagnostics) || (order && 'cycle' in order)) {
+    const order = parsed.ok ? planStartupOrder(parsed.katalog.crds) : undefined;
+    if (!parsed.ok || (order && 'cycle' in order)) {
       const errors = parsed.diagnostics.filter((d) => d.severity === 'error');
       const reason = errors.length > 0
         ? errors.slice(0, 3).map((d) => `${d.line}:${d.column}: ${d.code} ${d.path ? `${d.path}: ` : ''}${d.message}`).join('; ') + (errors.length > 3 ? `; and ${errors.length - 3} more` : '')

@@ -1,6 +1,8 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { OWNER_KEY_ANNOTATION, parseKatalog, type ClusterObject, type CrdHealth, type ObservedChild, type WorkQueueStats } from '@orkestra/lib';
+import { parseKatalog } from '@orkestra/lib';
+import { OWNER_KEY_ANNOTATION, type CrdHealth, type ObservedChild, type WorkQueueStats } from '@orkestra/lib/runtime';
+import type { KubeObject as ClusterObject } from '@orkestra/lib/ports';
 import { fakeClock } from '@orkestra/lib/testing';
 import { createRuntimeView, type ViewSource } from './runtime-view.ts';
 
@@ -27,7 +29,8 @@ spec:
       apiTypes: { group: demo.orkestra.io, version: v1alpha1, kind: Blog, plural: blogs }
 `;
 const parsed = parseKatalog({ file: 'k.yaml', text: KATALOG });
-const katalog = parsed.katalog!;
+if (!parsed.ok) throw new Error(JSON.stringify(parsed.diagnostics));
+const katalog = parsed.katalog;
 const website = katalog.crds.find((c) => c.name === 'website')!;
 const OWNER = 'websites.demo.orkestra.io:shop/site';
 

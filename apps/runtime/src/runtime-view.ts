@@ -1,8 +1,9 @@
 // The HTTP API's view of this process (RuntimeView of http/runtime-view-contract.ts), read from the controllers
 // and their caches at request time; nothing here is copied or kept up to date in the background.
-import {
-  isStarted, ownerKeyOf, planCrdRules, queueKeyOf, type Clock, type ClusterObject, type CrdEntry, type CrdHealth, type Katalog, type ObservedChild, type WorkQueueStats,
-} from '@orkestra/lib';
+import type { CrdEntry, Katalog } from '@orkestra/lib';
+import { planCrdRules } from '@orkestra/lib/rbac';
+import { isStarted, ownerKeyOf, queueKeyOf, type CrdHealth, type ObservedChild, type WorkQueueStats } from '@orkestra/lib/runtime';
+import type { Clock, KubeObject as ClusterObject } from '@orkestra/lib/ports';
 import type { InformerStats } from '@orkestra/adapters/kube';
 import type {
   ChildSummary, CrDetail, CrdHealthReport, CrdInfo, CrdSummary, CrEvent, CrListItem, ReadyStatus, RuntimeView,

@@ -2,7 +2,7 @@
 // over their caches, the metrics, and the node:http server of ./http.
 import { buildRuntimeServer, type KatalogSourceStatus } from './http/index.ts';
 import type { RuntimeMetrics } from './metrics/index.ts';
-import type { Clock, Logger } from '@orkestra/lib';
+import type { Clock, Logger } from '@orkestra/lib/ports';
 import type { RuntimeConfig } from './config.ts';
 import type { ControllerSet } from './controller-set.ts';
 import { httpLogger } from './http-logger.ts';

@@ -1,4 +1,5 @@
-import { formatMicroTime, RUNTIME_LEASE_NAME, truncateNote, type ClusterObject } from '@orkestra/lib';
+import { formatMicroTime, RUNTIME_LEASE_NAME, truncateNote } from '@orkestra/lib/runtime';
+import type { KubeObject as ClusterObject } from '@orkestra/lib/ports';
 import { REPORTING_CONTROLLER } from './build-event.ts';
 
 /** What a Katalog source Event says (issue 19): loaded, updated or refused. */

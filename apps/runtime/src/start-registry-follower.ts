@@ -1,8 +1,7 @@
 // Builds the registry follower from the runtime's configuration (issue 19): the HTTP registry
 // client with the mounted pull Secret's credentials and CA, read at start so a bad path is exit 2.
 import { readFileSync } from 'node:fs';
-import type { Clock, Cluster, Entropy } from '@orkestra/lib';
-import type { Logger } from '@orkestra/lib';
+import type { Clock, Cluster, Entropy, Logger } from '@orkestra/lib/ports';
 import { dockerConfigPath, findCredentials, registryHttpClient } from '@orkestra/adapters/oci';
 import type { KatalogSourceStatus } from './http/index.ts';
 import type { RuntimeConfig } from './config.ts';

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 /** A running cluster and the tools to talk to it. */
 export interface ControlPlane {
   readonly kubeconfig: string;
-  /** Directory holding kubectl (and helm, kubeconform when built by tools/kube). */
+  /** Directory holding kubectl (helm is in its own: harness/helm.ts). */
   readonly binDir: string;
   /** State directory of a cluster we started (absent for ORK_E2E_KUBECONFIG). */
   readonly stateDir?: string;

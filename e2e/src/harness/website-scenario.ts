@@ -2,7 +2,8 @@
 // its whole life. A run "breaks" when the runtime made a forbidden request or a step did not happen
 // in time. The first 403 seen on /metrics ends the run early: it has broken, and the rest would
 // only cost time.
-import { FINALIZER, OWNER_LABEL } from '@orkestra/lib';
+import { OWNER_LABEL } from '@orkestra/lib/children';
+import { FINALIZER } from '@orkestra/lib/runtime';
 import { kubectl, kubectlOk } from './kubectl.ts';
 import { startRuntime, stopRuntime, type RuntimeProcess } from './runtime-process.ts';
 

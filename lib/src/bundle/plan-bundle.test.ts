@@ -184,6 +184,16 @@ test('planRbacObjects: ServiceAccounts, roles and bindings only', () => {
   assert.equal(ids(objects), ids(planBundle(exampleKatalog('website')).objects).slice(1, -1));
 });
 
+// issue 13: a tool that already planned gets the objects without planning again.
+test('rbacObjects(plan) without components: the objects planRbacObjects gives, for the components the Katalog calls for', () => {
+  for (const name of ['website', 'gateway'] as const) {
+    const k = exampleKatalog(name);
+    assert.equal(rbacObjects(planRbac(k, { namespace: 'tools' })), planRbacObjects(k, { namespace: 'tools' }).objects, name);
+  }
+  // The standalone gateway Katalog calls for no runtime: its ServiceAccount is left out.
+  assert.not.ok(ids(rbacObjects(planRbac(exampleKatalog('gateway')))).includes('ServiceAccount orkestra-system/orkestra'));
+});
+
 test('a rule failing lintRules stops the bundle (planner bug, never written)', () => {
   const plan = planRbac(exampleKatalog('website'));
   const broken = {

@@ -5,7 +5,7 @@ import { sortDiagnostics } from '../diagnostics/diagnostic.ts';
 import { formatPath, type DocPath } from '../katalog/locate.ts';
 import type { Katalog } from '../katalog/model.ts';
 import { lintRules } from '../rbac/lint-rules.ts';
-import { planRbac, type RbacPlan } from '../rbac/plan-rbac.ts';
+import { planRbac, plannedComponents, type RbacPlan } from '../rbac/plan-rbac.ts';
 import type { Component } from '../rbac/rbac-model.ts';
 import { bundleLabels, partOf } from './bundle-labels.ts';
 import { planRoleObjects } from './plan-role-objects.ts';
@@ -49,11 +49,13 @@ export function prepareBundle(katalog: Katalog, options: PlanBundleOptions): Pre
 }
 
 /**
- * ServiceAccounts, then each component's ClusterRole and ClusterRoleBinding, then the
- * namespaced Roles and RoleBindings. Throws if a rule fails lintRules: that is a planner bug,
- * and a bundle with it must never be written.
+ * The Kubernetes objects of an RBAC plan, for `components` (default: every component the Katalog
+ * calls for): ServiceAccounts, then each component's ClusterRole and ClusterRoleBinding, then the
+ * namespaced Roles and RoleBindings. A tool that already ran planRbac gets the objects without
+ * planning again. Throws if a rule fails lintRules: that is a planner bug, and a bundle with it
+ * must never be written.
  */
-export function rbacObjects(plan: RbacPlan, components: readonly Component[]): KubeObject[] {
+export function rbacObjects(plan: RbacPlan, components: readonly Component[] = plannedComponents(plan)): KubeObject[] {
   const serviceAccounts: KubeObject[] = [];
   const clusterObjects: KubeObject[] = [];
   const namespacedObjects: KubeObject[] = [];

@@ -1,6 +1,6 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.ts';
 import { makeDiagnostic, type Place } from '../diagnostics/make-diagnostic.ts';
-import type { RbacPlan } from '../rbac/plan-rbac.ts';
+import { plannedComponents, type RbacPlan } from '../rbac/plan-rbac.ts';
 import { COMPONENTS, type Component } from '../rbac/rbac-model.ts';
 
 /**
@@ -10,7 +10,7 @@ import { COMPONENTS, type Component } from '../rbac/rbac-model.ts';
  */
 export function resolveComponents(plan: RbacPlan, requested: readonly Component[] | undefined,
                                   place: () => Place): { components: Component[]; diagnostics: Diagnostic[] } {
-  if (requested === undefined) return { components: COMPONENTS.filter((c) => plan.components[c].planned), diagnostics: [] };
+  if (requested === undefined) return { components: plannedComponents(plan), diagnostics: [] };
   const diagnostics: Diagnostic[] = [];
   const components = COMPONENTS.filter((c) => requested.includes(c)).filter((c) => {
     if (c !== 'gateway' || plan.components.gateway.planned) return true;

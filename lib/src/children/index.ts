@@ -1,4 +1,4 @@
-// Child builders: a rendered `onCreate` / `onReconcile` item and its CR in, a complete
+// @orkestra/lib/children: child builders: a rendered `onCreate` / `onReconcile` item and its CR in, a complete
 // Kubernetes object out. Pure; the runtime adds owner references and applies.
 export { buildChild, fieldNames } from './build-child.ts';
 export type { BuildResult } from './build-child.ts';

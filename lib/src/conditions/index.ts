@@ -1,3 +1,5 @@
+// @orkestra/lib/conditions: one meaning of `when`/`or` for the runtime, admission and the CLI:
+// parse, type-check and evaluate conditions.
 export { checkConditionType } from './check-condition-type.ts';
 export type { Condition, ConditionContext, ConditionOperand, ConditionScalar, ConditionScope, ConditionSet, FieldRef } from './condition-model.ts';
 export { ALWAYS } from './condition-model.ts';

@@ -1,4 +1,4 @@
-// The Control Center's pure core (DESIGN §8): runtime status, history, stats and the snapshot.
+// @orkestra/lib/control-center: the Control Center's pure core (DESIGN §8): runtime status, history, stats and the snapshot.
 export { buildSnapshot, summarize } from './build-snapshot.ts';
 export type { RuntimeEntry, SampleJson, Snapshot, SnapshotStats } from './build-snapshot.ts';
 export type { CrdFacts, GatewayView, KatalogAnswer, KatalogFacts, PollResult, RuntimeState, RuntimeStatus, Sample } from './model.ts';

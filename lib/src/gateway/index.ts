@@ -1,4 +1,4 @@
-// The admission gateway's pure core: request validation, decisions, webhook configurations, certificate policy.
+// @orkestra/lib/gateway: the admission gateway's pure core: request validation, decisions, webhook configurations, certificate policy.
 export { allow, deny, renderAdmissionResponse, renderRequestProblems } from './admission-decision.ts';
 export type { AdmissionDecision, AdmissionReviewResponse, AdmissionRule } from './admission-decision.ts';
 export { parseAdmissionReview, readAdmissionReview } from './admission-request.ts';

@@ -1,3 +1,5 @@
+// @orkestra/lib/ports: the interfaces the apps wire adapters into (cluster, clock, entropy, logger,
+// metrics); one fake each in @orkestra/lib/testing.
 export type { AbortSignalLike } from './abort-signal.ts';
 export type { Clock } from './clock.ts';
 export type { Entropy } from './entropy.ts';

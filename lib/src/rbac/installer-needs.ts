@@ -1,7 +1,7 @@
 import { mergeGrants } from './merge-rules.ts';
 import { KATALOG_CONFIG_MAP } from './names.ts';
-import type { RbacPlan } from './plan-rbac.ts';
-import { COMPONENTS, type Component, type Grant, type PlannedRule, type RbacScope } from './rbac-model.ts';
+import { plannedComponents, type RbacPlan } from './plan-rbac.ts';
+import type { Component, Grant, PlannedRule, RbacScope } from './rbac-model.ts';
 import { compareStrings } from './verbs.ts';
 
 type Atom = Omit<Grant, 'component' | 'role'>;
@@ -17,7 +17,7 @@ export interface InstallerNeeds {
  * because the API server refuses to grant what the granter lacks (unless the granter holds
  * escalate and bind). Covers the given components, by default every planned one.
  */
-export function installerNeeds(plan: RbacPlan, components: readonly Component[] = COMPONENTS.filter((c) => plan.components[c].planned)): InstallerNeeds {
+export function installerNeeds(plan: RbacPlan, components: readonly Component[] = plannedComponents(plan)): InstallerNeeds {
   const atoms: Atom[] = [];
   const cluster: RbacScope = { type: 'cluster' };
   const install: RbacScope = { type: 'namespace', namespace: plan.namespace };

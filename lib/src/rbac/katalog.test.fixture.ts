@@ -54,7 +54,7 @@ spec: {}
 /** Parses a Katalog and throws with its diagnostics if it is invalid. */
 export function katalogFrom(text: string, file = 'katalog.yaml'): Katalog {
   const result = parseKatalog({ file, text });
-  if (!result.katalog) throw new Error(`test Katalog is invalid:\n${result.diagnostics.map((d) => `${d.line}:${d.column} ${d.code} ${d.path}: ${d.message}`).join('\n')}`);
+  if (!result.ok) throw new Error(`test Katalog is invalid:\n${result.diagnostics.map((d) => `${d.line}:${d.column} ${d.code} ${d.path}: ${d.message}`).join('\n')}`);
   return result.katalog;
 }
 

@@ -9,7 +9,7 @@ import { DEFAULT_INSTALL_NAMESPACE, SERVICE_ACCOUNTS } from './names.ts';
 import { planGatewayGrants } from './plan-gateway-grants.ts';
 import { planRuntimeGrants } from './plan-runtime-grants.ts';
 import type { GrantPlan, RbacNote } from './rbac-findings.ts';
-import type { Component, ComponentRbac, CrdRbac } from './rbac-model.ts';
+import { COMPONENTS, type Component, type ComponentRbac, type CrdRbac } from './rbac-model.ts';
 
 /** Options of planRbac. */
 export interface PlanRbacOptions {
@@ -58,4 +58,9 @@ export function planRbac(katalog: Katalog, options: PlanRbacOptions = {}): RbacP
     notes: [...runtime.notes, ...gateway.notes],
     diagnostics: sortDiagnostics(diagnostics),
   };
+}
+
+/** The components the Katalog calls for, in bundle order: what a bundle holds unless asked for others. */
+export function plannedComponents(plan: RbacPlan): Component[] {
+  return COMPONENTS.filter((c) => plan.components[c].planned);
 }

@@ -1,4 +1,4 @@
-// Katalogs as OCI artifacts (spec/registry.md): format, references, manifest and digest checks,
+// @orkestra/lib/registry: Katalogs as OCI artifacts (spec/registry.md): format, references, manifest and digest checks,
 // pull and push over the RegistryClient port, and what a new Katalog does to a running runtime.
 export { ANNOTATIONS, describeType, EMPTY_CONFIG, KATALOG_ARTIFACT_TYPE, LAYERS, layerRoleOf, MANIFEST_ACCEPT, MAX_EXTRA_LAYER_BYTES, MAX_MANIFEST_BYTES, OCI_INDEX, OCI_MANIFEST } from './media-types.ts';
 export type { LayerRole } from './media-types.ts';

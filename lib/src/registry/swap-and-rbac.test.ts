@@ -12,7 +12,7 @@ const test = suite('katalog swap and RBAC check');
 function katalog(crds: string, name = 'demo'): Katalog {
   const text = `apiVersion: orkestra.orkspace.io/v1\nkind: Katalog\nmetadata:\n  name: ${name}\nspec:\n  crds:\n${crds}`;
   const r = parseKatalog({ file: 'k.yaml', text });
-  if (!r.katalog) throw new Error(r.diagnostics.map((d) => d.message).join('; '));
+  if (!r.ok) throw new Error(r.diagnostics.map((d) => d.message).join('; '));
   return r.katalog;
 }
 const crd = (name: string, kind: string, children = '          configMaps:\n            - data: {a: b}\n', extra = '') =>

@@ -21,7 +21,7 @@ spec:
         plural: websites
 ${entryFields}`;
   const result = parseKatalog({ file: 'katalog.yaml', text });
-  const crd = result.katalog?.crds[0];
+  const crd = result.ok ? result.katalog.crds[0] : undefined;
   if (!crd) throw new Error(`fixture Katalog is invalid: ${JSON.stringify(result.diagnostics)}`);
   return crd;
 }

@@ -1,3 +1,4 @@
+// @orkestra/lib/template: the Katalog template language (spec/templates.md): compile, type, render.
 export type { CallExpr, Expr, IfBranch, LiteralExpr, PathExpr, PipelineExpr, Template, TemplateError, TemplateNode, ValueType } from './ast.ts';
 export { checkTemplateSyntax, compileTemplate, isTemplate } from './compile-template.ts';
 export type { CompileOptions, CompileResult } from './compile-template.ts';

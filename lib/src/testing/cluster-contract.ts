@@ -1,14 +1,14 @@
 // The behaviour every Cluster implementation must show, run against the in-memory fake
 // (fake-cluster.test.ts) and against the real adapter and API server (e2e/src/cluster-contract.test.ts).
 // It asserts only what Kubernetes guarantees, so it can run in a namespace that holds other
-// objects (kube-root-ca.crt): every test selects its own objects by name or label.
-import { suite } from 'uvu';
-import * as assert from 'uvu/assert';
+// objects (kube-root-ca.crt): every test selects its own objects by name or label. The test
+// framework comes in as a parameter, so @orkestra/lib/testing loads without any devDependency.
 import type { ClusterResult } from '../ports/cluster-error.ts';
 import type { Cluster, WatchEnd, WatchEvent } from '../ports/cluster.ts';
 import type { KubeObject } from '../ports/kube-object.ts';
 import type { Resource } from '../ports/resource.ts';
 import { createAbort } from './abort.ts';
+import type { ContractAssert, ContractRunner } from './contract-runner.ts';
 
 /** What the contract runs against. */
 export interface ContractSubject {
@@ -29,9 +29,10 @@ export interface ContractSubject {
 const configMaps: Resource = { group: '', version: 'v1', resource: 'configmaps', namespaced: true };
 const FM = 'orkestra-contract';
 
-/** Registers and runs the Cluster contract as the uvu suite `cluster contract: <name>`. */
-export function clusterContract(name: string, makeSubject: () => Promise<ContractSubject>): void {
-  const test = suite(`cluster contract: ${name}`);
+/** Registers and runs the Cluster contract as the suite `cluster contract: <name>` of `runner`. */
+export function clusterContract(runner: ContractRunner, name: string, makeSubject: () => Promise<ContractSubject>): void {
+  const assert: ContractAssert = runner.assert;
+  const test = runner.suite(`cluster contract: ${name}`);
   let subject: ContractSubject | undefined;
   const s = (): ContractSubject => {
     if (!subject) throw new Error('the contract subject was not created');

@@ -7,7 +7,7 @@ import { fakeClock } from './fake-clock.ts';
 import { fakeCluster } from './fake-cluster.ts';
 
 // The fake delivers watch events from microtasks, so "waiting" is yielding to them.
-clusterContract('in-memory fake', async () => {
+clusterContract({ suite, assert }, 'in-memory fake', async () => {
   const cluster = fakeCluster({ clock: { now: () => Date.UTC(2026, 0, 1) } });
   return {
     cluster,

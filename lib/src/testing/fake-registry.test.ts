@@ -1,4 +1,6 @@
+import { suite } from 'uvu';
+import * as assert from 'uvu/assert';
 import { fakeRegistry } from './fake-registry.ts';
 import { registryContract } from './registry-contract.ts';
 
-registryContract('in-memory fake', async () => ({ client: fakeRegistry(), repository: 'contract/fake' }));
+registryContract({ suite, assert }, 'in-memory fake', async () => ({ client: fakeRegistry(), repository: 'contract/fake' }));

@@ -1,16 +1,16 @@
 // The behaviour every RegistryClient must show (issue 19), run against the in-memory fake
 // (fake-registry.test.ts) and against the HTTP adapter and the real CNCF distribution registry
 // (e2e/src/registry-contract.test.ts), so the fake the unit tests use answers like the real one.
-import { suite } from 'uvu';
-import * as assert from 'uvu/assert';
+import type { ContractAssert, ContractRunner } from './contract-runner.ts';
 import type { RegistryClient } from '../ports/registry-client.ts';
 import { digestOf } from '../registry/digest.ts';
 import { OCI_MANIFEST } from '../registry/media-types.ts';
 import { utf8Encode } from '../util/utf8.ts';
 
-/** Registers and runs the contract as the uvu suite `registry contract: <name>`; `repository` must be fresh. */
-export function registryContract(name: string, makeSubject: () => Promise<{ readonly client: RegistryClient; readonly repository: string; cleanup?(): void }>): void {
-  const test = suite(`registry contract: ${name}`);
+/** Registers and runs the contract as the suite `registry contract: <name>` of `runner`; `repository` must be fresh. */
+export function registryContract(runner: ContractRunner, name: string, makeSubject: () => Promise<{ readonly client: RegistryClient; readonly repository: string; cleanup?(): void }>): void {
+  const assert: ContractAssert = runner.assert;
+  const test = runner.suite(`registry contract: ${name}`);
   let client: RegistryClient;
   let repo = '';
   let cleanup: (() => void) | undefined;

@@ -11,7 +11,7 @@ const KINDS: Readonly<Record<string, ChildKindInfo | undefined>> = CHILD_KINDS;
 /** Parses a Katalog; throws with the diagnostics when it is invalid. */
 export function katalogFrom(text: string, readFile?: ReadFile): Katalog {
   const result = parseKatalog({ file: 'katalog.yaml', text }, readFile ? { readFile } : {});
-  if (!result.katalog) throw new Error(`test Katalog is invalid:\n${result.diagnostics.map((d) => `${d.path}: ${d.code} ${d.message}`).join('\n')}`);
+  if (!result.ok) throw new Error(`test Katalog is invalid:\n${result.diagnostics.map((d) => `${d.path}: ${d.code} ${d.message}`).join('\n')}`);
   for (const crd of result.katalog.crds) {
     for (const item of crd.children) {
       const schema = KINDS[item.key]?.itemSchema;

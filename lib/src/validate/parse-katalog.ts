@@ -41,13 +41,14 @@ export interface ParseKatalogOptions {
   readonly readFile?: ReadFile;
 }
 
-/** A parsed Katalog (present only when there is no error) and every diagnostic, sorted. */
-export interface ParseKatalogResult {
-  readonly katalog?: Katalog;
-  readonly diagnostics: readonly Diagnostic[];
-  /** Maps document paths to places; absent when the YAML could not be read. */
-  readonly locator?: Locator;
-}
+/**
+ * The house result: the Katalog when no diagnostic is an error, else only the diagnostics (every
+ * one, sorted, warnings included either way). The locator is always there, so a tool can place its
+ * own findings (RBAC, bundle) in the same file, even when the YAML could not be read.
+ */
+export type ParseKatalogResult =
+  | { readonly ok: true; readonly katalog: Katalog; readonly diagnostics: readonly Diagnostic[]; readonly locator: Locator }
+  | { readonly ok: false; readonly diagnostics: readonly Diagnostic[]; readonly locator: Locator };
 
 /**
  * Parses and validates a Katalog: YAML with positions, shape (unknown fields are errors),
@@ -55,10 +56,10 @@ export interface ParseKatalogResult {
  */
 export function parseKatalog(source: KatalogSource, options: ParseKatalogOptions = {}): ParseKatalogResult {
   const { value, locator, diagnostics, failed } = readDocument(source);
-  if (failed) return { diagnostics: sortDiagnostics(diagnostics) };
+  if (failed) return { ok: false, diagnostics: sortDiagnostics(diagnostics), locator };
   if (value['kind'] !== 'Katalog') {
     diagnostics.push(makeDiagnostic('ORK1011', locator.at(['kind']), `kind is ${JSON.stringify(value['kind'] ?? null)}, expected "Katalog"`));
-    return { diagnostics: sortDiagnostics(diagnostics), locator };
+    return { ok: false, diagnostics: sortDiagnostics(diagnostics), locator };
   }
   if (value['apiVersion'] !== KATALOG_API_VERSION) {
     diagnostics.push(makeDiagnostic('ORK1010', locator.at(['apiVersion']), `apiVersion is ${JSON.stringify(value['apiVersion'] ?? null)}, expected "${KATALOG_API_VERSION}"`));
@@ -69,10 +70,10 @@ export function parseKatalog(source: KatalogSource, options: ParseKatalogOptions
   const shape = v.safeParse(katalogSchema, value, { abortEarly: false });
   if (!shape.success) {
     diagnostics.push(...mapIssues(shape.issues, katalogSchema, locator));
-    return { diagnostics: sortDiagnostics(diagnostics), locator };
+    return { ok: false, diagnostics: sortDiagnostics(diagnostics), locator };
   }
   const { katalog, diagnostics: normalizeDiagnostics } = normalizeKatalog(shape.output, value, source.text, source.file, locator, options.readFile);
   diagnostics.push(...normalizeDiagnostics, ...checkKatalog(katalog, locator), ...checkChildren(katalog, locator));
   const sorted = sortDiagnostics(diagnostics);
-  return hasErrors(sorted) ? { diagnostics: sorted, locator } : { katalog, diagnostics: sorted, locator };
+  return hasErrors(sorted) ? { ok: false, diagnostics: sorted, locator } : { ok: true, katalog, diagnostics: sorted, locator };
 }

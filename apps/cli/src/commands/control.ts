@@ -1,4 +1,5 @@
-import { parseDuration, parseRuntimeUrls } from '@orkestra/lib';
+import { parseDuration } from '@orkestra/lib/katalog';
+import { parseRuntimeUrls } from '@orkestra/lib/control-center';
 import type { Command } from '../command.ts';
 import { EXIT, UsageError } from '../io.ts';
 

@@ -1,4 +1,7 @@
-import { hasErrors, planBundle, planCrds, planKatalogConfigMap, planKatalogJsonSchema, planRbacObjects, renderJson, type Component, type Katalog, type PlannedObjects } from '@orkestra/lib';
+import {
+  hasErrors, planBundle, planCrds, planKatalogConfigMap, planKatalogJsonSchema, planRbacObjects, renderJson, type Component,
+  type Katalog, type PlannedObjects,
+} from '@orkestra/lib';
 import { FILE_OPTION, type Command } from '../command.ts';
 import { formatDiagnostics } from '../format-diagnostics.ts';
 import { EXIT, UsageError, type CliIo, type ExitCode } from '../io.ts';

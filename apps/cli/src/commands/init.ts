@@ -14,7 +14,7 @@ export const initCommand: Command = {
     if (positionals.length > 1) throw new UsageError(`init takes one directory, got ${positionals.length}`, 'ork init [DIR]');
     const dir = (positionals[0] ?? '.').replace(/\/+$/, '') || '/';
     const parsed = parseKatalog({ file: `${dir}/katalog.yaml`, text: STARTER_KATALOG });
-    if (!parsed.katalog) throw new Error(`the built-in starter Katalog is invalid: ${JSON.stringify(parsed.diagnostics)}`);
+    if (!parsed.ok) throw new Error(`the built-in starter Katalog is invalid: ${JSON.stringify(parsed.diagnostics)}`);
     const files: [string, string][] = [
       ['katalog.yaml', STARTER_KATALOG],
       ['crd.yaml', renderYamlDocuments(planCrds(parsed.katalog))],

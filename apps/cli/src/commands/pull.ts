@@ -1,6 +1,6 @@
 // `ork pull oci://HOST/REPO:TAG|@DIGEST -o katalog.yaml`: fetches a Katalog artifact, verifies
 // every digest and size on the way (spec/registry.md §2), and writes the layer byte for byte.
-import { formatReference, LAYERS, pinnedReference, pullKatalogArtifact, type LayerRole } from '@orkestra/lib';
+import { formatReference, LAYERS, pinnedReference, pullKatalogArtifact, type LayerRole } from '@orkestra/lib/registry';
 import type { Command } from '../command.ts';
 import { EXIT, UsageError, type ExitCode } from '../io.ts';
 import { openRegistry, referenceArg, REGISTRY_OPTIONS, reportProblem } from '../registry-access.ts';

@@ -1,10 +1,10 @@
 // `ork push -f katalog.yaml oci://HOST/REPO:TAG`: validates the Katalog, then pushes it as an OCI
 // artifact (spec/registry.md §1), with its CRDs and bundle as optional layers. Prints the pinned
 // reference on stdout, so `ork generate bundle -f "$(ork push ...)"` is reproducible.
+import { hasErrors, planBundle, planCrds, renderYaml, renderYamlDocuments, type Katalog } from '@orkestra/lib';
 import {
-  formatReference, hasErrors, isOciReference, pinnedReference, planBundle, planCrds, planKatalogArtifact, pushKatalogArtifact, renderYaml, renderYamlDocuments,
-  type ArtifactFile, type Katalog,
-} from '@orkestra/lib';
+  formatReference, isOciReference, pinnedReference, planKatalogArtifact, pushKatalogArtifact, type ArtifactFile,
+} from '@orkestra/lib/registry';
 import { FILE_OPTION, type Command } from '../command.ts';
 import { formatDiagnostics } from '../format-diagnostics.ts';
 import { EXIT, UsageError, type CliIo, type ExitCode } from '../io.ts';

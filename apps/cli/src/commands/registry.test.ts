@@ -2,7 +2,7 @@
 // commands against the real distribution registry are e2e/src/registry-*.test.ts.
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { digestOf, LAYERS, OCI_MANIFEST } from '@orkestra/lib';
+import { digestOf, LAYERS, OCI_MANIFEST } from '@orkestra/lib/registry';
 import { COMMANDS } from './index.ts';
 import { fakeIo, type FakeIo } from '../fake-io.test-support.ts';
 import { runCli } from '../run-cli.ts';

@@ -1,4 +1,4 @@
-import { isOciReference } from '@orkestra/lib';
+import { isOciReference } from '@orkestra/lib/registry';
 import type { Command } from '../command.ts';
 import { referenceArg } from '../registry-access.ts';
 import { EXIT, UsageError, type ServerApp } from '../io.ts';

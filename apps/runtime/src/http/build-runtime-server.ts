@@ -3,7 +3,7 @@
 import { createServer } from 'node:http';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Metrics } from '@orkestra/lib';
+import type { Metrics } from '@orkestra/lib/ports';
 import { answerKatalogRoute } from './katalog-routes.ts';
 import { matchRoute } from './match-route.ts';
 import { answerProbeRoute } from './probe-routes.ts';

@@ -1,5 +1,5 @@
 // A RuntimeView over plain data, for route tests; mutate `state` between requests.
-import type { HealthState } from '@orkestra/lib';
+import type { HealthState } from '@orkestra/lib/runtime';
 import type { CrDetail, CrdInfo, CrEvent, CrListItem, RuntimeView } from './runtime-view-contract.ts';
 
 /** What the fake view reads; tests edit it in place. */

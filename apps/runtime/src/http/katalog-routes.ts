@@ -1,5 +1,4 @@
-import { healthHttpStatus, isStarted } from '@orkestra/lib';
-import type { HealthState } from '@orkestra/lib';
+import { healthHttpStatus, isStarted, type HealthState } from '@orkestra/lib/runtime';
 import type { CrdHealthResponse, CrdInfoResponse, CrDetailResponse, CrEventsResponse, CrListResponse, KatalogResponse } from './responses.ts';
 import type { KatalogRoute } from './match-route.ts';
 import type { CrdInfo, RuntimeView } from './runtime-view-contract.ts';

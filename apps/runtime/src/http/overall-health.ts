@@ -1,5 +1,4 @@
-import { overallHttpStatus } from '@orkestra/lib';
-import type { HealthState } from '@orkestra/lib';
+import { overallHttpStatus, type HealthState } from '@orkestra/lib/runtime';
 import type { OverallStatus } from './responses.ts';
 
 /** The runtime's overall status and `/health` code from its enabled CRDs' states and readiness. */

@@ -1,4 +1,4 @@
-import type { Metrics } from '@orkestra/lib';
+import type { Metrics } from '@orkestra/lib/ports';
 import type { HealthResponse, ProbeResponse } from './responses.ts';
 import type { ProbeRoute } from './match-route.ts';
 import type { RuntimeView } from './runtime-view-contract.ts';

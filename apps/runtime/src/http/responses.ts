@@ -1,5 +1,5 @@
 // The JSON bodies the routes send: the view's data plus what the server derives.
-import type { HealthState } from '@orkestra/lib';
+import type { HealthState } from '@orkestra/lib/runtime';
 import type { CrDetail, CrdHealthLine, CrdHealthReport, CrdInfo, CrEventList, CrList, CrListItem, KatalogSourceStatus, KatalogSummary } from './runtime-view-contract.ts';
 
 /** The runtime's overall state: 503 on `/health` is `degraded`, 200 is `pending` or `healthy`. */

@@ -2,7 +2,9 @@
 // state; the server only stamps `isLeader`, derives booleans and counts, and picks status codes,
 // so the shapes below are the JSON the routes return minus those derived fields.
 // Shapes follow reference/orkestra.md §5, in camelCase and with `isLeader` for `isKonductor`.
-import type { CrdRule, DependencyCondition, HealthState } from '@orkestra/lib';
+import type { DependencyCondition } from '@orkestra/lib/katalog';
+import type { CrdRule } from '@orkestra/lib/rbac';
+import type { HealthState } from '@orkestra/lib/runtime';
 
 /** Read-only access to the runtime's state for the HTTP API; every getter is cheap and synchronous. */
 export interface RuntimeView {

@@ -1,4 +1,4 @@
-import type { HealthState } from '@orkestra/lib';
+import type { HealthState } from '@orkestra/lib/runtime';
 
 // A Record keyed by the union makes the compiler reject a missing or stale state when lib's
 // HealthState changes, which a plain array literal would not.

@@ -1,7 +1,7 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { register as globalRegister } from 'prom-client';
-import type { WorkQueueStats } from '@orkestra/lib';
+import type { WorkQueueStats } from '@orkestra/lib/runtime';
 import { createRuntimeMetrics } from './runtime-metrics.ts';
 
 const test = suite('createRuntimeMetrics');

@@ -1,6 +1,6 @@
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
-import { RUNTIME_LEASE_NAME } from '@orkestra/lib';
-import type { HealthState, Metrics, WorkQueueStats } from '@orkestra/lib';
+import { RUNTIME_LEASE_NAME, type HealthState, type WorkQueueStats } from '@orkestra/lib/runtime';
+import type { Metrics } from '@orkestra/lib/ports';
 import type { RequestCount } from '@orkestra/adapters/kube';
 import { RECONCILE_TIME_BUCKETS, WORKQUEUE_DURATION_BUCKETS } from './buckets.ts';
 import { HEALTH_STATES } from './health-states.ts';

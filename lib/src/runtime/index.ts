@@ -1,0 +1,25 @@
+// @orkestra/lib/runtime: the runtime's pure core: children of a CR, the reconcile and deletion
+// plans, CRD health, leader election and the work queue. The apps/runtime package runs it.
+export { planChildren } from './plan-children.ts';
+export type { ChildProblem, ChildrenPlan, PlannedChild } from './plan-children.ts';
+export { readPath } from './read-path.ts';
+export { childKey, childResourceOf } from './child-key.ts';
+export type { ChildResource } from './child-key.ts';
+export { canStart, healthHttpStatus, initialHealth, isStarted, overallHttpStatus, stepHealth } from './crd-health.ts';
+export type { CrdHealth, HealthEvent, HealthState, StartDecision } from './crd-health.ts';
+export { checkLeaderElectionConfig, decideLeadership, LEADER_JITTER_FACTOR, RUNTIME_LEASE_NAME, trackLease } from './decide-leadership.ts';
+export type { LeaderElectionConfig, LeadershipDecision, LeadershipInput, LeaseSpec, ObservedLease } from './decide-leadership.ts';
+export { canOwnIn, decorateChild } from './decorate-child.ts';
+export { canonicalJson, fingerprint } from './fingerprint.ts';
+export { formatMicroTime, formatTime, parseTime } from './format-time.ts';
+export { APPLIED_HASH_ANNOTATION, FIELD_MANAGER, FINALIZER, OWNER_KEY_ANNOTATION, ownerKeyOf, queueKeyOf } from './names.ts';
+export { DELETION_RECHECK_MS, planDeletion, truncateNote } from './plan-deletion.ts';
+export { planReconcile, planReconcileFailure, TERMINATING_CHILD_RECHECK_MS } from './plan-reconcile.ts';
+export { usesUnique } from './uses-unique.ts';
+export { planStatusPatch, READY_MESSAGE_MAX, renderStatusFields, truncateMessage } from './plan-status.ts';
+export type { ReadyState, StatusValue } from './plan-status.ts';
+export type { CachedCr, CachedMetadata, Effect, ObservedChild, Outcome, ReconcileInput, ReconcilePlan } from './reconcile-types.ts';
+export { parseQueueKey, routeChildEvent } from './route-child-event.ts';
+export type { OwnerRoute } from './route-child-event.ts';
+export { DEFAULT_BACKOFF, WorkQueue } from './work-queue.ts';
+export type { BackoffPolicy, NextItem, WorkQueueOptions, WorkQueueStats } from './work-queue.ts';
