@@ -1,7 +1,7 @@
 // Regenerates spec/diagnostics.md from the catalogue in lib/src/diagnostics/codes.ts (run after npm run build).
 import { CODES } from '../lib/dist/diagnostics/codes.js';
 import { writeFileSync } from 'node:fs';
-const groups = { ORK10: 'Reading the file', ORK11: 'Shape of the document', ORK12: 'Templates', ORK13: 'Cross-field rules', ORK20: 'RBAC and bundle', ORK50: 'Runtime', ORK15: 'Katalogs from an OCI registry (issue 19)', ORK51: 'Runtime: Katalogs from an OCI registry (issue 19)' };
+const groups = { ORK10: 'Reading the file', ORK11: 'Shape of the document', ORK12: 'Templates', ORK13: 'Cross-field rules', ORK20: 'RBAC and bundle', ORK50: 'Runtime', ORK15: 'Katalogs from an OCI registry (issue 19)', ORK51: 'Runtime: Katalogs from an OCI registry (issue 19)', ORK14: 'Admission rules (issue 15), versions and conversion (issue 18) in the Katalog', ORK31: 'Admission: `ork admit` input (issue 15)', ORK32: 'Conversion: `ork convert`, `/convert`, `ork migrate-storage` (issue 18)' };
 let out = `# Diagnostics catalogue
 
 Every problem Orkestra reports about its input is a diagnostic: a stable code, a severity, a

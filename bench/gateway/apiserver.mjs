@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 // Issue 5, benchmark (2): latency through the API server with no admission, with the gateway
 // (`ork gate` from its bundle, a local process the API server calls on 127.0.0.1) and with an
-// equivalent in-tree ValidatingAdmissionPolicy (CEL), the lower bound. Not a test.
+// equivalent in-tree ValidatingAdmissionPolicy (CEL), the lower bound, and (issue 15) with policy
+// mode: the ValidatingAdmissionPolicies `ork generate bundle` plans for the same Katalog with
+// `security.mode: policy` (planned here by lib, as the bundle does). Not a test.
 //
 // Starts its own control plane (tools/kube/up), installs the gateway bundle for the Katalog
 // (default examples/gateway/katalog.yaml) and runs the gateway under its ServiceAccount token, as
@@ -23,7 +25,10 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
 import { cleanup, cleaningUp, installGateway, log, onCleanup, REPO, sleep, startGateway, upControlPlane } from './bench-cluster.mjs';
+import { parseKatalog } from '../../lib/dist/index.js';
+import { planPolicyMode } from '../../lib/dist/policy/index.js';
 
 const { values: opts } = parseArgs({
   options: {
@@ -47,7 +52,16 @@ const KATALOG = resolve(REPO, opts.katalog);
 const GW_NS = 'ork-bench-gateway';
 const NS = 'ork-bench';
 const LABEL = 'orkestra.io/deletion-protection';
-const MODES = ['none', 'gateway', 'vap'];
+const MODES = ['none', 'gateway', 'vap', 'policy'];
+
+/** The policy-mode policies of the bench's Katalog: the same Katalog with security.mode: policy. */
+function policyModePolicies(file, namespace) {
+  const doc = parseYaml(readFileSync(file, 'utf8'));
+  doc.security = { ...doc.security, mode: 'policy' };
+  const parsed = parseKatalog({ file, text: stringifyYaml(doc) });
+  if (!parsed.ok) throw new Error(`policy mode of ${file}: ${parsed.diagnostics.map((d) => d.message).join('; ')}`);
+  return planPolicyMode(parsed.katalog, namespace).policies;
+}
 
 // ---- control plane, bundle, gateway ---------------------------------------------------------
 async function main() {
@@ -103,7 +117,20 @@ async function main() {
     spec: { policyName: 'bench-deletion-protection', validationActions: ['Deny'], matchResources: selectors },
   };
 
+  const planned = policyModePolicies(KATALOG, GW_NS);
+  log(`policy mode: ${planned.length} policies (${planned.map((p) => p.policy.metadata.name).join(', ')})`);
   const modes = {
+    policy: {
+      up: async () => {
+        for (const p of planned) await kube.must('POST', vapPath, p.policy);
+        for (const p of planned) await kube.must('POST', vapbPath, p.binding);
+      },
+      down: async () => {
+        for (const p of planned) await kube.must('DELETE', `${vapbPath}/${p.binding.metadata.name}`);
+        for (const p of planned) await kube.must('DELETE', `${vapPath}/${p.policy.metadata.name}`);
+      },
+      expect: (r) => r.status === 403 && r.body.includes("ValidatingAdmissionPolicy 'orkestra-deletion-protection-labels'"),
+    },
     none: { up: async () => {}, down: async () => {}, expect: (r) => r.status === 200 },
     gateway: {
       up: async () => { for (const o of saved) await kube.must('POST', whcPath(), o); },
@@ -197,6 +224,7 @@ function report(samples, gwCalls, load0, load1) {
     out.ops[op] = {};
     for (const m of MODES) {
       const s = [...samples[m][op]].sort((a, b) => a - b);
+      if (s.length === 0) continue;
       out.ops[op][m] = { n: s.length, p50: pct(s, 50), p90: pct(s, 90), p99: pct(s, 99), mean: s.reduce((x, y) => x + y, 0) / s.length };
     }
   }
@@ -214,15 +242,19 @@ function render(out) {
   const lines = [
     `${out.date}, Node ${out.node}, ${out.rounds} rounds, concurrency ${out.concurrency ?? 4} for "c" rows, load average ${out.load.start[0].toFixed(1)} → ${out.load.end[0].toFixed(1)}; ms, client-side`,
     '',
-    '| op | n per mode | none p50 / p99 | gateway p50 / p99 | VAP p50 / p99 | gateway adds p50 / p99 | VAP adds p50 / p99 | gateway-added / VAP-added p50 / p99 |',
-    '| --- | --- | --- | --- | --- | --- | --- | --- |',
+    '| op | n per mode | none p50 / p99 | gateway p50 / p99 | VAP p50 / p99 | policy mode p50 / p99 | gateway adds p50 / p99 | VAP adds p50 / p99 | policy mode adds p50 / p99 | gateway-added / VAP-added p50 / p99 | policy-added / VAP-added p50 / p99 |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
   ];
   for (const [op, st] of Object.entries(out.ops)) {
     const add = (m, p) => st[m][p] - st.none[p];
     const name = plain(op) ? `${op} (unlabelled: nothing called)` : `${op} (dryRun, denied)`;
-    lines.push(`| ${name} | ${st.none.n} | ${f(st.none.p50)} / ${f(st.none.p99)} | ${f(st.gateway.p50)} / ${f(st.gateway.p99)} | ${f(st.vap.p50)} / ${f(st.vap.p99)} | `
-      + `${sign(add('gateway', 'p50'))} / ${sign(add('gateway', 'p99'))} | ${sign(add('vap', 'p50'))} / ${sign(add('vap', 'p99'))} | `
-      + `${plain(op) ? '— (noise)' : `${ratio(add('gateway', 'p50'), add('vap', 'p50'))} / ${ratio(add('gateway', 'p99'), add('vap', 'p99'))}`} |`);
+    const pol = st.policy ?? { p50: NaN, p99: NaN }; // runs saved before issue 15 have no policy mode
+    const addPol = (p) => pol[p] - st.none[p];
+    lines.push(`| ${name} | ${st.none.n} | ${f(st.none.p50)} / ${f(st.none.p99)} | ${f(st.gateway.p50)} / ${f(st.gateway.p99)} | ${f(st.vap.p50)} / ${f(st.vap.p99)} | ${f(pol.p50)} / ${f(pol.p99)} | `
+      + `${sign(add('gateway', 'p50'))} / ${sign(add('gateway', 'p99'))} | ${sign(add('vap', 'p50'))} / ${sign(add('vap', 'p99'))} | ${sign(addPol('p50'))} / ${sign(addPol('p99'))} | `
+      + `${plain(op) ? '— (noise)' : `${ratio(add('gateway', 'p50'), add('vap', 'p50'))} / ${ratio(add('gateway', 'p99'), add('vap', 'p99'))}`} | `
+      + `${plain(op) ? '— (noise)' : `${ratio(addPol('p50'), add('vap', 'p50'))} / ${ratio(addPol('p99'), add('vap', 'p99'))}`} |`);
+    if (!plain(op)) lines.push(`|  | policy mode / plain VAP, whole request p50 / p99 |  |  |  | ${(pol.p50 / st.vap.p50).toFixed(3)}× / ${(pol.p99 / st.vap.p99).toFixed(3)}× |  |  |  |  |  |`);
   }
   const g = out.gatewayReviews;
   lines.push('', `Reviews the gateway decided (orkestra_admission_decisions_total): create/delete blocks ${MODES.map((m) => `${m} ${g[m].plain}`).join(', ')}; `

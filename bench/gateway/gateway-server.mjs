@@ -1,5 +1,5 @@
 // The gateway side of the direct benchmark, on the app's own serving path: serveWebhooks (the
-// text body parser, status and content type), admissionHandlers (lib's deletion protection on
+// review budget: small bodies inline, large ones on the parse worker), admissionHandlers (lib's deletion protection on
 // examples/gateway, stats, one JSON log line per denial) and the Prometheus metrics, wired as
 // apps/gateway/src/main.ts wires them. Only the Kubernetes parts (certificates in a Secret,
 // webhook configurations, housekeeper) are left out: they are not on the request path.
@@ -26,12 +26,13 @@ const leaf = await generateServingCert({ ca, dnsNames: ['localhost'], ipAddresse
 
 const log = createLogger('info', systemClock, (line) => process.stdout.write(line));
 const metrics = createGatewayMetrics();
-const { handlers } = admissionHandlers(policy, log.child({ component: 'admission' }), {
+const { routes } = admissionHandlers(policy, log.child({ component: 'admission' }), {
   decision: (webhook, allowed) => metrics.observeDecision(webhook, allowed),
+  undecided: (webhook, reason) => metrics.observeUndecided(webhook, reason),
 });
 const window = latencyWindow();
 const served = await serveWebhooks({
-  pair: leaf, handlers, host: '127.0.0.1', port: 0, log: log.child({ component: 'webhook' }),
+  pair: leaf, routes, host: '127.0.0.1', port: 0, log: log.child({ component: 'webhook' }),
   observe: (webhook, code, seconds) => { metrics.observeRequest(webhook, code, seconds); window.add(seconds * 1000); },
 });
 if ('error' in served) throw new Error(served.error);

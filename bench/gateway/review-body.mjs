@@ -25,3 +25,21 @@ export function deleteNamespaceReview(uid = '705ab4f5-6393-11e8-b7cc-42010a80000
     },
   });
 }
+
+/**
+ * A large AdmissionReview as issue 12's attacker sent it: an UPDATE of a ConfigMap whose data fills
+ * `object` and `oldObject` to `bytes` in all (6.9 MB by default: two objects near the API server's
+ * 3 MiB body limit). Decided `none` (allowed) once parsed.
+ */
+export function largeUpdateReview(bytes = 6_900_000, uid = 'a1b2c3d4-0000-4000-8000-00000000f100') {
+  const pad = Math.max(0, Math.floor((bytes - 2000) / 2));
+  const cm = (data) => ({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'big', namespace: 'payments', labels: { app: 'big' } }, data: { blob: data } });
+  return JSON.stringify({
+    kind: 'AdmissionReview', apiVersion: 'admission.k8s.io/v1',
+    request: {
+      uid, kind: { group: '', version: 'v1', kind: 'ConfigMap' }, resource: { group: '', version: 'v1', resource: 'configmaps' },
+      name: 'big', namespace: 'payments', operation: 'UPDATE', userInfo: { username: 'mallory' },
+      object: cm('a'.repeat(pad)), oldObject: cm('b'.repeat(pad)), dryRun: false,
+    },
+  });
+}

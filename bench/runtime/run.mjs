@@ -4,7 +4,8 @@
 // first create to all Ready, API writes per CR by kind, writes made by a fresh runtime on the
 // converged state (goal 0), runtime CPU-seconds and RSS (goal: idle <= 60 MB, <= 250 MB loaded).
 // Usage: node bench/runtime/run.mjs [--crs 1000] [--concurrency 16] [--timeout 900] [--keep]
-//          [--entry bundle|dist]     the single-file bundle the image ships (default) or tsc's main.js
+//          [--entry bundle|dist|/abs/path]  the single-file bundle the image ships (default), tsc's main.js,
+//                                    or another checkout's runtime entry (before/after on the same machine)
 //          [--env KEY=VALUE ...]     extra runtime env, e.g. --env DEFAULT_WORKERS=4
 //          [--probe]                 diagnosis: the runtime prints its V8 heap every 2 s (mem-probe.mjs)
 //          [--cpu-prof <dir>]        diagnosis: V8 CPU profiles of both runtimes into <dir> (see README)
@@ -21,7 +22,7 @@ const crs = opt('crs', 1000), concurrency = opt('concurrency', 16), timeoutS = o
 const keep = args.includes('--keep'), probe = args.includes('--probe');
 const cpuProfDir = args.includes('--cpu-prof') ? args[args.indexOf('--cpu-prof') + 1] : undefined;
 const entry = args.includes('--entry') ? args[args.indexOf('--entry') + 1] : 'bundle';
-if (!['bundle', 'dist'].includes(entry)) throw new Error('--entry must be bundle or dist');
+if (!['bundle', 'dist'].includes(entry) && !entry.startsWith('/')) throw new Error('--entry must be bundle, dist or an absolute path');
 const extraEnv = Object.fromEntries(args.flatMap((a, i) => (args[i - 1] === '--env' ? [a.split(/=(.*)/s).slice(0, 2)] : [])));
 const resyncMs = parseDurationMs(extraEnv.DEFAULT_RESYNC ?? '30s');
 
@@ -81,7 +82,7 @@ try {
   let allReady;
   const allReadyP = new Promise((resolve) => { allReady = resolve; });
   const stopWatch = client.watch(CR_PATH, listed.body.metadata.resourceVersion, (type, o) => {
-    const ready = o.status?.conditions?.find((c) => c.type === 'Ready');
+    const ready = reconciledCondition(o);
     if (type !== 'DELETED' && ready?.status === 'True' && o.status.observedGeneration === o.metadata.generation && !readyAt.has(o.metadata.name)) {
       readyAt.set(o.metadata.name, performance.now());
       if (readyAt.size === crs) allReady();
@@ -175,7 +176,7 @@ try {
   const crWrites2 = writes2.PATCH + writes2.POST + writes2.DELETE;
   const rows = [
     ['workload', `${crs} App CRs x 3 children (ConfigMap, Service, Deployment), ${concurrency} creates in flight`, ''],
-    ['runtime', `${entry === 'bundle' ? 'apps/runtime/dist/ork-runtime.mjs' : 'apps/runtime/dist/main.js'}, env: ${Object.entries(extraEnv).map(([k, v]) => `${k}=${v}`).join(' ') || 'defaults'}`, ''],
+    ['runtime', `${entry === 'bundle' ? 'apps/runtime/dist/ork-runtime.mjs' : entry === 'dist' ? 'apps/runtime/dist/main.js' : entry}, env: ${Object.entries(extraEnv).map(([k, v]) => `${k}=${v}`).join(' ') || 'defaults'}`, ''],
     ['creates done', `${((tCreated - t0) / 1000).toFixed(1)} s (${(crs / ((tCreated - t0) / 1000)).toFixed(0)} CR/s)`, ''],
     ['first create -> all Ready', `${convergeS.toFixed(1)} s (${(crs / convergeS).toFixed(0)} CR/s)`, ''],
     ['create -> Ready per CR', `p50 ${pct(0.5).toFixed(1)} s, p99 ${pct(0.99).toFixed(1)} s, max ${(lat.at(-1) / 1000).toFixed(1)} s`, ''],
@@ -220,13 +221,24 @@ try {
 }
 process.exit(0);
 
+/**
+ * The condition that says a CR was reconciled: `Applied` (issue 14: every child applied; `Ready`
+ * now also waits for the children's health, which a control plane without a kubelet never gives
+ * Deployments), or `Ready` from a runtime that writes no `Applied` (before issue 14, where Ready
+ * meant applied). So "Ready" in the figures means the same thing for both runtimes of a pair.
+ */
+function reconciledCondition(o) {
+  const conditions = o.status?.conditions ?? [];
+  return conditions.find((c) => c.type === 'Applied') ?? conditions.find((c) => c.type === 'Ready');
+}
+
 /** CR count per Ready condition status and reason (and the first message seen for each), for a stall. */
 async function readyReasons() {
   const items = (await client.call('GET', CR_PATH)).body.items;
   const out = {};
   for (const o of items) {
-    const c = o.status?.conditions?.find((x) => x.type === 'Ready');
-    const key = c ? `${c.status}/${c.reason}` : 'no status';
+    const c = reconciledCondition(o);
+    const key = c ? `${c.type} ${c.status}/${c.reason}` : 'no status';
     out[key] ??= { count: 0, example: c?.message?.slice(0, 160) };
     out[key].count++;
   }

@@ -1,6 +1,6 @@
 // `ork run` as a child process for bench/runtime: its JSON log lines, its HTTP port, its /metrics.
 import { spawn } from 'node:child_process';
-import { join } from 'node:path';
+import { isAbsolute, join } from 'node:path';
 import { REPO } from './control-plane.mjs';
 
 /** The runtime's entry points: the single-file bundle the image ships, or the tsc output. */
@@ -12,7 +12,8 @@ export const ENTRIES = { bundle: 'apps/runtime/dist/ork-runtime.mjs', dist: 'app
  * comparison).
  */
 export function startRuntime(katalog, env, entry = 'bundle', nodeArgs = []) {
-  const script = ENTRIES[entry] ? join(REPO, ENTRIES[entry]) : entry;
+  // A key of ENTRIES, or the path of another runtime bundle (a before/after pair in one session).
+  const script = ENTRIES[entry] ? join(REPO, ENTRIES[entry]) : isAbsolute(entry) ? entry : join(REPO, entry);
   const child = spawn(process.execPath, [...nodeArgs, script, 'run', '-f', katalog], {
     cwd: REPO, env: { ...process.env, ORK_PORT: '0', ORK_HOST: '127.0.0.1', ...env }, stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -140,16 +140,36 @@ test('values.schema.json rejects runtime.replicaCount=two, naming the field', ()
   assert.is.not(unknown.status, 0, 'an unknown value key (typo) rendered');
 });
 
-/** Seed values no app reads in this version: the chart refuses them rather than ignore them. */
-const UNAVAILABLE = ['gateway.webhooks.enabled', 'gateway.webhooks.admission', 'gateway.webhooks.conversion'];
+// ---- gateway.webhooks (issue 15) ----
 
-for (const key of UNAVAILABLE) {
-  test(`${key}=true fails the install, saying it is not available in this version`, () => {
-    const r = run(kubeTool('helm'), ['template', 'orkestra', CHART, '--set', `${key}=true`]);
-    assert.is.not(r.status, 0, `${key}=true rendered`);
-    assert.match(r.stderr, new RegExp(`${key.replace(/\./g, '\\.')}: .*not available in this version of Orkestra`));
-  });
+/** The gateway container's environment (name to value) for these --set values. */
+function gatewayEnv(sets: readonly string[]): Record<string, string | undefined> {
+  const docs = parseAllDocuments(template([...GATEWAY_ONLY, ...sets.flatMap((x) => ['--set', x])])).map((d) => d.toJS() as { kind: string; metadata: { name: string }; spec?: any });
+  const pod = docs.find((d) => d.kind === 'Deployment' && d.metadata.name === 'orkestra-gateway')!.spec.template.spec;
+  return Object.fromEntries((pod.containers[0].env as { name: string; value?: string }[]).map((e) => [e.name, e.value]));
 }
+
+test('gateway.webhooks.enabled and .admission set ENABLE_ADMISSION_WEBHOOK on the gateway, only together; admission alone fails saying what to set', () => {
+  const envOf = (set: string): string | undefined => gatewayEnv(set ? [set] : [])['ENABLE_ADMISSION_WEBHOOK'];
+  assert.is(envOf(''), 'false');
+  assert.is(envOf('gateway.webhooks.enabled=true'), 'false');
+  assert.is(envOf('gateway.webhooks.enabled=true,gateway.webhooks.admission=true'), 'true');
+  // One rule for both sub-switches (conversion below): a value that would do nothing is refused.
+  const alone = run(kubeTool('helm'), ['template', 'orkestra', CHART, '--set', 'gateway.enabled=true', '--set', 'gateway.webhooks.admission=true']);
+  assert.is.not(alone.status, 0);
+  assert.match(alone.stderr, /gateway\.webhooks\.admission: set gateway\.webhooks\.enabled: true as well/);
+});
+
+// ---- gateway.webhooks.conversion (issue 18) ----
+
+test('gateway.webhooks.conversion with the master switch sets ENABLE_CONVERSION on the gateway; alone it fails saying what to set', () => {
+  assert.is(gatewayEnv(['gateway.webhooks.enabled=true', 'gateway.webhooks.conversion=true'])['ENABLE_CONVERSION'], 'true');
+  assert.is(gatewayEnv(['gateway.webhooks.enabled=true'])['ENABLE_CONVERSION'], 'false');
+  assert.not.ok('ENABLE_CONVERSION' in gatewayEnv([]), 'unset by default: the Katalog decides');
+  const alone = run(kubeTool('helm'), ['template', 'orkestra', CHART, '--set', 'gateway.enabled=true', '--set', 'gateway.webhooks.conversion=true']);
+  assert.is.not(alone.status, 0);
+  assert.match(alone.stderr, /gateway\.webhooks\.conversion: set gateway\.webhooks\.enabled: true as well/);
+});
 
 // ---- runtime.registry (issue 19) ----
 
@@ -240,6 +260,19 @@ test('every rendered manifest passes kubeconform -strict (offline schemas)', () 
     checked += Number(/Valid: (\d+)/.exec(r.stdout)?.[1] ?? 0);
   }
   assert.ok(checked >= 20, `only ${checked} objects validated`);
+});
+
+// Issue 15, policy mode: the bundle's ValidatingAdmissionPolicies and bindings (the chart renders no
+// protection object: the gateway writes its webhook configurations, the bundle carries the policies).
+test('a policy-mode bundle (its ValidatingAdmissionPolicies and bindings too) passes kubeconform -strict', () => {
+  const schemas = writeKubeconformSchemas();
+  const bundle = run(process.execPath, [join(REPO, 'apps/cli/bin/ork.js'), 'generate', 'bundle', '-f', join(REPO, 'examples/policy-mode/katalog.yaml')]);
+  assert.is(bundle.status, 0, bundle.stderr);
+  const policies = (bundle.stdout.match(/^kind: ValidatingAdmissionPolicy(Binding)?$/gm) ?? []).length;
+  assert.is(policies, 20, 'ten policies and their bindings');
+  const r = run(kubeTool('kubeconform'), ['-strict', '-summary', '-output', 'text', '-schema-location', `${schemas}/{{ .ResourceKind }}{{ .KindSuffix }}.json`, valuesFile(bundle.stdout)]);
+  assert.is(r.status, 0, `${r.stdout}${r.stderr}`);
+  assert.match(r.stdout, /Invalid: 0, Errors: 0, Skipped: 0/);
 });
 
 test('kubeconform -strict with these schemas rejects an unknown field', () => {

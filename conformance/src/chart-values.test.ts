@@ -32,6 +32,7 @@ const NOT_FROM_VALUES: Record<App, Record<string, string>> = {
   'control-center': {
     ORK_HOST: 'the default 0.0.0.0 is right in a pod; loopback is for tests only',
     REQUEST_TIMEOUT: 'the seed has no value for it; the 5s default suits in-cluster runtimes, extraEnv can change it',
+    ORK_TOKEN_FILE: 'the default is the ServiceAccount token the kubelet mounts in the pod; other paths are for ork control outside a cluster',
   },
 };
 
@@ -47,6 +48,11 @@ gateway:
   tls:
     existingSecret: my-gateway-tls
     hasCA: true
+  clientAuth:
+    enabled: true
+    caConfigMap: {name: apiserver-webhook-client-ca}
+    allowedNames: [kube-apiserver-webhook-client]
+  webhooks: {enabled: true, conversion: true}
 `;
 
 /** EVERYTHING with the runtime following a registry Katalog, with every optional registry value. */

@@ -13,15 +13,23 @@ import * as assert from 'uvu/assert';
 /** lib/src's folders, lowest first. A new folder goes on a line here before it holds code. */
 const LIB_LAYERS: readonly (readonly string[])[] = [
   ['util', 'diagnostics', 'ports'],
-  ['template', 'render'],
+  ['template', 'render', 'kube-types'],
   ['conditions'],
+  // Issue 15: the meaning of admission rules, read by the Katalog, the runtime, the gateway and the CLI.
+  ['admission'],
   ['field-schemas'],
   ['children'],
   ['katalog'],
   ['crd'],
+  ['conversion'],
   ['validate'],
+  // Issue 15, policy mode: validation rules compiled to CEL (the gateway and the RBAC planner ask which stay on the webhook).
+  ['cel'],
   ['json-schema', 'rbac', 'runtime'],
-  ['bundle', 'report', 'gateway', 'control-center', 'registry'],
+  ['gateway', 'control-center', 'registry'],
+  // Issue 15: protection and compiled rules as ValidatingAdmissionPolicies, planned into the bundle.
+  ['policy'],
+  ['bundle', 'report'],
   ['testing'],
 ];
 

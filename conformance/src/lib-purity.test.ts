@@ -3,6 +3,7 @@
 // this test also catches the ES globals the compiler allows (Date.now, Math.random, timers).
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import ts from 'typescript';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 
@@ -48,8 +49,9 @@ test('files that ship import no package but re2js, valibot and yaml', () => {
   const shipped = sources(join(root, 'src')).filter((f) => !/\.test(\.fixture)?\.ts$|\.test-support\.ts$/.test(f));
   const hits: string[] = [];
   for (const file of shipped) {
-    for (const m of readFileSync(file, 'utf8').matchAll(/(?:from|import)\s*\(?\s*['"]([^'"]+)['"]/g)) {
-      const spec = m[1]!;
+    // The compiler's own pre-pass (import, export from, import()), not a regex: a message text like
+    // `'to or from' : 'to'` is not an import (issue 18).
+    for (const { fileName: spec } of ts.preProcessFile(readFileSync(file, 'utf8'), true, true).importedFiles) {
       if (!spec.startsWith('.') && !/^(re2js|valibot|yaml)(\/|$)/.test(spec)) hits.push(`${relative(root, file)}: ${spec}`);
     }
   }
@@ -58,8 +60,10 @@ test('files that ship import no package but re2js, valibot and yaml', () => {
 
 test('lib depends on re2js, valibot and yaml only, and its tsconfig loads no ambient types', () => {
   const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { dependencies: Record<string, string> };
-  // re2js: the linear-time regular expression engine conditions run on (pure JavaScript).
   assert.equal(Object.keys(pkg.dependencies).sort(), ['re2js', 'valibot', 'yaml']);
+  const re2js = JSON.parse(readFileSync(new URL('../../node_modules/re2js/package.json', import.meta.url), 'utf8')) as { dependencies?: object; scripts?: Record<string, string> };
+  assert.equal(Object.keys(re2js.dependencies ?? {}), [], 're2js has no dependencies');
+  assert.ok(!['preinstall', 'install', 'postinstall'].some((s) => re2js.scripts?.[s]), 're2js runs nothing at install');
   const tsconfig = JSON.parse(readFileSync(join(root, 'tsconfig.json'), 'utf8')) as { compilerOptions: { types: string[]; lib: string[] } };
   assert.equal(tsconfig.compilerOptions.types, []);
   assert.ok(!tsconfig.compilerOptions.lib.some((l) => /dom/i.test(l)), 'no DOM lib in lib/');

@@ -142,12 +142,12 @@ test('the runtime and gateway run locally with their Deployments\' environment a
   for (const h of hooks.webhooks) assert.match(h.clientConfig.url ?? '', /^https:\/\/127\.0\.0\.1:\d+\//, 'out of cluster, the webhooks call loopback');
 });
 
-test('a Website reconciles: Ready=True and its Deployment exists; the gateway protects a labelled object', async () => {
+test('a Website reconciles: Applied=True and its Deployment exists; the gateway protects a labelled object', async () => {
   kubectlOk(['apply', '-f', WEBSITE]);
-  const site = await waitFor('the Website to be Ready', () => {
+  const site = await waitFor('the Website to be Applied', () => {
     const r = kubectl(['get', 'website', 'hello', '-n', 'default', '-o', 'json']);
     const cr = r.status === 0 ? (JSON.parse(r.stdout) as Obj) : undefined;
-    return cr?.status?.conditions?.some((c) => c.type === 'Ready' && c.status === 'True') ? cr : undefined;
+    return cr?.status?.conditions?.some((c) => c.type === 'Applied' && c.status === 'True') ? cr : undefined;
   }, 60_000);
   assert.ok(site.metadata.finalizers?.length, 'finalizer added');
   const children = kubectlJson<{ items: Obj[] }>(['get', 'deployments', '-n', 'default', '-l', `${OWNER_LABEL}=hello`]).items;

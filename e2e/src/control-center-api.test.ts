@@ -31,7 +31,8 @@ test.before(async () => {
     KUBECONFIG: install.kubeconfig, ORK_NAMESPACE: ns, DEFAULT_RESYNC: '2s', LEASE_DURATION: '4', RENEW_DEADLINE: '3', RETRY_PERIOD: '1',
   });
   runtimeUrl = await httpBase(runtime);
-  cc = startControlCenter([runtimeUrl], { REFRESH_INTERVAL: `${REFRESH_MS}ms` });
+  // Issue 12: the runtime shows CRs only to a token that may read them, the Control Center's own.
+  cc = startControlCenter([runtimeUrl], { REFRESH_INTERVAL: `${REFRESH_MS}ms`, ORK_TOKEN_FILE: install.ccTokenFile });
   base = await controlCenterReady(cc);
 });
 
@@ -60,14 +61,15 @@ test('/api/snapshot shows the runtime online, leading, with the Website CRD', as
   assert.match(r0.lastSeen, /^\d{4}-\d{2}-\d{2}T/);
 });
 
-test('the CR list shows the Website Ready, and its detail has children and the runtime\'s Events', async () => {
+test('the CR list shows the Website reconciled (not Ready: no kubelet), and its detail has children and the runtime\'s Events', async () => {
   kubectlOk(['apply', '-f', '-'], {
     namespace: ns,
     input: JSON.stringify({ apiVersion: 'demo.orkestra.io/v1alpha1', kind: 'Website', metadata: { name: 'site' }, spec: { replicas: 1 } }),
   });
-  type Item = { name: string; namespace?: string; ready: string; createdAt: string };
-  const item = await poll('the Website listed Ready', '/api/runtimes/r0/crds/website/crs', (r) =>
-    (r.status === 200 ? (r.json().items as Item[]) : []).find((i) => i.namespace === ns && i.name === 'site' && i.ready === 'True'));
+  type Item = { name: string; namespace?: string; ready: string; reason?: string; createdAt: string };
+  const item = await poll('the Website listed as reconciled', '/api/runtimes/r0/crds/website/crs', (r) =>
+    (r.status === 200 ? (r.json().items as Item[]) : []).find((i) => i.namespace === ns && i.name === 'site' && i.reason === 'ChildrenNotReady'));
+  assert.is(item.ready, 'False');
   assert.match(item.createdAt, /^\d{4}-\d{2}-\d{2}T/);
   const detail = await poll('children and an Event', `/api/runtimes/r0/crds/website/crs/${ns}/site`, (r) => {
     if (r.status !== 200) return undefined;

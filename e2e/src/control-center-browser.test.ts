@@ -1,8 +1,8 @@
 // The Control Center in a real browser (issue 7): headless Debian Chromium over the real stack — a
 // control plane, the runtime on examples/website as the bundle's ServiceAccount, Websites, and the
 // Control Center watching the runtime. The page must show the runtime, CRD and CRs with the right
-// Ready state, follow a change through SSE without a reload, show the runtime going offline, and
-// keep the XSS probe as text. Screenshots land in test-output/control-center/.
+// Ready state (as it is: no node runs their Pods, so a test plays a Deployment available), follow a
+// change through SSE without a reload, show the runtime going offline, and keep the XSS probe as text. Screenshots land in test-output/control-center/.
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -14,6 +14,7 @@ import { kubectlOk } from './harness/kubectl.ts';
 import { cleanupNamespaces } from './harness/namespace.ts';
 import { httpBase, startRuntime, stopRuntime, type RuntimeProcess } from './harness/runtime-process.ts';
 import { removeWebsites } from './harness/website-scenario.ts';
+import { playOwnedDeploymentAvailable } from './harness/play-deployment.ts';
 import { XSS, xssFixtureRoutes } from './harness/control-center-fixture.ts';
 
 const KATALOG = 'examples/website/katalog.yaml';
@@ -70,7 +71,8 @@ test.before(async () => {
   website('hello', { tier: 'web' }, { team: 'platform' });
   website('probe', { note: XSS });
   runtime = startRuntime(KATALOG, { KUBECONFIG: install.kubeconfig, ORK_NAMESPACE: ns, DEFAULT_RESYNC: '5s', LEASE_DURATION: '4', RENEW_DEADLINE: '3', RETRY_PERIOD: '1' });
-  cc = startControlCenter([await httpBase(runtime)]);
+  // Issue 12: the runtime shows CRs only to a token that may read them, the Control Center's own.
+  cc = startControlCenter([await httpBase(runtime)], { ORK_TOKEN_FILE: install.ccTokenFile });
   ccBase = await controlCenterReady(cc);
   context = await browser.newContext({ colorScheme: 'light' });
 });
@@ -123,12 +125,14 @@ test('the overview shows the runtime online, the website CRD healthy, and is dra
   await page.close();
 });
 
-test('the CR list shows both Websites Ready True, the probe’s text as text', async () => {
+test('the CR list shows each Website’s Ready as it is (True once its Deployment is available, False while not), the probe’s text as text', async () => {
+  // No node here: hello's Deployment is played available, probe's stays as it is (issue 14's Ready).
+  await playOwnedDeploymentAvailable(ns, 'hello');
   const { page, watch } = await openPage('#/r0/crd/website/crs');
-  for (const name of ['hello', 'probe']) {
-    await crRow(page, name).locator('td[data-label="Ready"] .badge[data-value="True"]').waitFor({ timeout: 30_000 });
-  }
+  await crRow(page, 'hello').locator('td[data-label="Ready"] .badge[data-value="True"]').waitFor({ timeout: 30_000 });
+  await crRow(page, 'probe').locator('td[data-label="Ready"] .badge[data-value="False"]').waitFor({ timeout: 30_000 });
   assert.match(await crRow(page, 'hello').locator('td[data-label="Ready"]').innerText(), /\bTrue$/);
+  assert.match(await crRow(page, 'probe').locator('td[data-label="Ready"]').innerText(), /\bFalse$/);
   await page.locator('input.filter').fill(`${ns}/hel`);
   assert.is(await page.locator('table.cr-table tbody tr').count(), 1);
   assert.equal(watch.dialogs, []);
@@ -149,7 +153,8 @@ test('the CRD page shows counters, settings and the RBAC rules with their reason
 
 test('the CR page shows spec, conditions, children and events; the probe stays text', async () => {
   const { page, watch } = await openPage(`#/r0/crd/website/cr/${ns}/probe`);
-  await page.locator('.page-title .badge[data-value="True"]').waitFor({ timeout: 20_000 });
+  await page.locator('.page-title .badge[data-value="False"]').waitFor({ timeout: 20_000 });
+  await page.getByText('ChildrenNotReady').first().waitFor({ timeout: 20_000 });
   assert.match(await page.locator('pre.json').first().innerText(), `"note": "${XSS}"`);
   assert.is(await page.locator('img').count(), 0, 'no element was made from the probe');
   assert.ok(await page.locator('.child-group h3', { hasText: 'Deployment' }).count() === 1, 'the Deployment child is listed');
@@ -174,6 +179,9 @@ test('a patched Website shows up on its open page through SSE, without a reload'
   const loadsOnList = watch.loads;
   await crRow(page, 'hello').waitFor({ timeout: 20_000 });
   website('later', {});
+  await crRow(page, 'later').locator('.badge[data-value="False"]').waitFor({ timeout: 20_000 });
+  // Its Deployment becomes available: the row turns Ready True in place.
+  await playOwnedDeploymentAvailable(ns, 'later');
   await crRow(page, 'later').locator('.badge[data-value="True"]').waitFor({ timeout: 20_000 });
   assert.is(watch.loads, loadsOnList, 'the CR list updated in place');
   assert.is(loadsBefore, 1);

@@ -3,11 +3,13 @@
 // configuration, and a gateway that met no RBAC denial under its bundle's ServiceAccount.
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { kubectl, kubectlJson, kubectlOk, type KubectlResult } from './harness/kubectl.ts';
+import { kubectl, kubectlJson, kubectlOk } from './harness/kubectl.ts';
 import { freshNamespace } from './harness/namespace.ts';
 import { gatewayReady, linesOf, startGateway, stopGateway, stoppedLine, type GatewayProcess } from './harness/gateway-process.ts';
 import { installForGateway, tearDownGateway, type GatewayInstall } from './harness/install-for-gateway.ts';
 import { waitFor } from './harness/wait.ts';
+import { controllerManagerLogTail } from './harness/control-plane.ts';
+import { assertDenied, deniedBy, exists } from './harness/admission-outcome.ts';
 
 const KATALOG = 'e2e/fixtures/gateway-protection/katalog.yaml';
 const LABEL = 'orkestra.io/deletion-protection';
@@ -22,25 +24,6 @@ let install: GatewayInstall | undefined;
 let ws = '';
 let locked = '';
 let open = '';
-
-/** The message our webhook `name` gave, when the API server answered with its denial. */
-function deniedBy(r: KubectlResult, webhook: string): string | undefined {
-  const m = new RegExp(`admission webhook "${webhook.replace(/\./g, '\\.')}" denied the request: (.*)`).exec(r.stderr);
-  return r.status !== 0 && m ? m[1]!.trim() : undefined;
-}
-
-function assertDenied(r: KubectlResult, webhook: string): string {
-  const message = deniedBy(r, webhook);
-  assert.ok(message !== undefined, `expected a denial by ${webhook}; exit ${r.status}, stderr: ${r.stderr.trim()}, stdout: ${r.stdout.trim()}`);
-  return message!;
-}
-
-function exists(args: readonly string[]): boolean {
-  const r = kubectl(['get', ...args, '-o', 'name']);
-  if (r.status === 0) return true;
-  if (/NotFound|not found/.test(r.stderr)) return false;
-  throw new Error(`kubectl get ${args.join(' ')}: ${r.stderr.trim()}`);
-}
 
 function labelled(kind: string, name: string, namespace?: string): string {
   return JSON.stringify({ apiVersion: kind === 'Deployment' ? 'apps/v1' : 'v1', kind, metadata: { name, ...(namespace ? { namespace } : {}), labels: { [LABEL]: 'true' } } });
@@ -112,7 +95,11 @@ test('unlabelled ConfigMap, Deployment and Namespace delete fine', async () => {
   kubectlOk(['delete', 'namespace', open, '--wait=false']);
   assert.not.ok(exists(['configmap', 'plain', '-n', ws]));
   assert.not.ok(exists(['deployment', 'plain', '-n', ws]));
-  await waitFor(`namespace ${open} gone`, () => (exists(['namespace', open]) ? undefined : true), 60_000, 500);
+  await waitFor(`namespace ${open} gone`, () => (exists(['namespace', open]) ? undefined : true), 60_000, 500).catch((err: Error) => {
+    // Say what holds it: the namespace controller writes why into the namespace's conditions.
+    const held = kubectl(['get', 'namespace', open, '-o', 'jsonpath={.status.conditions}']).stdout;
+    throw new Error(`${err.message}; its conditions: ${held}\ncontroller-manager: ${controllerManagerLogTail(15)}`);
+  });
 });
 
 test('strict mode: taking the label away is denied; the two-step unlock works and then the delete goes through', () => {

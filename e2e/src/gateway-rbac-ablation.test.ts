@@ -12,6 +12,7 @@ import * as assert from 'uvu/assert';
 import { canI } from './harness/access-review.ts';
 import { kubectl, kubectlOk } from './harness/kubectl.ts';
 import { cleanupNamespaces, freshNamespace } from './harness/namespace.ts';
+import { waitFor } from './harness/wait.ts';
 import { applyBundle } from './harness/install-for-runtime.ts';
 import { GATEWAY_WEBHOOK_CONFIGS, installForGateway, uninstallGateway, type GatewayInstall } from './harness/install-for-gateway.ts';
 import { ablateEach, atomsOf, describeAtom, rolesBoundTo, type BundleRole, type RoleAtom } from './harness/role-ablation.ts';
@@ -33,7 +34,17 @@ function runG(): Promise<GatewayScenarioOutcome> {
 /** A Role's atoms are asked in its namespace; for the ClusterRole's (cluster-scoped) the namespace is ignored. */
 const reviewNamespace = (atom: RoleAtom): string => atom.role.namespace ?? install!.namespace;
 
-test.before(() => {
+test.before(async () => {
+  try {
+    await setUp();
+  } catch (err) {
+    // uvu swallows a hook's error: say it before the suite reports its tests failed.
+    process.stderr.write(`\n  setting up the ablation failed: ${err instanceof Error ? err.stack ?? err.message : String(err)}\n`);
+    throw err;
+  }
+});
+
+async function setUp(): Promise<void> {
   install = installForGateway(KATALOG, 'gw-abl');
   token = kubectlOk(['create', 'token', 'orkestra-gateway', '--duration', '1h'], { namespace: install.namespace }).trim();
   roles = rolesBoundTo(install.bundle, 'orkestra-gateway', install.namespace);
@@ -43,7 +54,13 @@ test.before(() => {
     namespace: guarded,
     input: JSON.stringify({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'guarded', labels: { [PROTECTION_LABEL]: 'true' } } }),
   });
-});
+  // Issue 12: a labelled Pod for G's eviction step (no kubelet: it stays Pending, which eviction does not mind).
+  await waitFor('the default ServiceAccount', () => (kubectl(['get', 'serviceaccount', 'default', '-o', 'name'], { namespace: guarded }).status === 0 ? true : undefined), 30_000, 200);
+  kubectlOk(['apply', '-f', '-'], {
+    namespace: guarded,
+    input: JSON.stringify({ apiVersion: 'v1', kind: 'Pod', metadata: { name: 'guarded', labels: { [PROTECTION_LABEL]: 'true' } }, spec: { containers: [{ name: 'c', image: 'nginx:1.27' }] } }),
+  });
+}
 
 test.after(() => {
   try {
@@ -55,7 +72,9 @@ test.after(() => {
   } finally {
     uninstallGateway();
     for (const name of GATEWAY_WEBHOOK_CONFIGS) kubectl(['delete', 'validatingwebhookconfiguration', name, '--ignore-not-found']);
+    if (install) for (const crd of install.crds) kubectl(['delete', 'crd', '--wait=false', '--ignore-not-found', crd]);
     if (guarded) kubectl(['label', 'configmap', 'guarded', `${PROTECTION_LABEL}-`], { namespace: guarded });
+    if (guarded) kubectl(['label', 'pod', 'guarded', `${PROTECTION_LABEL}-`], { namespace: guarded });
     cleanupNamespaces();
   }
 });
@@ -63,11 +82,21 @@ test.after(() => {
 test('the gateway ServiceAccount holds the ClusterRole and the TLS Role, every atom allowed', () => {
   assert.equal(roles.map((r) => `${r.kind}/${r.name}`), ['ClusterRole/orkestra-gateway', 'Role/orkestra-gateway-tls']);
   assert.equal(atoms.map(describeAtom), [
+    // Issue 12: the Pod an eviction names (G's eviction step).
+    'core pods get',
+    // Issue 15: the mutating configuration of the rules, and the validating one by its name.
+    'admissionregistration.k8s.io mutatingwebhookconfigurations create',
+    'admissionregistration.k8s.io mutatingwebhookconfigurations get [orkestra-admission-mutation]',
+    'admissionregistration.k8s.io mutatingwebhookconfigurations update [orkestra-admission-mutation]',
+    'admissionregistration.k8s.io mutatingwebhookconfigurations delete [orkestra-admission-mutation]',
     'admissionregistration.k8s.io validatingwebhookconfigurations create',
+    'admissionregistration.k8s.io validatingwebhookconfigurations get [orkestra-admission-validation]',
     'admissionregistration.k8s.io validatingwebhookconfigurations get [orkestra-deletion-protection]',
     'admissionregistration.k8s.io validatingwebhookconfigurations get [orkestra-namespace-protection]',
+    'admissionregistration.k8s.io validatingwebhookconfigurations update [orkestra-admission-validation]',
     'admissionregistration.k8s.io validatingwebhookconfigurations update [orkestra-deletion-protection]',
     'admissionregistration.k8s.io validatingwebhookconfigurations update [orkestra-namespace-protection]',
+    'admissionregistration.k8s.io validatingwebhookconfigurations delete [orkestra-admission-validation]',
     'admissionregistration.k8s.io validatingwebhookconfigurations delete [orkestra-deletion-protection]',
     'admissionregistration.k8s.io validatingwebhookconfigurations delete [orkestra-namespace-protection]',
     `core secrets create (Role ${install!.namespace}/orkestra-gateway-tls)`,

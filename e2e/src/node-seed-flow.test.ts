@@ -165,13 +165,17 @@ test('the Control Center page, through its Service, shows the Website Ready', as
   needNode();
   const ip = kubectlOk(['get', 'service', 'orkestra-cc', '-o', 'jsonpath={.spec.clusterIP}'], { namespace: NS });
   const port = kubectlOk(['get', 'service', 'orkestra-cc', '-o', 'jsonpath={.spec.ports[0].port}'], { namespace: NS });
-  // Chromium runs on the node (in its network namespace), where the Service IP is routed.
+  // Chromium runs on the node (in its network namespace), where the Service IP is routed. The
+  // Control Center answers only the names it is reached by (Host check, issue 12), so the page is
+  // asked for by the Service's name, which Chromium maps to its IP (the node has no cluster DNS).
+  const host = `orkestra-cc.${NS}.svc`;
   const wrapper = join(dir, 'chromium-on-node');
-  writeFileSync(wrapper, `#!/bin/sh\nexec ${onNodeArgv([CHROMIUM]).map((a) => `'${a}'`).join(' ')} "$@"\n`);
+  const argv = onNodeArgv([CHROMIUM, `--host-resolver-rules=MAP ${host} ${ip}`]);
+  writeFileSync(wrapper, `#!/bin/sh\nexec ${argv.map((a) => `'${a}'`).join(' ')} "$@"\n`);
   chmodSync(wrapper, 0o755);
   browser = await launchChromium(wrapper);
   const page = await browser.newPage();
-  await page.goto(`http://${ip}:${port}/controlcenter#/r0/crd/website/crs`);
+  await page.goto(`http://${host}:${port}/controlcenter#/r0/crd/website/crs`);
   const row = page.locator('table.cr-table tbody tr').filter({ has: page.locator('td[data-label="Name"] a', { hasText: 'hello' }) });
   await row.locator('td[data-label="Ready"] .badge[data-value="True"]').waitFor({ timeout: 60_000 });
   assert.match(await row.locator('td[data-label="Namespace"]').innerText(), 'default');

@@ -51,6 +51,9 @@ function baseline(ns: string): Set<string> {
 for (const [example, component, serviceAccount, args] of [
   ['website', 'runtime', 'orkestra', []],
   ['gateway', 'gateway', 'orkestra-gateway', ['--for', 'gateway']],
+  // Issue 12: the Control Center reads CRs through the runtimes' secured API with its own token,
+  // so it holds get and list on each enabled CRD's resource, and nothing more.
+  ['website', 'cc', 'orkestra-cc', ['--for', 'cc']],
 ] as const) {
   test(`${example}: ${serviceAccount} holds exactly the ${component} plan, in its namespace and elsewhere`, () => {
     const ns = install(example, [...args]);
@@ -66,12 +69,5 @@ for (const [example, component, serviceAccount, args] of [
     }
   });
 }
-
-test('the Control Center ServiceAccount holds nothing beyond what every user may do', () => {
-  const ns = install('website', ['--for', 'cc']);
-  const base = baseline(ns);
-  const held = new Set([...selfRules(token(ns, 'orkestra-cc'), ns)].filter((a) => !base.has(a)));
-  assert.equal([...held], []);
-});
 
 test.run();

@@ -9,10 +9,9 @@ import * as assert from 'uvu/assert';
 import { OWNER_LABEL } from '@orkestra/lib/children';
 import { controlPlane, REPO } from './harness/control-plane.ts';
 import { kubectl, kubectlOk } from './harness/kubectl.ts';
-import { cleanupNamespaces } from './harness/namespace.ts';
 import { waitFor } from './harness/wait.ts';
 import { installForRuntime } from './harness/install-for-runtime.ts';
-import { startRuntime, stopRuntime, type RuntimeProcess } from './harness/runtime-process.ts';
+import { startRuntime, stopRuntime, tearDownRuntime, type RuntimeProcess } from './harness/runtime-process.ts';
 
 const KATALOG = 'examples/starter/katalog.yaml';
 
@@ -41,7 +40,7 @@ function website(name: string, replicas: number): void {
 
 function ready(name: string): Obj | undefined {
   const cr = getJson<Obj>(['get', 'website', name]);
-  const r = cr?.status?.conditions?.find((c) => c.type === 'Ready');
+  const r = cr?.status?.conditions?.find((c) => c.type === 'Applied');
   return r?.status === 'True' && cr?.status?.observedGeneration === cr?.metadata.generation ? cr : undefined;
 }
 
@@ -77,13 +76,9 @@ test.after(async () => {
     // Never leave the shared control plane without its API server for the files after this one.
     if (apiserverDown) kubeTool('start-apiserver');
   } finally {
-    try {
-      const r = runtime;
-      runtime = undefined;
-      if (r) await stopRuntime(r);
-    } finally {
-      cleanupNamespaces();
-    }
+    const r = runtime;
+    runtime = undefined;
+    await tearDownRuntime(r);
   }
 });
 

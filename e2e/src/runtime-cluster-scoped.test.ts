@@ -45,7 +45,7 @@ function getObj(ref: Ref): Obj | undefined {
 
 function readyCr(ref: Ref): Obj | undefined {
   const cr = getObj(ref);
-  const ready = cr?.status?.conditions?.find((c) => c.type === 'Ready');
+  const ready = cr?.status?.conditions?.find((c) => c.type === 'Applied');
   return ready?.status === 'True' && cr?.status?.observedGeneration === cr?.metadata.generation ? cr : undefined;
 }
 

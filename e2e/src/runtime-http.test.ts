@@ -15,10 +15,12 @@ let runtime: RuntimeProcess | undefined;
 let base = '';
 let ns = '';
 let kubeconfig = '';
+// Issue 12: the CR routes answer only a caller whose token may read the CRs: the Control Center's.
+let cc: Record<string, string> = {};
 
-const get = (path: string): Promise<HttpResponse> => httpGet(base, path);
+const get = (path: string, headers = cc): Promise<HttpResponse> => httpGet(base, path, headers);
 const poll = <T>(what: string, path: string, check: (r: HttpResponse) => T | undefined, timeoutMs = 60_000): Promise<T> =>
-  pollHttp(base, what, path, check, timeoutMs);
+  pollHttp(base, what, path, check, timeoutMs, 250, cc);
 
 /** The value of the series `name{labels}` in a Prometheus text body, or undefined. */
 function sample(text: string, name: string, labels: Record<string, string>): number | undefined {
@@ -36,6 +38,7 @@ test.before(async () => {
   const install = installForRuntime(KATALOG, 'runtime-http');
   ns = install.namespace;
   kubeconfig = install.kubeconfig;
+  cc = { authorization: `Bearer ${install.ccToken}` };
   runtime = startRuntime(KATALOG, {
     KUBECONFIG: kubeconfig, ORK_NAMESPACE: ns, DEFAULT_RESYNC: '2s',
     ORK_GATEWAY_ENDPOINT: 'https://gateway.example:8443',
@@ -96,17 +99,17 @@ test('/katalog lists the CRD, the leader flag and the gateway endpoint', async (
   assert.is((await get('/katalog/nope')).status, 404);
 });
 
-test('a created Website is listed Ready and shows its children', async () => {
+test('a created Website is listed as reconciled (not Ready: no kubelet runs its Deployment) and shows its children', async () => {
   kubectlOk(['apply', '-f', '-'], {
     namespace: ns,
     input: JSON.stringify({ apiVersion: 'demo.orkestra.io/v1alpha1', kind: 'Website', metadata: { name: 'site' }, spec: { replicas: 1 } }),
   });
   type Item = { name: string; namespace?: string; ready: string; reason?: string; generation: number; observedGeneration?: number };
-  const item = await poll('the Website listed Ready', '/katalog/website/cr', (r) => {
+  const item = await poll('the Website listed as reconciled', '/katalog/website/cr', (r) => {
     const items = (r.json()['items'] as Item[] | undefined) ?? [];
-    return items.find((i) => i.namespace === ns && i.name === 'site' && i.ready === 'True');
+    return items.find((i) => i.namespace === ns && i.name === 'site' && i.reason === 'ChildrenNotReady');
   });
-  assert.is(item.reason, 'ReconcileSucceeded');
+  assert.is(item.ready, 'False');
   assert.is(item.observedGeneration, item.generation);
   const detail = await poll('both children in the cache', `/katalog/website/cr/${ns}/site`, (r) => {
     const children = r.status === 200 ? (r.json()['children'] as Record<string, { name: string; namespace: string; apiVersion: string; exists: boolean }[]>) : {};
@@ -119,6 +122,36 @@ test('a created Website is listed Ready and shows its children', async () => {
   assert.is(detail['isLeader'], true);
   assert.ok((detail['finalizers'] as string[]).length > 0);
   assert.is((await get(`/katalog/website/cr/${ns}/missing`)).status, 404);
+});
+
+test('issue 12: the CRs answer only a token that may get them (TokenReview + SubjectAccessReview against the real API server)', async () => {
+  const path = `/katalog/website/cr/${ns}/site`;
+  // A ServiceAccount with no role at all, and one that may get and list Websites in this namespace only.
+  kubectlOk(['create', 'serviceaccount', 'nobody'], { namespace: ns });
+  kubectlOk(['create', 'serviceaccount', 'reader'], { namespace: ns });
+  kubectlOk(['create', 'role', 'website-reader', '--verb=get,list', '--resource=websites.demo.orkestra.io'], { namespace: ns });
+  kubectlOk(['create', 'rolebinding', 'website-reader', '--role=website-reader', `--serviceaccount=${ns}:reader`], { namespace: ns });
+  const tokenOf = (sa: string) => ({ authorization: `Bearer ${kubectlOk(['create', 'token', sa, '--duration', '10m'], { namespace: ns }).trim()}` });
+  const nobody = tokenOf('nobody');
+  const reader = tokenOf('reader');
+
+  const anonymous = await get(path, {});
+  assert.is(anonymous.status, 401);
+  assert.not.match(anonymous.text, '"spec"');
+  assert.is((await get(path, { authorization: 'Bearer not-a-token' })).status, 401);
+  const denied = await get(path, nobody);
+  assert.is(denied.status, 403);
+  assert.match(denied.json()['message'], `system:serviceaccount:${ns}:nobody may not get websites.demo.orkestra.io in namespace ${ns}`);
+  assert.is((await get(`${path}/events`, nobody)).status, 403);
+  assert.equal((await get('/katalog/website/cr', nobody)).json()['items'], [], 'the list hides what the caller may not list');
+
+  // RBAC is read live by the API server; the namespaced Role may take a moment to be seen.
+  await pollHttp(base, 'the reader to see the Website', path, (r) => (r.status === 200 ? true : undefined), 15_000, 250, reader);
+  const mine = await get('/katalog/website/cr', reader);
+  assert.ok((mine.json()['items'] as { namespace: string }[]).every((i) => i.namespace === ns), 'only its namespace');
+  assert.is((await get(path, cc)).json()['name'], 'site', 'the Control Center\'s ServiceAccount (bundle ClusterRole orkestra-cc) sees it');
+  // Probes, metrics and /katalog stay open.
+  for (const open of ['/livez', '/readyz', '/metrics', '/katalog', '/katalog/website']) assert.is((await get(open, {})).status, 200, open);
 });
 
 test('/metrics uses controller-runtime names, and the leader reports 1', async () => {

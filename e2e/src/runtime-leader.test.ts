@@ -84,7 +84,7 @@ function websiteReadyAt(name: string, generation: number): boolean {
   const r = kubectl(['get', 'website', name, '-o', 'json'], { namespace: ns });
   if (r.status !== 0) return false;
   const cr = JSON.parse(r.stdout) as Website;
-  const ready = cr.status?.conditions?.find((c) => c.type === 'Ready');
+  const ready = cr.status?.conditions?.find((c) => c.type === 'Applied');
   return cr.metadata.generation === generation && cr.status?.observedGeneration === generation && ready?.status === 'True' && ready.observedGeneration === generation;
 }
 

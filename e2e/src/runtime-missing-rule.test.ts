@@ -39,7 +39,7 @@ function canI(verb: string, resource: string): string {
 }
 
 const readyOf = (name: string): Condition | undefined =>
-  getJson<{ status?: { conditions?: Condition[] } }>(['get', 'website', name])?.status?.conditions?.find((c) => c.type === 'Ready');
+  getJson<{ status?: { conditions?: Condition[] } }>(['get', 'website', name])?.status?.conditions?.find((c) => c.type === 'Applied');
 
 interface Health { status: number; crds: { name: string; state: string }[] }
 

@@ -1,8 +1,9 @@
 // @orkestra/lib: the common path of a tool (parse, validate, plan, render), one reviewed line per
 // export. Pure: no I/O, no clock. Everything else has a subpath named for its room, each the
 // room's index.ts (lib/package.json "exports"): /katalog (validate/index.ts), /template,
-// /conditions, /children, /crd, /rbac, /bundle, /runtime, /gateway, /control-center, /registry,
-// /ports, /testing. A new export goes to its room's index.ts; here too only if most tools need it.
+// /conditions, /admission, /children, /crd, /conversion, /rbac, /bundle, /runtime, /gateway,
+// /control-center, /registry, /cel and /policy (issue 15, policy mode), /ports, /testing. A new
+// export goes to its room's index.ts; here too only if most tools need it.
 
 // Diagnostics
 export { CODES } from './diagnostics/codes.ts';
@@ -10,6 +11,8 @@ export type { Code, CodeInfo } from './diagnostics/codes.ts';
 export { hasErrors, sortDiagnostics } from './diagnostics/diagnostic.ts';
 export type { Diagnostic, Severity } from './diagnostics/diagnostic.ts';
 export { makeDiagnostic } from './diagnostics/make-diagnostic.ts';
+// issue 12: control characters escaped in every message the apps print
+export { escapeControl } from './util/escape-control.ts';
 export type { Place } from './diagnostics/make-diagnostic.ts';
 export { closest } from './util/closest.ts';
 
@@ -33,5 +36,5 @@ export type { CrdReport, FullReport, FullReportOptions, Protection, StartupRepor
 
 // Render
 export { renderJson, renderYaml, renderYamlDocuments } from './render/render-yaml.ts';
-export { renderDiagnostics } from './render/render-diagnostics.ts';
+export { boundDiagnostics, renderDiagnostics } from './render/render-diagnostics.ts';
 export { renderFullReport } from './report/render-full-report.ts';

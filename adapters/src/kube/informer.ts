@@ -26,8 +26,16 @@ export interface InformerOptions {
   /** Watch one namespace; absent watches all. */
   readonly namespace?: string;
   readonly labelSelector?: string;
-  /** Cache PartialObjectMetadata only (children: enough to requeue their owner). */
+  /** `metadata.name=<name>`: watch one object. */
+  readonly fieldSelector?: string;
+  /** Cache PartialObjectMetadata only (observed objects: enough to route an event). */
   readonly metadataOnly?: boolean;
+  /**
+   * What the cache keeps of each object, applied to every listed and watched object instead of
+   * the default stripObject (controller-runtime's TransformFunc): children keep only what drift,
+   * health and `.children` read.
+   */
+  readonly transform?: (object: KubeObject) => KubeObject;
   readonly clock: Clock;
   readonly entropy: Entropy;
   readonly sleep?: Sleep;
@@ -89,8 +97,10 @@ export function createInformer(options: InformerOptions): Informer {
   const scope = {
     ...(options.namespace !== undefined ? { namespace: options.namespace } : {}),
     ...(options.labelSelector !== undefined ? { labelSelector: options.labelSelector } : {}),
+    ...(options.fieldSelector !== undefined ? { fieldSelector: options.fieldSelector } : {}),
     ...(options.metadataOnly ? { metadataOnly: true } : {}),
   };
+  const keep = options.transform ?? stripObject;
   let cache = new Map<string, KubeObject>();
   let rv: string | undefined;
   let synced = false, lists = 0, reconnects = 0, stalls = 0, errors = 0;
@@ -119,7 +129,7 @@ export function createInformer(options: InformerOptions): Informer {
     do {
       const page = await cluster.list(resource, { ...scope, limit: options.pageSize ?? 500, ...(token ? { continue: token } : {}) });
       if (!page.ok) return page.error;
-      items.push(...page.value.items.map(stripObject));
+      items.push(...page.value.items.map(keep));
       token = page.value.continue;
       listRv = page.value.resourceVersion;
     } while (token);
@@ -141,7 +151,7 @@ export function createInformer(options: InformerOptions): Informer {
       rv = event.resourceVersion;
       return;
     }
-    const object = stripObject(event.object);
+    const object = keep(event.object);
     const key = cacheKey(object);
     if (object.metadata.resourceVersion) rv = object.metadata.resourceVersion;
     const old = cache.get(key);

@@ -36,7 +36,7 @@ export function kubeCluster(kubeConfig: KubeConfig): KubeCluster {
     },
 
     async list(resource, options = {}) {
-      const path = collectionPath(resource, options.namespace) + query({ labelSelector: options.labelSelector, limit: options.limit, continue: options.continue });
+      const path = collectionPath(resource, options.namespace) + query({ labelSelector: options.labelSelector, fieldSelector: options.fieldSelector, limit: options.limit, continue: options.continue });
       const r = await transport.send({ method: 'GET', path, ...(options.metadataOnly ? { accept: META_LIST } : {}) });
       if (!r.ok) return r;
       const body = r.body as { items?: KubeObject[]; metadata?: { resourceVersion?: string; continue?: string } };
@@ -103,7 +103,7 @@ async function watch(
 ): Promise<ClusterResult<WatchEnd>> {
   const signal = toAbortSignal(signalLike);
   const path = collectionPath(resource, options.namespace) + query({
-    watch: true, resourceVersion: options.resourceVersion, labelSelector: options.labelSelector,
+    watch: true, resourceVersion: options.resourceVersion, labelSelector: options.labelSelector, fieldSelector: options.fieldSelector,
     timeoutSeconds: options.timeoutSeconds, allowWatchBookmarks: options.allowWatchBookmarks || undefined,
   });
   const opened = await transport.open({ method: 'GET', path, ...(options.metadataOnly ? { accept: META_OBJECT } : {}) }, signal);

@@ -20,6 +20,13 @@ test('an invalid Katalog names the first error with file:line:col and its code',
   assert.match(r.type === 'error' ? r.message : '', new RegExp(`^${file}:5:\\d+: ORK\\d{4} `));
 });
 
+test('a Katalog nested 10,000 levels deep is one positioned line, not a RangeError (issue 12: ork run and ork gate crashed)', () => {
+  const file = join(dir, 'deep.yaml');
+  writeFileSync(file, `apiVersion: orkestra.orkspace.io/v1\nkind: Katalog\nmetadata: { name: t }\nspec: {crds: {a: ${'['.repeat(10_000)}${']'.repeat(10_000)}}}\n`);
+  const r = loadKatalogFile(file);
+  assert.equal(r, { type: 'error', message: `${file}:4:115: ORK1012 mappings and sequences are nested more than 100 levels deep here` });
+});
+
 test('a valid Katalog is returned', () => {
   const file = join(dir, 'ok.yaml');
   writeFileSync(file, 'apiVersion: orkestra.orkspace.io/v1\nkind: Katalog\nmetadata: { name: t }\nspec:\n  crds:\n    website:\n      apiTypes: { group: demo.orkestra.io, version: v1, kind: Website, plural: websites }\n');

@@ -1,5 +1,5 @@
-import { readFileSync } from 'node:fs';
-import { parseKatalog, type Katalog } from '@orkestra/lib';
+import { escapeControl, parseKatalog, type Katalog } from '@orkestra/lib';
+import { readTextFile } from '../fs/read-text-file.ts';
 
 /** A Katalog read from a file, or the one line that says why not. */
 export type LoadedKatalog = { readonly type: 'ok'; readonly katalog: Katalog } | { readonly type: 'error'; readonly message: string };
@@ -9,24 +9,20 @@ export type LoadedKatalog = { readonly type: 'ok'; readonly katalog: Katalog } |
  * first error is reported as `file:line:col: CODE message`, the form `ork validate` prints.
  */
 export function loadKatalogFile(file: string): LoadedKatalog {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    return { type: 'error', message: `cannot read Katalog ${file}: ${code === 'ENOENT' ? 'no such file' : code ?? String(err)}` };
-  }
+  // Capped as it is read: a Katalog mounted from anywhere must not grow the process without bound.
+  const read = readTextFile(file);
+  if (read.type !== 'ok') return { type: 'error', message: escapeControl(`cannot read Katalog ${read.message}`) };
+  const text = read.text;
   const readFile = (path: string): string | undefined => {
-    try {
-      return readFileSync(path, 'utf8');
-    } catch {
-      return undefined;
-    }
+    const r = readTextFile(path);
+    return r.type === 'ok' ? r.text : undefined;
   };
   const parsed = parseKatalog({ file, text }, { readFile });
   if (!parsed.ok) {
     const first = parsed.diagnostics.find((d) => d.severity === 'error');
-    return { type: 'error', message: first ? `${file}:${first.line}:${first.column}: ${first.code} ${first.message}` : `${file}: invalid Katalog` };
+    // One line on stderr: terminal escapes in a key or name are shown, not obeyed (issue 12).
+    const line = first ? `${file}:${first.line}:${first.column}: ${first.code} ${first.message}` : `${file}: invalid Katalog`;
+    return { type: 'error', message: escapeControl(line) };
   }
   return { type: 'ok', katalog: parsed.katalog };
 }

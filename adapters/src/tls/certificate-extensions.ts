@@ -12,6 +12,7 @@ const oid = {
   authorityKeyIdentifier: '2.5.29.35',
   extKeyUsage: '2.5.29.37',
   serverAuth: '1.3.6.1.5.5.7.3.1',
+  clientAuth: '1.3.6.1.5.5.7.3.2',
 } as const;
 
 /** keyUsage bits, numbered as in RFC 5280 (bit 0 is the most significant bit of the first byte). */
@@ -39,6 +40,11 @@ export function keyUsage(usages: readonly KeyUsage[]): Extension {
 /** extKeyUsage serverAuth, the only purpose a webhook serving certificate needs. */
 export function extKeyUsageServerAuth(): Extension {
   return extension(oid.extKeyUsage, false, new ExtKeyUsage({ keyPurposes: [oid.serverAuth] }).toSchema());
+}
+
+/** extKeyUsage clientAuth: a certificate a TLS server accepts as its client's identity. */
+export function extKeyUsageClientAuth(): Extension {
+  return extension(oid.extKeyUsage, false, new ExtKeyUsage({ keyPurposes: [oid.clientAuth] }).toSchema());
 }
 
 /** subjectAltName with DNS names and IP addresses; throws on a string that is not an IP literal. */

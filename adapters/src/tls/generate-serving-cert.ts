@@ -61,7 +61,7 @@ export async function generateServingCert(options: GenerateServingCertOptions): 
 }
 
 /** The CA's own subjectKeyIdentifier when it has one (it must match byte for byte), else the RFC 5280 method-1 id of its key. */
-function caKeyIdentifier(ca: Certificate): ArrayBuffer {
+export function caKeyIdentifier(ca: Certificate): ArrayBuffer {
   const ski = ca.extensions?.find((e) => e.extnID === extensionOids.subjectKeyIdentifier);
   if (ski) {
     const parsed = asn1js.fromBER(ski.extnValue.valueBlock.valueHexView);

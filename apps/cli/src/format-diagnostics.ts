@@ -1,4 +1,4 @@
-import { renderDiagnostics, type Diagnostic } from '@orkestra/lib';
+import { escapeControl, renderDiagnostics, type Diagnostic } from '@orkestra/lib';
 
 /** Formats diagnostics for the terminal (see renderDiagnostics in the lib). */
 export function formatDiagnostics(diagnostics: readonly Diagnostic[], color: boolean): string {
@@ -8,5 +8,6 @@ export function formatDiagnostics(diagnostics: readonly Diagnostic[], color: boo
 /** Formats a usage error: one line, one hint, no stack trace. */
 export function formatUsageError(message: string, hint: string | undefined, color: boolean): string {
   const head = color ? '\x1b[31merror\x1b[0m' : 'error';
-  return `ork: ${head}: ${message}\n${hint ? `    hint: ${hint}\n` : ''}`;
+  // A file name or a value in the message may carry terminal escapes (issue 12).
+  return `ork: ${head}: ${escapeControl(message)}\n${hint ? `    hint: ${escapeControl(hint)}\n` : ''}`;
 }

@@ -21,9 +21,11 @@ export function loadKatalog(filename: string | undefined, io: CliIo): LoadedKata
   const file = filename ?? DEFAULT_KATALOG;
   const read = file === '-' ? io.readStdin() : io.readFile(file);
   if (read.type !== 'ok') {
-    throw new UsageError(`cannot read Katalog: ${read.message}`, filename === undefined
-      ? `pass -f FILE, or run "ork init" to write a starter ${DEFAULT_KATALOG}`
-      : 'check the path given to -f');
+    throw new UsageError(`cannot read Katalog: ${read.message}`, read.type === 'too-large'
+      ? 'a Katalog is read whole and kept small: move large schemas into crdFile entries'
+      : filename === undefined
+        ? `pass -f FILE, or run "ork init" to write a starter ${DEFAULT_KATALOG}`
+        : 'check the path given to -f');
   }
   const shown = file === '-' ? '<stdin>' : file;
   // crdFile paths arrive resolved against the Katalog's path (against the working directory for stdin).

@@ -10,6 +10,7 @@ import { buildServer, SECURITY_HEADERS } from './build-server.ts';
 import { createControlCenterMetrics } from './cc-metrics.ts';
 import { getPreferLeader } from './get-prefer-leader.ts';
 import { Poller } from './poller.ts';
+import { PublishedSnapshot } from './published-snapshot.ts';
 import { SseHub } from './sse-hub.ts';
 import { katalogBody, startStubRuntime, type StubRuntime } from './stub-runtime.test-support.ts';
 
@@ -24,17 +25,21 @@ let stub: StubRuntime;
 let hub: SseHub;
 const lines: string[] = [];
 
-async function setup() {
+async function setup(allowedHosts?: readonly string[]) {
   stub = await startStubRuntime();
   stub.routes.set('/katalog', { body: katalogBody(true) });
   hub = new SseHub();
-  const poller = new Poller({ urls: [stub.url, 'http://127.0.0.1:1'], refreshMs: 1000, requestTimeoutMs: 500, clock: fakeClock() });
+  let published: PublishedSnapshot | undefined;
+  const poller = new Poller({ urls: [stub.url, 'http://127.0.0.1:1'], refreshMs: 1000, requestTimeoutMs: 500, clock: fakeClock(), onPass: (snap) => hub.broadcast(published!.publish(snap)) });
+  published = new PublishedSnapshot(poller.snapshot());
+  const snapshots = published;
   const metrics = createControlCenterMetrics({ defaultMetrics: false });
   const app = buildServer({
     urlOf: (id) => poller.urlOf(id), snapshot: () => poller.snapshot(), get: (url) => getPreferLeader(url, 500), passes: () => poller.passes(),
+    snapshotJson: () => snapshots.json(), snapshotFrame: () => snapshots.frame(), ...(allowedHosts ? { allowedHosts } : {}),
     hub, metrics, publicDir: pathToFileURL(join(dir, 'public/')), log: createLogger('info', fakeClock(), (l) => void lines.push(l)),
   });
-  return { app, poller, metrics };
+  return { app, poller, metrics, published };
 }
 test.after.each(async () => {
   hub.close();
@@ -136,10 +141,48 @@ test('CR list and CR detail with events; `_` is the namespace of cluster-scoped 
   assert.is(stub.hits.get('/katalog/cluster/cr/one/events'), 1);
 });
 
-test('path segments are encoded on the way to the runtime', async () => {
+// Issue 12, finding 12: `crds/../crs/../..` reached the runtime's `/` and `/events`.
+test('detail paths are built from validated segments: dot segments, encoded or not, never reach the runtime', async () => {
   const { app } = await setup();
-  await app.inject({ method: 'GET', url: '/api/runtimes/r0/crds/a%2F..%2Fb/crs' });
-  assert.is(stub.hits.get('/katalog/a%2F..%2Fb/cr'), 1);
+  const urls = [
+    '/api/runtimes/r0/crds/..', '/api/runtimes/r0/crds/../crs', '/api/runtimes/r0/crds/%2e%2e/crs', '/api/runtimes/r0/crds/..%2Fcrs%2F..%2F..',
+    '/api/runtimes/r0/crds/a%2F..%2Fb/crs', '/api/runtimes/r0/crds/website/crs/_/..', '/api/runtimes/r0/crds/website/crs/%2E%2E/x',
+    '/api/runtimes/r0/crds/website/crs/shop/..%2F..%2F..', '/api/runtimes/r0/crds/website/crs/shop/.',
+  ];
+  for (const url of urls) {
+    const res = await app.inject({ method: 'GET', url });
+    assert.ok(res.statusCode === 400 || res.statusCode === 404, `${url}: ${res.statusCode}`);
+    if (res.statusCode === 400) assert.match(res.json().error, /is not (a CRD key|a namespace|a CR name)/, url);
+  }
+  const reached = [...stub.hits.keys()].filter((p) => p !== '/katalog');
+  assert.equal(reached, [], 'no request reached the runtime');
+});
+
+test('the Host header is checked for the UI and API; probes and metrics answer any Host', async () => {
+  const { app } = await setup(['localhost', '127.0.0.1', '::1']);
+  for (const url of ['/api/snapshot', '/controlcenter', '/api/runtimes/r0/crds/website', '/']) {
+    const res = await app.inject({ method: 'GET', url, headers: { host: 'rebound.attacker.example:8081' } });
+    assert.is(res.statusCode, 403, url);
+    assert.match(res.json().error, /host "rebound\.attacker\.example:8081" is not served here/);
+    assert.equal(securityHeadersOf(res.headers), SECURITY_HEADERS);
+  }
+  for (const url of ['/livez', '/readyz', '/health', '/metrics']) assert.not.equal((await app.inject({ method: 'GET', url, headers: { host: '10.1.2.3:8081' } })).statusCode, 403, url);
+  for (const host of ['localhost:8081', '127.0.0.1:8081', '[::1]:8081']) assert.is((await app.inject({ method: 'GET', url: '/api/snapshot', headers: { host } })).statusCode, 200, host);
+  assert.ok(lines.some((l) => l.includes('request refused: Host not allowed')));
+});
+
+test('/api/snapshot sends the bytes rendered once per pass; a runtime over budget is cut down, not fanned out', async () => {
+  const { app, poller, published } = await setup();
+  stub.routes.set('/katalog', { body: katalogBody(true, { pad: 'x'.repeat(900 * 1024) }) });
+  await poller.pass();
+  const first = await app.inject({ method: 'GET', url: '/api/snapshot' });
+  assert.is(first.rawPayload.equals(published.json()), true);
+  assert.is(first.body, (await app.inject({ method: 'GET', url: '/api/snapshot' })).body);
+  const small = new PublishedSnapshot(poller.snapshot(), 64 * 1024);
+  const parsed = JSON.parse(small.json().toString('utf8')) as { runtimes: { error?: string; katalog?: unknown }[] };
+  assert.is(parsed.runtimes[0]!.katalog, undefined);
+  assert.match(parsed.runtimes[0]!.error ?? '', /over the Control Center's 65536-character budget per runtime/);
+  assert.ok(small.json().length < 64 * 1024);
 });
 
 test('unknown runtime, CRD or CR is 404 {error, hint}; an unreachable runtime is 502 {error}', async () => {

@@ -2,11 +2,11 @@
 // Server-Sent Events, probes and metrics, with the security headers on every response.
 import Fastify, { LogController, type FastifyInstance, type FastifyReply } from 'fastify';
 import { fastifyLogger } from '@orkestra/adapters/process';
-import type { Snapshot } from '@orkestra/lib/control-center';
+import { hostAllowed, type Snapshot } from '@orkestra/lib/control-center';
 import type { Logger } from '@orkestra/lib/ports';
 import type { ControlCenterMetrics } from './cc-metrics.ts';
 import { crdDetail, crDetail, crList, type DetailReply, type DetailSource } from './runtime-details.ts';
-import { formatSseEvent, type SseHub } from './sse-hub.ts';
+import type { SseHub } from './sse-hub.ts';
 import { readStaticFile, safeSegments } from './static-files.ts';
 
 /** Sent with every response, the event stream included. */
@@ -25,7 +25,18 @@ export interface ServerDeps extends DetailSource {
   /** The UI's directory (public/). */
   readonly publicDir: URL;
   readonly log: Logger;
+  /** The current snapshot as JSON bytes and as an SSE frame, rendered once per pass (PublishedSnapshot). */
+  snapshotJson(): Buffer;
+  snapshotFrame(): Buffer;
+  /** Names the Host header must carry (lib effectiveAllowedHosts); undefined: not checked. */
+  readonly allowedHosts?: readonly string[];
 }
+
+/**
+ * Paths served whatever the Host header: probes and scrapes come by Pod IP (the kubelet and
+ * Prometheus put the IP in Host), and nothing on them is worth a DNS-rebinding attack.
+ */
+const ANY_HOST = new Set(['/livez', '/readyz', '/health', '/metrics']);
 
 /** Builds the fastify app (not listening). */
 export function buildServer(deps: ServerDeps): FastifyInstance {
@@ -36,8 +47,16 @@ export function buildServer(deps: ServerDeps): FastifyInstance {
     // A request for /controlcenter/assets/x must not be redirected or rewritten on the way.
     routerOptions: { ignoreTrailingSlash: false, ignoreDuplicateSlashes: false },
   });
-  app.addHook('onRequest', async (_request, reply) => {
+  const allowed = deps.allowedHosts;
+  app.addHook('onRequest', async (request, reply) => {
     reply.headers(SECURITY_HEADERS);
+    // Issue 12: a page elsewhere that resolves its own name to this server (DNS rebinding) sends
+    // its own name as Host; refusing unknown names keeps the UI and API for the names we serve.
+    if (allowed !== undefined && !ANY_HOST.has(request.url.split('?')[0] ?? '') && !hostAllowed(request.headers.host, allowed)) {
+      deps.log.warn('request refused: Host not allowed', { host: (request.headers.host ?? '').slice(0, 200), url: request.url.slice(0, 200) });
+      return reply.code(403).send({ error: `host ${JSON.stringify(request.headers.host ?? '')} is not served here`, hint: `allowed hosts: ${allowed.join(', ')}; add names with --allowed-hosts or ALLOWED_HOSTS` });
+    }
+    return undefined;
   });
   app.setNotFoundHandler(async (request, reply) => reply.code(404).send({ error: `no route ${request.method} ${request.url.split('?')[0]}`, hint: 'the API is read-only: GET /api/snapshot, /api/events, /api/runtimes/{id}/crds/{crd}[/crs[/{namespace}/{name}]]' }));
   app.setErrorHandler(async (err, _request, reply) => {
@@ -73,11 +92,12 @@ export function buildServer(deps: ServerDeps): FastifyInstance {
   });
 
   // The JSON API.
-  app.get('/api/snapshot', async () => deps.snapshot());
+  // The same bytes for every request until the next pass (issue 12: a 16 MiB runtime answer was serialised per request).
+  app.get('/api/snapshot', async (_request, reply) => reply.type('application/json; charset=utf-8').send(deps.snapshotJson()));
   // No HEAD twin: a HEAD would open a stream that never ends.
   app.get('/api/events', { exposeHeadRoute: false }, (request, reply) => {
     reply.hijack();
-    deps.hub.open(reply.raw, SECURITY_HEADERS, formatSseEvent('snapshot', JSON.stringify(deps.snapshot())));
+    deps.hub.open(reply.raw, SECURITY_HEADERS, deps.snapshotFrame());
     request.raw.on('error', () => reply.raw.destroy());
   });
   const send = (reply: FastifyReply, r: DetailReply) => reply.code(r.status).send(r.body);

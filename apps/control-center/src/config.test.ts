@@ -10,7 +10,7 @@ test('defaults apply; ORKESTRA_URLS is split, trimmed and loses trailing slashes
     config: {
       logLevel: 'info', port: 8081, host: '0.0.0.0',
       runtimeUrls: ['http://orkestra-runtime:8080', 'https://other.example/orkestra'],
-      refreshMs: 10_000, requestTimeoutMs: 5_000,
+      refreshMs: 10_000, requestTimeoutMs: 5_000, tokenFile: '/var/run/secrets/kubernetes.io/serviceaccount/token',
     },
   });
 });

@@ -6,8 +6,11 @@ import { systemClock } from '@orkestra/adapters/system';
 import { buildServer } from './build-server.ts';
 import { createControlCenterMetrics } from './cc-metrics.ts';
 import { parseConfig, type ControlCenterConfig } from './config.ts';
+import { bearerTokenFile, withRuntimeToken } from './bearer-token.ts';
+import { getJson } from './get-json.ts';
 import { getPreferLeader } from './get-prefer-leader.ts';
 import { Poller } from './poller.ts';
+import { PublishedSnapshot } from './published-snapshot.ts';
 import { SseHub } from './sse-hub.ts';
 
 const PACKAGE_JSON = new URL('../package.json', import.meta.url);
@@ -33,11 +36,16 @@ async function serve(config: ControlCenterConfig): Promise<void> {
   const hub = new SseHub((n) => metrics.setSseClients(n));
   const pollLog = log.child({ component: 'poller' });
   const lastStatus = new Map<string, string>();
+  let published: PublishedSnapshot | undefined;
+  // Issue 12: runtimes show CRs only to a caller with a token; ours goes to the configured runtimes
+  // only, never to a gateway endpoint that a runtime's answer names.
+  const get = withRuntimeToken(config.runtimeUrls, bearerTokenFile(config.tokenFile, clock), getJson);
   const poller = new Poller({
-    urls: config.runtimeUrls, refreshMs: config.refreshMs, requestTimeoutMs: config.requestTimeoutMs, clock,
+    urls: config.runtimeUrls, refreshMs: config.refreshMs, requestTimeoutMs: config.requestTimeoutMs, clock, get,
+    onError: (message) => pollLog.error('poll failed', { err: message }),
     onPass: (snapshot, seconds) => {
       metrics.observePass(snapshot, seconds);
-      hub.broadcast('snapshot', JSON.stringify(snapshot));
+      hub.broadcast(published!.publish(snapshot));
       for (const r of snapshot.runtimes) {
         if (lastStatus.get(r.id) === r.status) continue;
         lastStatus.set(r.id, r.status);
@@ -45,10 +53,15 @@ async function serve(config: ControlCenterConfig): Promise<void> {
       }
     },
   });
+  published = new PublishedSnapshot(poller.snapshot());
+  const snapshots = published;
   const app = buildServer({
     urlOf: (id) => poller.urlOf(id),
     snapshot: () => poller.snapshot(),
-    get: (url) => getPreferLeader(url, config.requestTimeoutMs),
+    snapshotJson: () => snapshots.json(),
+    snapshotFrame: () => snapshots.frame(),
+    ...(config.allowedHosts !== undefined ? { allowedHosts: config.allowedHosts } : {}),
+    get: (url) => getPreferLeader(url, config.requestTimeoutMs, get),
     passes: () => poller.passes(),
     hub, metrics, publicDir: PUBLIC_DIR, log: log.child({ component: 'http' }),
   });
@@ -62,7 +75,13 @@ async function serve(config: ControlCenterConfig): Promise<void> {
   }
   // With ORK_PORT=0 the OS picks the port; tests read it from this line.
   log.info('http listening', { host: config.host, port: (app.server.address() as AddressInfo).port });
-  log.info('control center starting', { runtimes: config.runtimeUrls.join(','), refreshMs: config.refreshMs, requestTimeoutMs: config.requestTimeoutMs });
+  log.info('control center starting', {
+    runtimes: config.runtimeUrls.join(','), refreshMs: config.refreshMs, requestTimeoutMs: config.requestTimeoutMs,
+    allowedHosts: config.allowedHosts?.join(',') ?? 'any',
+  });
+  if (config.allowedHosts === undefined) {
+    log.warn('the Host header is not checked', { hint: 'set ALLOWED_HOSTS (ork control --allowed-hosts) to the names this Control Center is reached by, e.g. its Service and ingress host' });
+  }
 
   await poller.run(shutdown.signal);
   // Open event streams would hold the server open: end them first.

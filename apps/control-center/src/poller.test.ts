@@ -35,6 +35,52 @@ test('a leader is online with its katalog as returned; an unreachable runtime is
   assert.equal(up.connectionHeaders, ['close'], 'keep-alive off: each request may reach another replica');
 });
 
+// Issue 12, finding 10: `"gatewayEndpoint": "orkestra-gateway:8080"` made getJson throw ERR_INVALID_PROTOCOL
+// in the poller, uncaught: exit 1 with a stack, crash loop.
+test('a gatewayEndpoint without a scheme is the gateway\'s error; the runtime stays online and nothing is requested', async () => {
+  const s = await stub();
+  s.routes.set('/katalog', { body: katalogBody(true, { gatewayEndpoint: 'orkestra-gateway:8080' }) });
+  const asked: string[] = [];
+  const poller = new Poller({ urls: [s.url], refreshMs: 1000, requestTimeoutMs: 1000, clock: fakeClock(), get: async (url, t, max) => {
+    asked.push(url);
+    const { getJson } = await import('./get-json.ts');
+    return getJson(url, t, max);
+  } });
+  const snap = await poller.pass();
+  assert.is(snap.runtimes[0]!.status, 'online');
+  assert.equal(snap.runtimes[0]!.gateway, {
+    endpoint: 'orkestra-gateway:8080', status: 'offline',
+    error: 'gatewayEndpoint "orkestra-gateway:8080" is not a URL (want http://host:port, e.g. http://orkestra-runtime:8080)',
+  });
+  assert.equal(asked, [`${s.url}/katalog`]);
+  const { getJson } = await import('./get-json.ts');
+  assert.equal(await getJson('orkestra-gateway:8080/katalog', 500), { type: 'error', message: 'orkestra-gateway:8080/katalog is not an http:// or https:// URL' });
+});
+
+test('bad JSON, a huge answer or a get that throws is that runtime\'s error, and the loop goes on', async () => {
+  const bad = await stub();
+  const huge = await stub();
+  bad.routes.set('/katalog', { raw: '{"isLeader": tru' });
+  huge.routes.set('/katalog', { raw: JSON.stringify({ ...katalogBody(true), pad: 'x'.repeat(1024 * 1024) }) });
+  const errors: string[] = [];
+  const poller = new Poller({ urls: [bad.url, huge.url, 'http://127.0.0.1:2'], refreshMs: 1000, requestTimeoutMs: 2000, clock: fakeClock(), onError: (m) => errors.push(m), get: async (url, t, max) => {
+    if (url.startsWith('http://127.0.0.1:2/')) throw new Error('a bug in a get');
+    const { getJson } = await import('./get-json.ts');
+    return getJson(url, t, max);
+  } });
+  const snap = await poller.pass();
+  assert.equal(snap.runtimes.map((r) => r.status), ['offline', 'offline', 'offline']);
+  assert.is(snap.runtimes[0]!.error, 'answered 200 with a body that is not JSON');
+  assert.is(snap.runtimes[1]!.error, 'answer larger than 1048576 bytes');
+  assert.match(snap.runtimes[2]!.error ?? '', /a bug in a get/);
+  assert.equal(errors, ['polling http://127.0.0.1:2: a bug in a get']);
+  const controller = new AbortController();
+  let passes = 0;
+  const looping = new Poller({ urls: [bad.url], refreshMs: 100, requestTimeoutMs: 500, clock: fakeClock(), onPass: () => { if (++passes === 2) controller.abort(); } });
+  await looping.run(controller.signal);
+  assert.is(passes, 2, 'run() keeps polling after bad answers');
+});
+
 test('a follower answer is asked again, up to three times, and the leader wins when reached', async () => {
   const s = await stub();
   let n = 0;

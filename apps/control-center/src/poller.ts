@@ -13,6 +13,13 @@ import { getPreferLeader } from './get-prefer-leader.ts';
 /** The history window of every runtime (API.md: the last 15 minutes). */
 export const HISTORY_MS = 15 * 60_000;
 
+/**
+ * Largest `/katalog` answer read from a runtime, and from its gateway, each pass: its share of the
+ * snapshot every open page receives (issue 12; lib RUNTIME_SNAPSHOT_BUDGET_CHARS bounds the rest).
+ */
+export const MAX_RUNTIME_KATALOG_BYTES = 1024 * 1024;
+export const MAX_GATEWAY_KATALOG_BYTES = 256 * 1024;
+
 /** What a poller needs. */
 export interface PollerOptions {
   readonly urls: readonly string[];
@@ -23,6 +30,8 @@ export interface PollerOptions {
   readonly onPass?: (snapshot: Snapshot, seconds: number) => void;
   /** Replaceable for tests. */
   readonly get?: typeof getJson;
+  /** Told when a pass met something it did not expect (a bug, never a runtime's answer); the poller goes on. */
+  readonly onError?: (message: string) => void;
 }
 
 /** The runtimes being watched and their last snapshot. */
@@ -60,7 +69,11 @@ export class Poller {
   async pass(): Promise<Snapshot> {
     const { clock, refreshMs } = this.#options;
     const startedMs = clock.now();
-    const polls = await Promise.all(this.#states.map((s) => this.#poll(s.url)));
+    // Whatever a runtime sends becomes that runtime's error, never the poller's (issue 12).
+    const polls = await Promise.all(this.#states.map((s) => this.#poll(s.url).catch((err: unknown): PollResult => {
+      this.#options.onError?.(`polling ${s.url}: ${err instanceof Error ? err.message : String(err)}`);
+      return { type: 'error', message: `the Control Center failed reading this runtime: ${err instanceof Error ? err.message : String(err)}` };
+    })));
     const nowMs = clock.now();
     this.#states = this.#states.map((s, i) => stepRuntimeState(s, polls[i]!, nowMs, this.#policy));
     this.#snapshot = buildSnapshot(this.#states, nowMs, refreshMs);
@@ -73,7 +86,12 @@ export class Poller {
   async run(signal: AbortSignal): Promise<void> {
     while (!signal.aborted) {
       const startedMs = this.#options.clock.now();
-      await this.pass();
+      try {
+        await this.pass();
+      } catch (err) {
+        // Only a bug lands here (every answer is handled above): report it and keep polling.
+        this.#options.onError?.(`poll pass failed: ${err instanceof Error ? err.message : String(err)}`);
+      }
       const waitMs = Math.max(0, this.#options.refreshMs - (this.#options.clock.now() - startedMs));
       // An abort ends the wait early; the loop condition then stops.
       await delay(waitMs, undefined, { signal }).catch(() => undefined);
@@ -82,7 +100,8 @@ export class Poller {
 
   async #poll(url: string): Promise<PollResult> {
     const timeoutMs = this.#options.requestTimeoutMs;
-    const get = this.#options.get ?? getJson;
+    const getAny = this.#options.get ?? getJson;
+    const get = (u: string, t: number) => getAny(u, t, { maxBytes: MAX_RUNTIME_KATALOG_BYTES });
     const r = await getPreferLeader(`${url}/katalog`, timeoutMs, get);
     if (r.type === 'error') return { type: 'error', message: r.message };
     if (r.status !== 200) return { type: 'error', message: `GET /katalog answered ${r.status}` };
@@ -91,12 +110,14 @@ export class Poller {
     const katalog = { facts: facts.facts, body: r.body };
     const endpoint = facts.facts.gatewayEndpoint;
     if (endpoint === undefined) return { type: 'answer', katalog };
-    return { type: 'answer', katalog, gateway: await pollGateway(endpoint, timeoutMs, get) };
+    const problem = facts.facts.gatewayEndpointProblem;
+    if (problem !== undefined) return { type: 'answer', katalog, gateway: { endpoint, status: 'offline', error: problem } };
+    return { type: 'answer', katalog, gateway: await pollGateway(endpoint, timeoutMs, getAny) };
   }
 }
 
 async function pollGateway(endpoint: string, timeoutMs: number, get: typeof getJson): Promise<GatewayView> {
-  const r = await get(`${endpoint.replace(/\/+$/, '')}/katalog`, timeoutMs);
+  const r = await get(`${endpoint.replace(/\/+$/, '')}/katalog`, timeoutMs, { maxBytes: MAX_GATEWAY_KATALOG_BYTES });
   if (r.type === 'error') return { endpoint, status: 'offline', error: r.message };
   if (r.status !== 200) return { endpoint, status: 'offline', error: `GET /katalog answered ${r.status}` };
   return { endpoint, status: 'online', stats: r.body };

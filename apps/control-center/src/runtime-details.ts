@@ -1,6 +1,6 @@
 // The on-demand detail routes: each proxies one or two runtime routes (leader preferred, bounded by
 // REQUEST_TIMEOUT) and maps what went wrong to the contract's 404 (unknown) or 502 (unreachable).
-import type { Snapshot } from '@orkestra/lib/control-center';
+import { runtimeDetailPath, type DetailTarget, type Snapshot } from '@orkestra/lib/control-center';
 import type { GetResult } from './get-json.ts';
 
 /** What a detail route answers. */
@@ -19,13 +19,23 @@ export interface DetailSource {
 
 type Upstream = { readonly type: 'ok'; readonly body: unknown } | { readonly type: 'reply'; readonly reply: DetailReply };
 
-const enc = encodeURIComponent;
+/**
+ * The runtime's base URL and the validated route (lib runtimeDetailPath), or the reply that
+ * refuses: 404 for an unknown runtime, 400 for a segment that is not a name (`..` included).
+ */
+function target(source: DetailSource, id: string, what: DetailTarget): { base: string; path: string } | DetailReply {
+  const base = source.urlOf(id);
+  if (base === undefined) return unknownRuntime(source, id);
+  const p = runtimeDetailPath(what);
+  if (p.type === 'invalid') return { status: 400, body: { error: p.message, hint: 'CRD keys and namespaces are DNS-1123 labels, CR names DNS-1123 subdomains; _ is the namespace of cluster-scoped CRs' } };
+  return { base, path: p.path };
+}
 
 /** `/api/runtimes/{id}/crds/{crd}`: the runtime's `/katalog/{crd}` and `/katalog/{crd}/health`. */
 export async function crdDetail(source: DetailSource, id: string, crd: string): Promise<DetailReply> {
-  const base = source.urlOf(id);
-  if (base === undefined) return unknownRuntime(source, id);
-  const path = `/katalog/${enc(crd)}`;
+  const t = target(source, id, { type: 'crd', crd });
+  if ('status' in t) return t;
+  const { base, path } = t;
   const [info, health] = await Promise.all([source.get(`${base}${path}`), source.get(`${base}${path}/health`)]);
   const i = relay(source, id, path, info);
   if (i.type === 'reply') return i.reply;
@@ -37,9 +47,9 @@ export async function crdDetail(source: DetailSource, id: string, crd: string): 
 
 /** `/api/runtimes/{id}/crds/{crd}/crs`: the runtime's `/katalog/{crd}/cr`. */
 export async function crList(source: DetailSource, id: string, crd: string): Promise<DetailReply> {
-  const base = source.urlOf(id);
-  if (base === undefined) return unknownRuntime(source, id);
-  const path = `/katalog/${enc(crd)}/cr`;
+  const t = target(source, id, { type: 'crs', crd });
+  if ('status' in t) return t;
+  const { base, path } = t;
   const r = relay(source, id, path, await source.get(`${base}${path}`));
   return r.type === 'reply' ? r.reply : { status: 200, body: r.body };
 }
@@ -50,9 +60,9 @@ export async function crList(source: DetailSource, id: string, crd: string): Pro
  * runtime without the events route still shows its CR.
  */
 export async function crDetail(source: DetailSource, id: string, crd: string, namespace: string, name: string): Promise<DetailReply> {
-  const base = source.urlOf(id);
-  if (base === undefined) return unknownRuntime(source, id);
-  const path = namespace === '_' ? `/katalog/${enc(crd)}/cr/${enc(name)}` : `/katalog/${enc(crd)}/cr/${enc(namespace)}/${enc(name)}`;
+  const t = target(source, id, { type: 'cr', crd, namespace, name });
+  if ('status' in t) return t;
+  const { base, path } = t;
   const [cr, events] = await Promise.all([source.get(`${base}${path}`), source.get(`${base}${path}/events`)]);
   const c = relay(source, id, path, cr);
   if (c.type === 'reply') return c.reply;

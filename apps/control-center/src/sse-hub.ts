@@ -1,5 +1,7 @@
 // Server-Sent Events for /api/events: one `snapshot` event per poll pass to every open stream, a
 // comment every 15 s so proxies keep idle streams open, and nothing kept per client but the socket.
+// A frame is one Buffer written to every stream: the sockets hold references to it, so 200 open
+// pages cost one copy of a snapshot, not 200 (issue 12).
 import type { ServerResponse } from 'node:http';
 
 /** How often an idle stream gets a `: ping` comment. */
@@ -14,6 +16,7 @@ export const MAX_BUFFERED_BYTES = 4 * 1024 * 1024;
 
 /** The `: ping` comment line (ignored by EventSource, keeps proxies from timing the stream out). */
 export const SSE_PING = ': ping\n\n';
+const PING_FRAME = Buffer.from(SSE_PING);
 
 /**
  * One SSE frame. Every line of `data` becomes a `data:` line (the spec joins them back with
@@ -36,7 +39,7 @@ export class SseHub {
   constructor(onCount: (n: number) => void = () => undefined, pingMs = PING_MS, maxBufferedBytes = MAX_BUFFERED_BYTES) {
     this.#onCount = onCount;
     this.#maxBufferedBytes = maxBufferedBytes;
-    this.#timer = setInterval(() => this.#write(SSE_PING), pingMs);
+    this.#timer = setInterval(() => this.#write(PING_FRAME), pingMs);
     this.#timer.unref();
   }
 
@@ -47,9 +50,9 @@ export class SseHub {
 
   /**
    * Takes over a response as an event stream: writes the head (with `headers`, the security
-   * headers), then `first` (the current snapshot), and keeps it until the client goes.
+   * headers), then `first` (the current snapshot's frame), and keeps it until the client goes.
    */
-  open(res: ServerResponse, headers: Readonly<Record<string, string>>, first: string): void {
+  open(res: ServerResponse, headers: Readonly<Record<string, string>>, first: Buffer): void {
     res.writeHead(200, {
       ...headers,
       'content-type': 'text/event-stream; charset=utf-8',
@@ -66,9 +69,9 @@ export class SseHub {
     });
   }
 
-  /** Sends one event to every open stream. */
-  broadcast(event: string, data: string): void {
-    this.#write(formatSseEvent(event, data));
+  /** Sends one frame (formatSseEvent, encoded once) to every open stream. */
+  broadcast(frame: Buffer): void {
+    this.#write(frame);
   }
 
   /** Ends every stream and stops the pings (shutdown: lets the server close). */
@@ -80,7 +83,7 @@ export class SseHub {
     this.#onCount(0);
   }
 
-  #write(frame: string): void {
+  #write(frame: Buffer): void {
     for (const res of this.#clients) {
       if (res.destroyed) continue;
       if (res.writableLength > this.#maxBufferedBytes) {

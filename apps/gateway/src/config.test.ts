@@ -10,7 +10,7 @@ test('defaults apply when nothing is set', () => {
     config: {
       logLevel: 'info', namespace: 'orkestra-system', port: 8080, host: '0.0.0.0', webhookPort: 8443, webhookHost: '0.0.0.0',
       serviceName: 'orkestra-gateway', servicePort: 8443, clusterDomain: 'cluster.local', inCluster: false,
-      housekeeperIntervalMs: 30_000, housekeeperPaused: false,
+      housekeeperIntervalMs: 30_000, housekeeperPaused: false, admissionFromEnv: false,
     },
   });
 });
@@ -48,7 +48,15 @@ const bad: [Record<string, string>, RegExp][] = [
   [{ TLS_CERT: '/c.pem' }, /^TLS_KEY: must be set together with TLS_CERT/],
   [{ TLS_KEY: '/k.pem' }, /^TLS_CERT: must be set together with TLS_KEY/],
   [{ TLS_CA: '/ca.pem' }, /^TLS_CA: only used with TLS_CERT and TLS_KEY$/],
+  [{ ORK_WEBHOOK_CLIENT_NAMES: 'kube-apiserver' }, /^ORK_WEBHOOK_CLIENT_NAMES: only used with ORK_WEBHOOK_CLIENT_CA/],
 ];
+
+test('client certificates: the CA file and the names, trimmed; none by default', () => {
+  const r = parseConfig({ ORK_WEBHOOK_CLIENT_CA: '/etc/orkestra/client-ca/ca.crt', ORK_WEBHOOK_CLIENT_NAMES: ' kube-apiserver , apiserver-webhook-client,' });
+  assert.equal(r.type === 'ok' && r.config.clientAuth, { caFile: '/etc/orkestra/client-ca/ca.crt', allowedNames: ['kube-apiserver', 'apiserver-webhook-client'] });
+  const none = parseConfig({});
+  assert.is(none.type === 'ok' && none.config.clientAuth, undefined);
+});
 for (const [env, message] of bad) {
   test(`rejects ${JSON.stringify(env)} in one line`, () => {
     const r = parseConfig(env);

@@ -27,9 +27,23 @@ export interface GatewayConfig {
   readonly inCluster: boolean;
   /** TLS_CERT/TLS_KEY (file paths): a certificate the gateway serves as given and never rotates. */
   readonly providedCert?: { readonly certFile: string; readonly keyFile: string; readonly caFile?: string };
+  /**
+   * ORK_WEBHOOK_CLIENT_CA (a PEM file): the webhook port then requires a client certificate from
+   * it, the one the API server presents through its admission-control configuration
+   * (docs/security.md). ORK_WEBHOOK_CLIENT_NAMES narrows it to certificates naming one of these.
+   */
+  readonly clientAuth?: { readonly caFile: string; readonly allowedNames: readonly string[] };
   readonly housekeeperIntervalMs: number;
   /** HOUSEKEEPER_PAUSED: the break-glass switch, also settable live on the TLS Secret (README). */
   readonly housekeeperPaused: boolean;
+  /**
+   * ENABLE_ADMISSION_WEBHOOK (issue 15; the chart sets it from gateway.webhooks.enabled and
+   * gateway.webhooks.admission): serves the webhooks of validation and mutation rules when the
+   * Katalog leaves security.webhooks.admission.enabled unset.
+   */
+  readonly admissionFromEnv: boolean;
+  /** Issue 18: ENABLE_CONVERSION (the chart's gateway.webhooks.conversion); unset leaves it to the Katalog. */
+  readonly enableConversion?: boolean;
 }
 
 /** A usable config, or the one line to print before exiting 2. */
@@ -67,8 +81,13 @@ const ENV = v.object({
   TLS_CERT: envOptionalText,
   TLS_KEY: envOptionalText,
   TLS_CA: envOptionalText,
+  ORK_WEBHOOK_CLIENT_CA: envOptionalText,
+  ORK_WEBHOOK_CLIENT_NAMES: envOptionalText,
   HOUSEKEEPER_SYNC_INTERVAL: envDuration('30s', 100),
   HOUSEKEEPER_PAUSED: envBool(false),
+  ENABLE_ADMISSION_WEBHOOK: envBool(false),
+  // Issue 18: only read when set (the Katalog's security.conversion.enabled wins either way).
+  ENABLE_CONVERSION: envBool(false),
 });
 
 /** Reads the gateway's configuration from an environment record (process.env in main.ts). */
@@ -80,6 +99,10 @@ export function parseConfig(env: Readonly<Record<string, string | undefined>>): 
     return { type: 'error', message: `${e.TLS_CERT === undefined ? 'TLS_CERT' : 'TLS_KEY'}: must be set together with ${e.TLS_CERT === undefined ? 'TLS_KEY' : 'TLS_CERT'} (or neither, to let the gateway manage its certificates)` };
   }
   if (e.TLS_CA !== undefined && e.TLS_CERT === undefined) return { type: 'error', message: 'TLS_CA: only used with TLS_CERT and TLS_KEY' };
+  const clientNames = (e.ORK_WEBHOOK_CLIENT_NAMES ?? '').split(',').map((n) => n.trim()).filter((n) => n !== '');
+  if (clientNames.length > 0 && e.ORK_WEBHOOK_CLIENT_CA === undefined) {
+    return { type: 'error', message: 'ORK_WEBHOOK_CLIENT_NAMES: only used with ORK_WEBHOOK_CLIENT_CA (the CA of the API server\'s webhook client certificate)' };
+  }
   return {
     type: 'ok',
     config: {
@@ -98,8 +121,11 @@ export function parseConfig(env: Readonly<Record<string, string | undefined>>): 
       ...(e.TLS_CERT !== undefined && e.TLS_KEY !== undefined
         ? { providedCert: { certFile: e.TLS_CERT, keyFile: e.TLS_KEY, ...(e.TLS_CA !== undefined ? { caFile: e.TLS_CA } : {}) } }
         : {}),
+      ...(e.ORK_WEBHOOK_CLIENT_CA !== undefined ? { clientAuth: { caFile: e.ORK_WEBHOOK_CLIENT_CA, allowedNames: clientNames } } : {}),
       housekeeperIntervalMs: e.HOUSEKEEPER_SYNC_INTERVAL,
       housekeeperPaused: e.HOUSEKEEPER_PAUSED,
+      admissionFromEnv: e.ENABLE_ADMISSION_WEBHOOK,
+      ...(env['ENABLE_CONVERSION'] !== undefined && env['ENABLE_CONVERSION'].trim() !== '' ? { enableConversion: e.ENABLE_CONVERSION } : {}),
     },
   };
 }

@@ -14,6 +14,18 @@ export interface GatewayViewSource {
   readonly housekeeper: () => { readonly paused: boolean; readonly intervalMs: number; readonly configsApplied: boolean };
 }
 
+/** A CRD's rule webhook counters (issue 15; the reference's field names). */
+function admissionBlock(s: GatewayViewSource, crd: string): Record<string, unknown> {
+  const ruled = s.policy.admission?.crds.find((c) => c.crd === crd);
+  const v = s.stats.validate.byCrd.get(crd);
+  const m = s.stats.mutate.byCrd.get(crd);
+  return {
+    webhooksEnabled: ruled !== undefined,
+    validationTotal: v?.total ?? 0, validationAllowed: v?.allowed ?? 0, validationDenied: v?.blocked ?? 0, validationWarned: v?.warned ?? 0,
+    mutationTotal: m?.total ?? 0, mutationApplied: m?.mutated ?? 0, mutationSkipped: (m?.total ?? 0) - (m?.mutated ?? 0),
+  };
+}
+
 /** `GET /katalog` on the gateway. */
 export function gatewayKatalog(s: GatewayViewSource): Record<string, unknown> {
   const dp = s.stats['deletion-protection'];
@@ -38,13 +50,13 @@ export function gatewayKatalog(s: GatewayViewSource): Record<string, unknown> {
     name: s.katalog.metadata.name,
     version: s.katalog.metadata.version ?? '',
     standalone: s.katalog.gateway?.standalone ?? false,
-    admissionEnabled: false,
+    admissionEnabled: s.policy.admission !== undefined,
     conversionEnabled: false,
     deletionProtectionEnabled: s.policy.deletion !== undefined,
     namespaceProtectionEnabled: nsPolicy !== undefined,
     gatewayVersion: s.gatewayVersion,
-    deletionProtection: { enabled: s.policy.deletion !== undefined, strictMode: s.policy.deletion?.strictMode ?? false, ...counts(dp), rejected: dp.rejected },
-    namespaceProtection: { ...namespaceBlock(), rejected: np.rejected },
+    deletionProtection: { enabled: s.policy.deletion !== undefined, strictMode: s.policy.deletion?.strictMode ?? false, ...counts(dp), rejected: dp.rejected, undecided: dp.undecided },
+    namespaceProtection: { ...namespaceBlock(), rejected: np.rejected, undecided: np.undecided },
     certificates: {
       managed: certs.managed,
       ...(certs.servingNotAfterMs !== undefined ? { servingNotAfter: new Date(certs.servingNotAfterMs).toISOString() } : {}),
@@ -55,7 +67,7 @@ export function gatewayKatalog(s: GatewayViewSource): Record<string, unknown> {
       name: c.name,
       gvk: { group: c.group, version: c.version, kind: c.kind },
       gvr: { group: c.group, version: c.version, resource: c.plural },
-      admission: { webhooksEnabled: false, validationTotal: 0, validationAllowed: 0, validationDenied: 0, validationWarned: 0 },
+      admission: admissionBlock(s, c.name),
       conversion: { enabled: false, total: 0, success: 0, failures: 0 },
       deletionProtection: { enabled: protectedCrs.has(c.name), ...counts(dp, c.name) },
       namespaceProtection: namespaceBlock(c.name),

@@ -4,11 +4,12 @@
 // endpoint has answered a review (so it never points the API server at a dead gateway), and a
 // pause switch (HOUSEKEEPER_PAUSED, or the Secret annotation orkestra.io/housekeeper-paused) lets
 // an operator break glass: delete the configurations and keep them deleted.
-import type { ValidatingWebhookConfiguration } from '@orkestra/lib/gateway';
+import type { WebhookConfiguration } from '@orkestra/lib/gateway';
 import type { Clock, Cluster, KubeObject, Logger } from '@orkestra/lib/ports';
 import { SECRETS, type CertManager, type CertSnapshot } from './cert-manager.ts';
 import { HOUSEKEEPER_PAUSED_ANNOTATION, TLS_SECRET } from './cert-secret.ts';
 import { ensureWebhookConfigs, type ConfigOutcome } from './webhook-configs.ts';
+import { ensureCrdConversions, type CrdConversionOutcome, type CrdConversionPlan } from './crd-conversions.ts';
 
 /** What the housekeeper works with. */
 export interface HousekeeperDeps {
@@ -23,19 +24,21 @@ export interface HousekeeperDeps {
   /** The CA bundle to publish when certificates are the user's. */
   readonly providedCaBundlePem?: string | undefined;
   /** The configurations to keep, given the PEM CA bundle. */
-  readonly planConfigs: (caBundlePem: string) => ValidatingWebhookConfiguration[];
+  readonly planConfigs: (caBundlePem: string) => WebhookConfiguration[];
   /** Asks the gateway's own HTTPS endpoint for a review; resolves to an error message, or undefined when it answered. */
   readonly selfCheck: (caBundlePem: string) => Promise<string | undefined>;
   /** Called after every successful certificate pass (reload the server, set metrics). */
   readonly onCerts?: (snapshot: CertSnapshot) => void;
   /** Called after each config write, e.g. to count repairs. */
   readonly onConfig?: (outcome: ConfigOutcome) => void;
+  /** Issue 18: the CRDs whose spec.conversion to keep, given the PEM CA bundle. */
+  readonly planCrdConversions?: (caBundlePem: string) => CrdConversionPlan[];
 }
 
 /** One pass's outcome. */
 export type PassResult =
   | { readonly type: 'paused'; readonly by: 'HOUSEKEEPER_PAUSED' | 'annotation' }
-  | { readonly type: 'done'; readonly configs: readonly ConfigOutcome[]; readonly selfCheckError?: string; readonly certError?: string; readonly recheckAtMs?: number };
+  | { readonly type: 'done'; readonly configs: readonly ConfigOutcome[]; readonly crds?: readonly CrdConversionOutcome[]; readonly selfCheckError?: string; readonly certError?: string; readonly recheckAtMs?: number };
 
 /** Keeps certificates and webhook configurations as planned. */
 export class Housekeeper {
@@ -45,6 +48,7 @@ export class Housekeeper {
   #configsApplied = false;
   #passes = 0;
   #repairs = 0;
+  #missingCrds = new Set<string>();
 
   constructor(deps: HousekeeperDeps) {
     this.#d = deps;
@@ -120,8 +124,22 @@ export class Housekeeper {
       if (c.type === 'created' || c.type === 'updated') this.#repairs++;
       if (c.type !== 'unchanged') this.#d.onConfig?.(c);
     }
-    if (configs.every((c) => c.type !== 'failed')) this.#configsApplied = true;
-    return { type: 'done', configs, ...(certError !== undefined ? { certError } : {}), ...(recheckAtMs !== undefined ? { recheckAtMs } : {}) };
+    // Issue 18: spec.conversion of the multi-version CRDs, after the same self-check (a CRD pointed
+    // at a gateway that cannot answer makes every read of its objects fail).
+    const crds = this.#d.planCrdConversions ? await ensureCrdConversions(cluster, this.#d.planCrdConversions(bundle)) : [];
+    for (const c of crds) {
+      if (c.type === 'updated') {
+        log.info('CRD conversion repaired', { crd: c.name, fields: c.fields.join(',') });
+        this.#repairs++;
+        this.#d.onConfig?.({ name: c.name, type: 'updated', fields: c.fields });
+      } else if (c.type === 'failed') {
+        log.warn('CRD conversion not applied', { crd: c.name, err: c.message });
+        this.#d.onConfig?.({ name: c.name, type: 'failed', message: c.message });
+      } else if (c.type === 'not-installed' && !this.#missingCrds.has(c.name)) log.info('CRD not installed yet; its conversion is set once it is', { crd: c.name });
+    }
+    this.#missingCrds = new Set(crds.filter((c) => c.type === 'not-installed').map((c) => c.name));
+    if (configs.every((c) => c.type !== 'failed') && crds.every((c) => c.type !== 'failed')) this.#configsApplied = true;
+    return { type: 'done', configs, crds, ...(certError !== undefined ? { certError } : {}), ...(recheckAtMs !== undefined ? { recheckAtMs } : {}) };
   }
 
   /** Passes every `intervalMs` (sooner when a certificate is due) until `signal` aborts. */

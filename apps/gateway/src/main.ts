@@ -4,19 +4,23 @@ import { readFileSync } from 'node:fs';
 import { isEntryPoint, readPackageVersion, runApp } from '@orkestra/adapters/process';
 import { kubeCluster, loadKubeConfig } from '@orkestra/adapters/kube';
 import { systemClock } from '@orkestra/adapters/system';
-import type { PemKeyPair } from '@orkestra/adapters/tls';
+import { generateCa, generateClientCert, readCertificate, type PemKeyPair } from '@orkestra/adapters/tls';
+import type { ClientAuth } from '@orkestra/adapters/webhook';
 import type { Katalog } from '@orkestra/lib';
 import {
   checkCertPolicy, checkProvidedCertificate, planGatewayPolicy, planWebhookConfigs, servingSans, type CertRotationPolicy,
   type WebhookEndpoint,
 } from '@orkestra/lib/gateway';
 import type { Logger } from '@orkestra/lib/ports';
+import { CONVERSION_PATH, planCrdConversion } from '@orkestra/lib/crd';
 import { admissionHandlers } from './admission.ts';
+import { conversionCrds, conversionRoute } from './conversion.ts';
 import { CertManager, type CertSnapshot } from './cert-manager.ts';
 import { certFacts, splitPem } from './cert-secret.ts';
 import { parseConfig, type GatewayConfig } from './config.ts';
 import { createGatewayMetrics } from './gateway-metrics.ts';
 import { gatewayKatalog } from './gateway-view.ts';
+import { podReader } from './pod-reader.ts';
 import { Housekeeper } from './housekeeper.ts';
 import { createLogger, shutdownOnSignals } from '@orkestra/adapters/process';
 import { selfCheck } from './self-check.ts';
@@ -41,11 +45,16 @@ if (isEntryPoint(import.meta.url, process.argv[1])) await main(process.argv.slic
 
 async function gate(config: GatewayConfig, katalog: Katalog): Promise<void> {
   const clock = systemClock;
-  const policy = planGatewayPolicy(katalog, config.namespace);
-  if (!policy.deletion && !policy.namespace) {
-    return exit2(`${katalog.file}: nothing to gate: enable security.deletionProtection or security.namespaceProtection`);
+  const policy = planGatewayPolicy(katalog, config.namespace, { admissionFromEnv: config.admissionFromEnv });
+  // Issue 18: /convert, when the Katalog has conversion paths; security.conversion.enabled, else
+  // ENABLE_CONVERSION (the chart's gateway.webhooks.conversion), may switch it off.
+  const conversionOn = katalog.security?.conversion?.enabled ?? config.enableConversion ?? true;
+  const conversions = conversionOn ? conversionCrds(katalog) : [];
+  if (!policy.deletion && !policy.namespace && !policy.admission && conversions.length === 0) {
+    return exit2(`${katalog.file}: nothing to gate: enable security.deletionProtection, security.namespaceProtection, admission rules (security.webhooks.admission.enabled or ENABLE_ADMISSION_WEBHOOK), or give a CRD conversion paths`);
   }
-  const cm = katalog.security!.certManager;
+  if (katalog.security === undefined) return exit2(`${katalog.file}: the gateway needs a security: block (its certificates are set under security.certManager)`);
+  const cm = katalog.security.certManager;
   const certProblems = checkCertPolicy(cm);
   if (certProblems.length > 0) return exit2(`${katalog.file}: security.certManager: ${certProblems.join('; ')}`);
   const log = createLogger(config.logLevel, clock, (line) => process.stdout.write(line));
@@ -68,10 +77,18 @@ async function gate(config: GatewayConfig, katalog: Katalog): Promise<void> {
   } catch (err) {
     return exit2(`cannot load a kubeconfig: ${err instanceof Error ? err.message : String(err)}`);
   }
-  const metrics = createGatewayMetrics();
-  const { handlers, stats } = admissionHandlers(policy, log.child({ component: 'admission' }), {
+  const metrics = createGatewayMetrics({ ruleCrds: (policy.admission?.crds ?? []).map((c) => c.crd) });
+  const { routes, stats } = admissionHandlers(policy, log.child({ component: 'admission' }), {
     decision: (webhook, allowed) => metrics.observeDecision(webhook, allowed),
-  });
+    undecided: (webhook, reason) => metrics.observeUndecided(webhook, reason),
+    ruleDecision: (webhook, crd, decision) => metrics.observeRuleDecision(webhook, crd, decision),
+  }, podReader(cluster, log.child({ component: 'admission' })));
+  const convert = conversionRoute(conversions, log.child({ component: 'conversion' }), {
+    object: (crd, from, to, ok) => metrics.observeConversion(crd, from, to, ok),
+    review: (crd, seconds, objects) => metrics.observeConversionReview(crd, seconds, objects),
+  }, () => performance.now() / 1000);
+  const clientAuth = config.clientAuth ? await webhookClientAuth(config.clientAuth, clock.now()) : undefined;
+  if (clientAuth !== undefined && 'error' in clientAuth) return exit2(clientAuth.error);
 
   let webhooks: ServedWebhooks | undefined;
   let serving: PemKeyPair | undefined;
@@ -100,13 +117,20 @@ async function gate(config: GatewayConfig, katalog: Katalog): Promise<void> {
   const housekeeper = new Housekeeper({
     cluster, clock, log: log.child({ component: 'housekeeper' }), namespace: config.namespace, envPaused: config.housekeeperPaused,
     ...(certs ? { certs } : {}),
-    planConfigs: (bundle) => planWebhookConfigs(katalog, { endpoint: endpoint(webhooks?.port ?? config.webhookPort), caBundle: Buffer.from(bundle, 'utf8').toString('base64'), gatewayNamespace: config.namespace }),
+    planConfigs: (bundle) => planWebhookConfigs(katalog, { endpoint: endpoint(webhooks?.port ?? config.webhookPort), caBundle: Buffer.from(bundle, 'utf8').toString('base64'), gatewayNamespace: config.namespace, policy }),
     selfCheck: (bundle) => selfCheck({
       connectHost: config.webhookHost === '0.0.0.0' || config.webhookHost === '::' ? '127.0.0.1' : config.webhookHost,
       port: () => webhooks?.port ?? config.webhookPort, serverName, namespace: config.namespace,
+      ...(clientAuth ? { client: clientAuth.selfCheck } : {}),
     }, bundle),
     onCerts,
     onConfig: (c) => metrics.observeRepair(c.name, c.type === 'unchanged' ? 'updated' : c.type),
+    planCrdConversions: (bundle) => conversions.flatMap((c) => {
+      const crd = katalog.crds.find((k) => k.name === c.crd)!;
+      if (!crd.conversion?.updateCRD) return [];
+      const conversion = planCrdConversion(crd, endpoint(webhooks?.port ?? config.webhookPort), Buffer.from(bundle, 'utf8').toString('base64'));
+      return conversion ? [{ name: `${crd.plural}.${crd.group}`, conversion }] : [];
+    }),
     get providedCaBundlePem() {
       return providedBundle;
     },
@@ -124,7 +148,8 @@ async function gate(config: GatewayConfig, katalog: Katalog): Promise<void> {
   }
 
   const served = await serveWebhooks({
-    pair: serving!, handlers, host: config.webhookHost, port: config.webhookPort, log: log.child({ component: 'webhook' }),
+    pair: serving!, routes, ...(conversions.length > 0 ? { rawRoutes: { [CONVERSION_PATH]: convert.route } } : {}), host: config.webhookHost, port: config.webhookPort, log: log.child({ component: 'webhook' }),
+    ...(clientAuth ? { clientAuth: clientAuth.auth } : {}),
     observe: (webhook, code, seconds) => metrics.observeRequest(webhook, code, seconds),
   });
   if ('error' in served) return exit1(served.error);
@@ -155,16 +180,23 @@ async function gate(config: GatewayConfig, katalog: Katalog): Promise<void> {
   log.info('gateway starting', {
     katalog: katalog.metadata.name, namespace: config.namespace,
     deletionProtection: policy.deletion !== undefined, namespaceProtection: policy.namespace !== undefined,
+    admissionRules: (policy.admission?.crds ?? []).map((c) => c.crd).join(',') || 'off',
+    conversion: conversions.map((c) => c.crd).join(',') || 'off',
     endpoint: first.type === 'url' ? first.url : `service ${first.namespace}/${first.name}:${first.port}`,
     certificates: certs ? 'managed' : 'provided', housekeeperIntervalMs: config.housekeeperIntervalMs,
+    clientCertificates: clientAuth ? (config.clientAuth!.allowedNames.join(',') || 'any from the CA') : 'not required',
   });
 
 
   await housekeeper.run(config.housekeeperIntervalMs, shutdown.signal);
 
+  const ruleCleanup = policy.admission && katalog.security?.webhooks.cleanupOnShutdown
+    ? planWebhookConfigs(katalog, { endpoint: first, caBundle: '', gatewayNamespace: config.namespace, policy }).filter((c) => c.metadata.name.startsWith('orkestra-admission-')).map((c) => ({ name: c.metadata.name, kind: c.kind }))
+    : [];
   const cleanup = [
     ...(katalog.security?.deletionProtection?.enabled && katalog.security.deletionProtection.cleanupOnShutdown ? [DELETION_CONFIG] : []),
     ...(katalog.security?.namespaceProtection?.enabled && katalog.security.namespaceProtection.cleanupOnShutdown ? [NAMESPACE_CONFIG] : []),
+    ...ruleCleanup,
   ];
   for (const d of await deleteWebhookConfigs(cluster, cleanup)) {
     if (d.error === undefined) log.info('webhook configuration deleted', { name: d.name, reason: 'cleanupOnShutdown' });
@@ -174,17 +206,45 @@ async function gate(config: GatewayConfig, katalog: Katalog): Promise<void> {
   await served.close();
   const dp = stats['deletion-protection'];
   const np = stats['namespace-protection'];
+  const vr = stats.validate;
+  const mr = stats.mutate;
   log.info('gateway stopped', {
     signal: shutdown.received(),
     requests: cluster.metrics.counts().reduce((n, c) => n + c.count, 0),
     forbidden: cluster.metrics.forbidden(),
-    admissions: dp.total + np.total,
-    denied: dp.blocked + np.blocked,
-    rejected: dp.rejected + np.rejected,
+    admissions: dp.total + np.total + vr.total + mr.total,
+    denied: dp.blocked + np.blocked + vr.blocked,
+    rejected: dp.rejected + np.rejected + vr.rejected + mr.rejected,
+    undecided: dp.undecided + np.undecided + vr.undecided + mr.undecided,
+    conversions: convert.stats.reviews,
+    convertedObjects: convert.stats.objects - convert.stats.failures,
+    conversionFailures: convert.stats.rejected,
     housekeeperPasses: housekeeper.counts().passes,
     repairs: housekeeper.counts().repairs,
   });
   process.exit(0);
+}
+
+/**
+ * ORK_WEBHOOK_CLIENT_CA: the CAs whose client certificates the webhook port accepts, plus a CA made
+ * here and kept only in memory that signs the housekeeper's self-check certificate (the gateway
+ * cannot hold a certificate of the API server's CA, and nothing else can hold one of this CA).
+ */
+async function webhookClientAuth(c: NonNullable<GatewayConfig['clientAuth']>, nowMs: number): Promise<{ auth: ClientAuth; selfCheck: PemKeyPair } | { error: string }> {
+  let caPem: string;
+  try {
+    caPem = readFileSync(c.caFile, 'utf8');
+  } catch (err) {
+    return { error: `ORK_WEBHOOK_CLIENT_CA: cannot read ${c.caFile}: ${(err as NodeJS.ErrnoException).code ?? String(err)}` };
+  }
+  if (splitPem(caPem).length === 0) return { error: `ORK_WEBHOOK_CLIENT_CA: ${c.caFile} holds no PEM certificate` };
+  const validForMs = 10 * 365 * 24 * 3_600_000;
+  const selfCa = await generateCa({ commonName: 'orkestra-gateway-self-check-ca', validForMs, nowMs });
+  const selfCheck = await generateClientCert({ ca: selfCa, commonName: 'orkestra-gateway-self-check', validForMs, nowMs });
+  return {
+    auth: { caPem: `${caPem.trimEnd()}\n${selfCa.certPem}`, allowedNames: c.allowedNames, alwaysAllowedFingerprints: [readCertificate(selfCheck.certPem).fingerprintSha256] },
+    selfCheck,
+  };
 }
 
 /** Reads and checks TLS_CERT/TLS_KEY (and TLS_CA); undefined after printing why it cannot start. */

@@ -14,6 +14,8 @@ export interface SelfCheckTarget {
   readonly serverName: string;
   readonly namespace: string;
   readonly timeoutMs?: number;
+  /** The gateway's own client certificate, when the webhook port requires one. */
+  readonly client?: { readonly certPem: string; readonly keyPem: string };
 }
 
 /** Resolves to undefined when the endpoint answered the review with its uid, else to why not. */
@@ -33,6 +35,7 @@ export function selfCheck(target: SelfCheckTarget, caBundlePem: string): Promise
       checkServerIdentity: (_host: string, cert: PeerCertificate) => checkServerIdentity(target.serverName, cert),
       headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
       timeout: target.timeoutMs ?? 5_000, agent: false,
+      ...(target.client ? { cert: target.client.certPem, key: target.client.keyPem } : {}),
     }, (res) => {
       let text = '';
       res.setEncoding('utf8');

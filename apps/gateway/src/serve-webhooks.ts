@@ -1,12 +1,11 @@
-// The HTTPS webhook server (adapters/webhook) with the gateway's two routes. Bodies are read as
-// text so lib's answerAdmissionReview sees exactly what came: malformed JSON and schema problems
-// both get its 400 answer and one log line, never a crash.
-import type { AddressInfo } from 'node:net';
-import { buildWebhookServer, type WebhookServer } from '@orkestra/adapters/webhook';
-import { MAX_ADMISSION_REVIEW_BYTES, type AdmissionAnswer } from '@orkestra/lib/gateway';
-import type { Logger } from '@orkestra/lib/ports';
+// The HTTPS webhook server (adapters/webhook) with the gateway's two routes and its review budget:
+// lib's answers become the HTTP replies, and the server's own refusals (budget, busy, too large)
+// are answered by the same routes, so every answer goes through one place that logs and counts.
+import { buildWebhookServer, type ClientAuth, type WebhookRoute, type WebhookServer } from '@orkestra/adapters/webhook';
+import { ADMISSION_BUDGET, type AdmissionAnswer, type AdmissionBudget } from '@orkestra/lib/gateway';
 import type { PemKeyPair } from '@orkestra/adapters/tls';
-import { fastifyLogger } from '@orkestra/adapters/process';
+import type { Logger } from '@orkestra/lib/ports';
+import type { AdmissionRoute } from './admission.ts';
 
 /** A listening webhook server. */
 export interface ServedWebhooks {
@@ -18,45 +17,53 @@ export interface ServedWebhooks {
 /** What the webhook server needs. */
 export interface WebhookServeOptions {
   readonly pair: PemKeyPair;
-  readonly handlers: Readonly<Record<string, (text: string) => AdmissionAnswer>>;
+  readonly routes: Readonly<Record<string, AdmissionRoute>>;
+  /** Issue 18: routes that answer as they are (/convert). */
+  readonly rawRoutes?: Readonly<Record<string, WebhookRoute>>;
   readonly host: string;
   readonly port: number;
   readonly log: Logger;
+  readonly budget?: AdmissionBudget;
+  /** Require client certificates (the API server's, from its admission-control configuration). */
+  readonly clientAuth?: ClientAuth;
   /** Per answered request: webhook name (path without `/`), HTTP status, seconds. */
   readonly observe?: (webhook: string, code: number, seconds: number) => void;
 }
 
 /** Builds the routes and listens; resolves with an error message if it cannot. */
 export async function serveWebhooks(o: WebhookServeOptions): Promise<ServedWebhooks | { readonly error: string }> {
+  const routes: Record<string, WebhookRoute> = {};
+  for (const [path, route] of Object.entries(o.routes)) {
+    routes[path] = {
+      ...(route.wholeBody ? { wholeBody: true } : {}),
+      answer: (body) => {
+        const a = route.answer(body);
+        return a instanceof Promise ? a.then(toReply) : toReply(a);
+      },
+      undecided: (uid, reason) => toReply(route.undecided(uid, reason)),
+    };
+  }
+  Object.assign(routes, o.rawRoutes ?? {});
+  const observe = o.observe;
   const server: WebhookServer = buildWebhookServer({
-    cert: o.pair.certPem, key: o.pair.keyPem, handlers: {}, bodyLimitBytes: MAX_ADMISSION_REVIEW_BYTES, logger: fastifyLogger(o.log),
+    cert: o.pair.certPem, key: o.pair.keyPem, routes, budget: o.budget ?? ADMISSION_BUDGET, log: o.log,
+    ...(o.clientAuth ? { clientAuth: o.clientAuth } : {}),
+    ...(observe ? { metrics: { observeRequest: (path, code, seconds) => { if (path !== 'other') observe(path.slice(1), code, seconds); } } } : {}),
   });
-  const app = server.app;
-  app.removeContentTypeParser('application/json');
-  app.addContentTypeParser('application/json', { parseAs: 'string' }, (_request, body, done) => done(null, body));
-  const paths = new Set(Object.keys(o.handlers));
-  if (o.observe) {
-    const observe = o.observe;
-    app.addHook('onResponse', (request, reply, done) => {
-      const path = request.routeOptions.url;
-      if (path !== undefined && paths.has(path)) observe(path.slice(1), reply.statusCode, reply.elapsedTime / 1000);
-      done();
-    });
-  }
-  for (const [path, handle] of Object.entries(o.handlers)) {
-    app.post(path, async (request, reply) => {
-      const answer = handle(typeof request.body === 'string' ? request.body : '');
-      return reply.code(answer.httpStatus).header('content-type', 'application/json; charset=utf-8').send(JSON.stringify(answer.body));
-    });
-  }
+  let port: number;
   try {
-    await app.listen({ host: o.host, port: o.port });
+    port = await server.listen(o.host, o.port);
   } catch (err) {
+    await server.close().catch(() => undefined);
     return { error: `cannot listen on ${o.host}:${o.port} (webhooks): ${err instanceof Error ? err.message : String(err)}` };
   }
   return {
-    port: (app.server.address() as AddressInfo).port,
+    port,
     reload: (pair) => server.reload({ cert: pair.certPem, key: pair.keyPem }),
-    close: () => app.close(),
+    close: () => server.close(),
   };
+}
+
+function toReply(a: AdmissionAnswer): { status: number; body: string } {
+  return { status: a.httpStatus, body: JSON.stringify(a.body) };
 }

@@ -20,4 +20,20 @@ test('groups children by owner key, moves and forgets them', () => {
   assert.equal([...index.of('websites.demo:ns/a').keys()], ['apps/deployments/ns/b']);
 });
 
+test('remembers the order it first saw children in, across updates and owner moves; a deleted child starts again', () => {
+  const index = new ChildIndex();
+  index.upsert(deployments, child('test', 'pipelines.ci:ns/shop'));
+  index.upsert(deployments, child('build', 'pipelines.ci:ns/shop'));
+  index.upsert(deployments, child('test', 'pipelines.ci:ns/shop'), child('test', 'pipelines.ci:ns/shop'));
+  const seen = () => Object.fromEntries([...index.of('pipelines.ci:ns/shop').values()].map((c) => [c.metadata.name, c.seen]));
+  assert.equal(seen(), { test: 1, build: 2 });
+  index.delete(deployments, child('test', 'pipelines.ci:ns/shop'));
+  index.upsert(deployments, child('test', 'pipelines.ci:ns/shop'));
+  assert.equal(seen(), { build: 2, test: 3 });
+  // An object no CR owns takes no number; it gets one when it gains an owner.
+  index.upsert(deployments, child('other'));
+  index.upsert(deployments, child('other', 'pipelines.ci:ns/shop'), child('other'));
+  assert.equal(seen(), { build: 2, test: 3, other: 4 });
+});
+
 test.run();

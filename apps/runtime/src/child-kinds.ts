@@ -8,12 +8,12 @@ export interface ChildKind {
 }
 
 /**
- * The kinds of a CRD's children by `group/resource`: metadata-only watches return
- * PartialObjectMetadata, so the kind must come from the Katalog, not from the cached object.
+ * The kinds of a CRD's children by `group/resource`: list items carry no kind (and the cache
+ * used to hold PartialObjectMetadata), so the kind comes from the Katalog, not the cached object.
  */
 export function planChildKinds(crd: CrdEntry): ReadonlyMap<string, ChildKind> {
   const kinds = new Map<string, ChildKind>();
-  for (const item of crd.children) {
+  for (const item of [...crd.children, ...(crd.onDelete?.groups.flatMap((g) => g.items) ?? [])]) {
     const target = item.key === 'custom' ? customTargetOf(item.spec) : builtinTargetOf(item.key);
     if (target) kinds.set(`${target.group}/${target.resource}`, { apiVersion: target.apiVersion, kind: target.kind });
   }

@@ -9,11 +9,19 @@ test('defaults apply when nothing is set', () => {
   assert.equal(r, {
     type: 'ok',
     config: {
-      logLevel: 'info', defaultWorkers: 2, defaultResyncMs: 30_000, queueMaxDepth: 500, failureThreshold: 10, env: 'production',
+      logLevel: 'info', defaultWorkers: 2, defaultResyncMs: 30_000, queueMaxDepth: 500, failureThreshold: 10, reconcileCpuBudgetMs: 1_000, env: 'production',
       leaderElection: true, leaseDurationMs: 15_000, renewDeadlineMs: 10_000, retryPeriodMs: 5_000,
       serverReadTimeoutMs: 15_000, serverWriteTimeoutMs: 15_000, namespace: 'orkestra-system', port: 8080, host: '0.0.0.0',
     },
   });
+});
+
+test('RECONCILE_CPU_BUDGET is a duration above zero (issue 12)', () => {
+  const r = parseConfig({ RECONCILE_CPU_BUDGET: '250ms' });
+  assert.is(r.type === 'ok' && r.config.reconcileCpuBudgetMs, 250);
+  const bad = parseConfig({ RECONCILE_CPU_BUDGET: '0' });
+  assert.is(bad.type, 'error');
+  if (bad.type === 'error') assert.match(bad.message, /RECONCILE_CPU_BUDGET/);
 });
 
 test('values are read, trimmed and converted; empty means unset', () => {

@@ -14,6 +14,8 @@ export interface RuntimeConfig {
   readonly defaultResyncMs: number;
   readonly queueMaxDepth: number;
   readonly failureThreshold: number;
+  /** Longest a reconcile's planning may run before it is stopped and failed (issue 12). */
+  readonly reconcileCpuBudgetMs: number;
   readonly env: string;
   readonly leaderElection: boolean;
   readonly leaseDurationMs: number;
@@ -41,6 +43,9 @@ const ENV = v.object({
   DEFAULT_RESYNC: envDuration('30s'),
   QUEUE_MAX_DEPTH: envInteger(500, 1),
   FAILURE_THRESHOLD: envInteger(10, 1),
+  // Issue 12: planning one CR normally takes well under 10 ms; 1 s is far above that on a busy
+  // node and far below the lease's renew deadline, so a runaway CR cannot cost leadership.
+  RECONCILE_CPU_BUDGET: envDuration('1s'),
   ORK_ENV: envText('production'),
   LEADER_ELECTION: envBool(true),
   LEASE_DURATION: envDuration('15'),
@@ -74,6 +79,7 @@ export function parseConfig(env: Readonly<Record<string, string | undefined>>): 
       defaultResyncMs: e.DEFAULT_RESYNC,
       queueMaxDepth: e.QUEUE_MAX_DEPTH,
       failureThreshold: e.FAILURE_THRESHOLD,
+      reconcileCpuBudgetMs: e.RECONCILE_CPU_BUDGET,
       env: e.ORK_ENV,
       leaderElection: e.LEADER_ELECTION,
       ...leader,

@@ -5,6 +5,7 @@ import { FINALIZER, OWNER_KEY_ANNOTATION } from '@orkestra/lib/runtime';
 import { fakeClock, fakeCluster, seededEntropy, type FakeCluster } from '@orkestra/lib/testing';
 import { CrdController, crResourceOf, type ReconcileObserver, type ReconcileResult } from './crd-controller.ts';
 import { createLogger } from '@orkestra/adapters/process';
+import { cpuBudget, type RunWithBudget } from './cpu-budget.ts';
 
 const test = suite('CrdController against the fake cluster');
 
@@ -44,13 +45,13 @@ async function until<T>(what: string, check: () => Promise<T | undefined> | T | 
   }
 }
 
-function setup(leading = true, observer?: ReconcileObserver, maxDepth = 100) {
+function setup(leading = true, observer?: ReconcileObserver, maxDepth = 100, runWithBudget?: RunWithBudget) {
   const clock = fakeClock();
   const cluster: FakeCluster = fakeCluster({ clock });
   const lines: string[] = [];
   const controller = new CrdController({
     crd, cluster, clock, entropy: seededEntropy(1), identity: 'test', isLeader: () => leading, healthOf: () => undefined,
-    log: createLogger('debug', clock, (l) => lines.push(l)), ...(observer ? { observer } : {}),
+    log: createLogger('debug', clock, (l) => lines.push(l)), ...(observer ? { observer } : {}), ...(runWithBudget ? { runWithBudget } : {}),
     settings: { workers: 2, resyncMs: 60_000, maxDepth, failureThreshold: 3, startPollMs: 5 },
   });
   return { cluster, controller, lines };
@@ -65,8 +66,16 @@ const deployment = async (cluster: FakeCluster) => {
   return r.ok ? r.value : undefined;
 };
 
-test('waits for the CRD, then adds the finalizer, applies the child and reports Ready', async () => {
+const siteWith = (type: string, status: string) => async () => {
+  const r = await cluster0!.get({ resource: crResourceOf(crd), namespace: 'web', name: 'site' });
+  const s = r.ok ? (r.value['status'] as { conditions?: { type: string; status: string }[] } | undefined) : undefined;
+  return r.ok && s?.conditions?.some((c) => c.type === type && c.status === status) ? r.value : undefined;
+};
+let cluster0: FakeCluster | undefined;
+
+test('waits for the CRD, adds the finalizer, applies the child (Applied), and reports Ready once the Deployment is available', async () => {
   const { cluster, controller } = setup();
+  cluster0 = cluster;
   const abort = new AbortController();
   const running = controller.run(abort.signal);
   await until('waiting-for-crd', () => (controller.health().state === 'waiting-for-crd' ? true : undefined));
@@ -75,16 +84,42 @@ test('waits for the CRD, then adds the finalizer, applies the child and reports 
   const child = await until('the Deployment', () => deployment(cluster));
   assert.is((child['spec'] as { replicas: number }).replicas, 2);
   assert.is(child.metadata.annotations?.[OWNER_KEY_ANNOTATION], 'websites.demo.orkestra.io:web/site');
-  const site = await until('Ready', async () => {
-    const r = await cluster.get({ resource: crResourceOf(crd), namespace: 'web', name: 'site' });
-    const status = r.ok ? (r.value['status'] as { conditions?: { type: string; status: string }[] } | undefined) : undefined;
-    return r.ok && status?.conditions?.some((c) => c.type === 'Ready' && c.status === 'True') ? r.value : undefined;
-  });
+  await until('Applied', siteWith('Applied', 'True'));
+  assert.ok(await siteWith('Ready', 'False')(), 'Ready waits for the Deployment');
+  // The fake has no Deployment controller: play it through the status subresource.
+  await cluster.patchStatus({ resource: DEPLOYMENTS, namespace: 'web', name: 'site-deployment' }, {
+    observedGeneration: child.metadata.generation, replicas: 2, updatedReplicas: 2, readyReplicas: 2, availableReplicas: 2,
+    conditions: [{ type: 'Available', status: 'True' }, { type: 'Progressing', status: 'True', reason: 'NewReplicaSetAvailable' }],
+  }, 'test');
+  const site = await until('Ready', siteWith('Ready', 'True'));
   assert.ok(site.metadata.finalizers?.includes(FINALIZER));
   await until('healthy', () => (controller.health().state === 'healthy' ? true : undefined));
   abort.abort();
   await running;
   assert.is(controller.health().state, 'not-started');
+});
+
+test('drift: a field of ours another manager took is restored; its other fields are left alone', async () => {
+  const { cluster, controller } = setup();
+  const abort = new AbortController();
+  await installCrd(cluster);
+  await createSite(cluster, 2);
+  const running = controller.run(abort.signal);
+  const child = await until('the Deployment', () => deployment(cluster));
+  // kubectl scale, as the API server records it: replicas changes and leaves our field set.
+  const managed = (child.metadata.managedFields as { manager: string; fieldsV1: { 'f:spec': Record<string, unknown> } }[]);
+  const ours = managed.find((m) => m.manager === 'orkestra-runtime')!;
+  const { 'f:replicas': _taken, ...rest } = ours.fieldsV1['f:spec'];
+  await cluster.update(DEPLOYMENTS, { ...child, metadata: { ...child.metadata, annotations: { ...child.metadata.annotations, team: 'x' },
+    managedFields: [{ ...ours, fieldsV1: { ...ours.fieldsV1, 'f:spec': rest } }, { manager: 'kubectl', operation: 'Update', fieldsV1: { 'f:spec': { 'f:replicas': {} } } }] },
+    spec: { ...(child['spec'] as object), replicas: 5 } });
+  const restored = await until('replicas back to 2', async () => {
+    const d = await deployment(cluster);
+    return (d?.['spec'] as { replicas?: number } | undefined)?.replicas === 2 ? d : undefined;
+  });
+  assert.is(restored.metadata.annotations?.['team'], 'x', 'an annotation we do not manage survives');
+  abort.abort();
+  await running;
 });
 
 test('a deleted child brings its owner back and is applied again', async () => {
@@ -128,6 +163,7 @@ test('every reconcile is reported to the observer, and the HTTP view reads the s
   const running = controller.run(abort.signal);
   await until('healthy', () => (controller.health().state === 'healthy' ? true : undefined));
   assert.ok(controller.synced());
+  await until('settled', () => (controller.queue.stats(0).depth === 0 ? true : undefined));
   assert.ok(results.length >= 1 && results.every((r) => r === 'success'), results.join());
   assert.is(dequeued, results.length);
   assert.equal(controller.list().map((o) => o.metadata.name), ['site']);
@@ -189,6 +225,64 @@ test('more CRs than maxDepth: every one is reconciled, without waiting for a res
   await new Promise((r) => setTimeout(r, 100));
   assert.ok(controller.reconciles() <= 14, `reconciles: ${controller.reconciles()}`);
   assert.is(lines.filter((l) => l.includes('"queue full: keys wait until the queue has room"')).length >= 1, true);
+  abort.abort();
+  await running;
+});
+
+test('a reconcile past its CPU budget: Ready=False naming the budget, a Warning Event, nothing applied (issue 12)', async () => {
+  let asked = 0;
+  // The runner the composition root builds stops the planning; here it refuses every plan at once.
+  const refuse: RunWithBudget = () => {
+    asked++;
+    return { ok: false, budgetMs: 1000 };
+  };
+  const { cluster, controller } = setup(true, undefined, 100, refuse);
+  const abort = new AbortController();
+  await installCrd(cluster);
+  await createSite(cluster, 1);
+  const running = controller.run(abort.signal);
+  const ready = await until('Ready=False', async () => {
+    const r = await cluster.get({ resource: crResourceOf(crd), namespace: 'web', name: 'site' });
+    const conditions = r.ok ? (r.value['status'] as { conditions?: { type: string; status: string; message?: string }[] } | undefined)?.conditions : undefined;
+    return conditions?.find((c) => c.type === 'Ready' && c.status === 'False');
+  });
+  assert.match(ready.message ?? '', /more than its 1000 ms CPU budget \(RECONCILE_CPU_BUDGET\)/);
+  const events = await until('a Warning Event', () => {
+    const e = controller.events('web/site');
+    return e.length > 0 ? e : undefined;
+  });
+  assert.is(events[0]!.type, 'Warning');
+  assert.is(await deployment(cluster), undefined, 'nothing applied');
+  assert.ok(asked >= 1);
+  abort.abort();
+  await running;
+});
+
+test('with the real budget runner a normal reconcile goes through unchanged', async () => {
+  const { cluster, controller } = setup(true, undefined, 100, cpuBudget(5_000));
+  const abort = new AbortController();
+  await installCrd(cluster);
+  await createSite(cluster, 3);
+  const running = controller.run(abort.signal);
+  const child = await until('the Deployment', () => deployment(cluster));
+  assert.is((child['spec'] as { replicas: number }).replicas, 3);
+  abort.abort();
+  await running;
+});
+
+test('the CRD deleted under a running controller: waiting-for-crd, and back when it returns (issue 12)', async () => {
+  const { cluster, controller, lines } = setup();
+  const abort = new AbortController();
+  await installCrd(cluster);
+  await createSite(cluster, 1);
+  const running = controller.run(abort.signal);
+  await until('healthy', () => (controller.health().state === 'healthy' ? true : undefined));
+  await cluster.delete({ resource: CRDS, name: 'websites.demo.orkestra.io' });
+  await until('waiting-for-crd', () => (controller.health().state === 'waiting-for-crd' ? true : undefined));
+  assert.ok(lines.some((l) => l.includes('CRD deleted: waiting for it to return')));
+  await installCrd(cluster);
+  await until('pending or healthy again', () => (['pending', 'healthy'].includes(controller.health().state) ? true : undefined));
+  assert.ok(lines.some((l) => l.includes('CRD back: listing again')));
   abort.abort();
   await running;
 });

@@ -1,17 +1,24 @@
-// One enabled CRD's controller: wait for the CRD and its dependencies, run the CR informer and the
-// children's metadata-only informers, and reconcile queued keys with `workers` workers while this
-// replica leads. Every decision is lib's (spec/runtime.md); this file only moves data and awaits I/O.
+// One enabled CRD's controller: wait for the CRD and its dependencies, run the CR informer, the
+// children's informers (whole objects, projected to what drift, health and `.children` read) and
+// the observe.watch informers, and reconcile queued keys with `workers` workers while this replica
+// leads. Every decision is lib's (spec/runtime.md); this file only moves data and awaits I/O.
 import { setTimeout as delay } from 'node:timers/promises';
-import type { CrdEntry } from '@orkestra/lib';
+import type { CrdEntry } from '@orkestra/lib/katalog';
 import type { Template } from '@orkestra/lib/template';
 import type { ConditionScope } from '@orkestra/lib/conditions';
 import {
-  canStart, initialHealth, ownerKeyOf, parseQueueKey, planReconcile, planReconcileFailure, queueKeyOf, routeChildEvent, stepHealth,
+  canStart, childKeepPaths, childrenReadStatus, crUpdateMatters, initialHealth, ownerKeyOf, parseQueueKey, planReconcile, planReconcileFailure,
+  planRuleCheck, projectChild, queueKeyOf, routeChildEvent, stepHealth,
   WorkQueue, type CachedCr, type CrdHealth, type Effect, type HealthEvent, type HealthState, type ReconcilePlan, usesUnique,
 } from '@orkestra/lib/runtime';
 import type { Clock, Cluster, KubeObject as ClusterObject, Entropy, Resource, Logger } from '@orkestra/lib/ports';
 import { createInformer, type Informer, type InformerHealth, type InformerStats } from '@orkestra/adapters/kube';
+import { CrdPresenceMonitor } from './crd-presence.ts';
+import type { RunWithBudget } from './cpu-budget.ts';
 import { ChildIndex } from './child-index.ts';
+import { planChildKinds } from './child-kinds.ts';
+import { createObserveInformers } from './observe-informers.ts';
+import { ReconcileMemory } from './reconcile-memory.ts';
 import { planChildWatches } from './plan-child-watches.ts';
 import { describeFailure, executeEffect } from './execute-effect.ts';
 import { RecentEvents } from './recent-events.ts';
@@ -19,6 +26,9 @@ import type { CacheView } from './runtime-view.ts';
 import { Wake } from './wake.ts';
 
 const CRD_RESOURCE: Resource = { group: 'apiextensions.k8s.io', version: 'v1', resource: 'customresourcedefinitions', namespaced: false };
+// After a deleted CRD returns, the CR informer retries at least this often, for this long.
+const FAST_RETRY_MS = 1_000;
+const FAST_RETRY_AFTER_CRD_BACK_MS = 30_000;
 
 /** Tuning of one controller, with the runtime's defaults already merged with the CRD entry's. */
 export interface ControllerSettings {
@@ -55,6 +65,8 @@ export interface ControllerDeps {
   /** Health of the other controllers, for `dependsOn`. */
   readonly healthOf: (name: string) => HealthState | undefined;
   readonly observer?: ReconcileObserver;
+  /** Runs a reconcile's planning under the CPU budget (cpu-budget.ts); without it, unbounded (tests). */
+  readonly runWithBudget?: RunWithBudget;
 }
 
 /** The REST resource of a CRD's custom resources. */
@@ -73,9 +85,10 @@ export class CrdController implements CacheView {
   readonly #wake = new Wake();
   readonly #children = new ChildIndex();
   readonly #events = new RecentEvents();
-  // Per CR key, so the fingerprints of a deleted CR's children go with it.
-  readonly #lastApplied = new Map<string, Map<string, string>>();
+  readonly #memory = new ReconcileMemory();
   readonly #templates = new Map<string, Template>();
+  // Issue 15: per CR key, what the reconcile-time rule check last found (a denial, the broken warn rules).
+  readonly #ruleFindings = new Map<string, { readonly denied?: string; readonly warnings: readonly string[] }>();
   // `unique` conditions compare with the other CRs; listed from the cache only for CRDs that use it.
   readonly #usesUnique: boolean;
   readonly #resource: Resource;
@@ -106,6 +119,11 @@ export class CrdController implements CacheView {
   /** The controller's health (spec/runtime.md §3). */
   health(): CrdHealth {
     return this.#health;
+  }
+
+  /** CRs the rule check holds (denied) or warns about, by `namespace/name` (issue 15, the CRD's health). */
+  ruleFindings(): ReadonlyMap<string, { readonly denied?: string; readonly warnings: readonly string[] }> {
+    return this.#ruleFindings;
   }
 
   /** Reconciles finished so far (any outcome). */
@@ -156,8 +174,26 @@ export class CrdController implements CacheView {
     const scope = {
       ...(crd.namespace !== undefined ? { namespace: crd.namespace } : {}),
     };
-    const onError = (resource: string) => (error: { type: string; message: string }, retryInMs: number): void =>
+    // Issue 12: the CRD may be deleted under a running controller; /health must say so within
+    // seconds, and a re-created CRD must be picked up without waiting out the CR informer's
+    // backoff (grown to ~30 s while the CRD was gone, then a 410 for its stale resourceVersion):
+    // for a short while after the CRD returns, the CR informer retries at least every second.
+    const crWake = new Wake();
+    let fastRetryUntilMs = 0;
+    const presence = new CrdPresenceMonitor(cluster, `${crd.plural}.${crd.group}`, this.#deps.settings.startPollMs, (p) => {
+      log[p === 'gone' ? 'warn' : 'info'](p === 'gone' ? 'CRD deleted: waiting for it to return' : 'CRD back: listing again', { resource: `${crd.plural}.${crd.group}` });
+      this.#step(p === 'gone' ? { type: 'crd-missing' } : { type: 'started' });
+      if (p === 'back') {
+        fastRetryUntilMs = clock.now() + FAST_RETRY_AFTER_CRD_BACK_MS;
+        crWake.wake();
+      }
+    });
+    const crSleep = (ms: number, s: AbortSignal): Promise<void> =>
+      crWake.sleep(clock.now() < fastRetryUntilMs ? Math.min(ms, FAST_RETRY_MS) : ms, s);
+    const onError = (resource: string) => (error: { type: string; message: string }, retryInMs: number): void => {
       log.warn('watch failed', { resource, err: `${error.type}: ${error.message}`, retryInMs });
+      if (resource === this.#resource.resource && error.type === 'not-found') presence.checkNow();
+    };
     // A 403 on a list or watch means the installed RBAC does not match the Katalog: the cache
     // cannot fill, so the CRD is degraded (spec/runtime.md §3) and the log says what to do.
     const onHealth = (resource: string) => (health: InformerHealth): void => {
@@ -169,10 +205,14 @@ export class CrdController implements CacheView {
         this.#step({ type: 'watch-allowed', resource });
       }
     };
+    // Status-only updates (ours coming back, or someone else's) are not reconciled, unless the
+    // children follow the CR's own status (spec/runtime.md §2.5).
+    const readsStatus = childrenReadStatus(crd);
     const cr = createInformer({
-      cluster, resource: this.#resource, clock, entropy, ...scope, ...(labelSelector ? { labelSelector } : {}),
+      cluster, resource: this.#resource, clock, entropy, sleep: crSleep, ...scope, ...(labelSelector ? { labelSelector } : {}),
       onEvent: (event) => {
         if (event.type === 'synced') return this.#synced();
+        if (event.type === 'update' && !crUpdateMatters(event.old, event.object, readsStatus)) return;
         const key = queueKeyOf(event.object.metadata);
         // A deleted CR's Events go with it (and a CR of the same name later starts afresh).
         if (event.type === 'delete') this.#events.forget(key);
@@ -183,10 +223,16 @@ export class CrdController implements CacheView {
     });
     this.#crInformer = cr;
     this.#informers = [{ name: this.#resource.resource, informer: cr }];
+    const keep = childKeepPaths(crd);
+    const kinds = planChildKinds(crd);
     const children = planChildWatches(crd).map(({ resource, namespace }) => {
       const name = namespace === undefined ? resource.resource : `${resource.resource}/${namespace}`;
+      const kind = kinds.get(`${resource.group}/${resource.resource}`);
+      const paths = keep.get(`${resource.group}/${resource.resource}`) ?? [];
       const informer = createInformer({
-        cluster, resource, clock, entropy, ...(namespace !== undefined ? { namespace } : {}), metadataOnly: true,
+        cluster, resource, clock, entropy, ...(namespace !== undefined ? { namespace } : {}),
+        // List items carry no apiVersion or kind: the Katalog knows them.
+        transform: (o) => ({ ...projectChild(o, paths), ...(kind ? { apiVersion: kind.apiVersion, kind: kind.kind } : {}) }),
         onEvent: (event) => {
           if (event.type === 'synced') return this.#synced();
           if (event.type === 'delete') this.#children.delete(resource, event.object);
@@ -200,11 +246,15 @@ export class CrdController implements CacheView {
       this.#informers.push({ name, informer });
       return informer;
     });
-    this.#unsynced = 1 + children.length;
+    const observed = createObserveInformers(crd, {
+      cluster, clock, entropy, enqueue: (key) => this.#add(key), synced: () => this.#synced(), onError, onHealth,
+    });
+    this.#informers.push(...observed);
+    this.#unsynced = 1 + children.length + observed.length;
     this.#step({ type: 'started' });
     log.info('controller started', { resource: `${crd.plural}.${crd.group}`, children: children.length, workers: this.#deps.settings.workers });
     const workers = Array.from({ length: this.#deps.settings.workers }, () => this.#work(signal));
-    await Promise.all([cr.run(signal), ...children.map((c) => c.run(signal)), this.#resync(signal), ...workers]);
+    await Promise.all([cr.run(signal), ...children.map((c) => c.run(signal)), ...observed.map((o) => o.informer.run(signal)), this.#resync(signal), presence.run(signal), ...workers]);
     this.#step({ type: 'stopped' });
   }
 
@@ -312,30 +362,44 @@ export class CrdController implements CacheView {
       // Gone: nothing to do, and nothing to retry. Its Events go too (again: a reconcile that was
       // running when the delete arrived may have recorded one after the informer's forget).
       this.queue.forget(key);
-      this.#lastApplied.delete(key);
+      this.#memory.forget(key);
       this.#events.forget(key);
+      this.#ruleFindings.delete(key);
       this.queue.done(key, clock.now());
       this.#deps.observer?.reconciled('success', (clock.now() - startedMs) / 1000);
       return;
     }
     const cr: CachedCr = { ...object, apiVersion: object.apiVersion ?? `${crd.group}/${crd.version}`, kind: object.kind ?? crd.kind, metadata: object.metadata };
     const nowMs = clock.now();
-    let lastApplied = this.#lastApplied.get(key);
-    if (!lastApplied) this.#lastApplied.set(key, (lastApplied = new Map()));
+    const memory = this.#memory.of(key);
     let plan: ReconcilePlan;
     try {
-      plan = planReconcile({
-        crd, cr, observedChildren: this.#children.of(ownerKeyOf(crd, cr.metadata)), nowMs, lastApplied, templateCache: this.#templates,
-        ...(this.#usesUnique ? { peers: this.#peersOf(cr) } : {}),
-      });
+      const peers = this.#usesUnique ? { peers: this.#peersOf(cr) } : {};
+      const input = {
+        crd, cr, observedChildren: this.#children.of(ownerKeyOf(crd, cr.metadata)), nowMs, templateCache: this.#templates,
+        lastApplied: memory.lastApplied, driftApplied: memory.driftApplied, ...(memory.lastReady ? { lastReady: memory.lastReady } : {}),
+        ...peers,
+      };
+      // Issue 15: a CR breaking the Katalog's validation rules gets Ready=False and no child writes.
+      // The check renders mutation templates too, so it runs inside the same budget as planning.
+      const planned = (): ReconcilePlan => {
+        const check = planRuleCheck({ crd, cr, nowMs, ...peers });
+        if (check.type === 'denied' || check.warnings.length > 0) this.#ruleFindings.set(key, { ...(check.type === 'denied' ? { denied: check.message } : {}), warnings: check.warnings });
+        else this.#ruleFindings.delete(key);
+        return check.type === 'denied' ? check.plan : planReconcile(input);
+      };
+      // Issue 12: planning is synchronous; past the budget it is stopped and the CR fails (no apply).
+      const budgeted = this.#deps.runWithBudget ? this.#deps.runWithBudget(planned) : { ok: true as const, value: planned() };
+      plan = budgeted.ok ? budgeted.value : planReconcileFailure({ crd, cr, nowMs },
+        `reconcile stopped: planning took more than its ${budgeted.budgetMs} ms CPU budget (RECONCILE_CPU_BUDGET); simplify this resource's templates or conditions, or the values they read`);
     } catch (err) {
       // A throw is a bug in the planner; it must not take the worker down with it.
       plan = planReconcileFailure({ crd, cr, nowMs }, `internal error: ${err instanceof Error ? err.message : String(err)}`);
     }
-    const failure = await this.#execute(plan.effects, cr, log, lastApplied);
+    const failure = await this.#execute(plan.effects, cr, log, key);
     let result: ReconcileResult = 'success';
     if (failure !== undefined) {
-      await this.#execute(planReconcileFailure({ crd, cr, nowMs: clock.now() }, failure).effects, cr, log, lastApplied);
+      await this.#execute(planReconcileFailure({ crd, cr, nowMs: clock.now() }, failure).effects, cr, log, key);
       this.#failed(key, failure, log);
       result = 'error';
     } else if (plan.outcome.type === 'failed') {
@@ -362,12 +426,12 @@ export class CrdController implements CacheView {
   }
 
   /** Executes effects in order; returns the failure that stopped them. Events are best effort. */
-  async #execute(effects: readonly Effect[], cr: CachedCr, log: Logger, lastApplied: Map<string, string>): Promise<string | undefined> {
+  async #execute(effects: readonly Effect[], cr: CachedCr, log: Logger, key: string): Promise<string | undefined> {
     const { cluster, entropy, clock, identity } = this.#deps;
     for (const effect of effects) {
       const result = await executeEffect(effect, { cluster, crResource: this.#resource, cr, nowMs: clock.now(), entropy, instance: identity });
       if (result.ok) {
-        if (effect.type === 'apply') lastApplied.set(effect.key, effect.fingerprint);
+        this.#memory.record(key, effect);
         if (effect.type === 'event') {
           this.#events.record(queueKeyOf(cr.metadata), { type: effect.eventType, reason: effect.reason, note: effect.note, action: effect.action }, clock.now());
         }

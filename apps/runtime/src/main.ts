@@ -8,6 +8,8 @@ import { systemClock, systemEntropy } from '@orkestra/adapters/system';
 import type { Katalog } from '@orkestra/lib';
 import { planStartupOrder } from '@orkestra/lib/katalog';
 import { ControllerSet } from './controller-set.ts';
+import { cpuBudget } from './cpu-budget.ts';
+import { migrateStorageMain } from './migrate-storage.ts';
 import { startRegistryFollower } from './start-registry-follower.ts';
 import type { Logger } from '@orkestra/lib/ports';
 import { parseConfig, type RuntimeConfig } from './config.ts';
@@ -15,6 +17,7 @@ import { CrdController, type ReconcileObserver } from './crd-controller.ts';
 import { feedMetrics } from './feed-metrics.ts';
 import { LeaderElector } from './leader.ts';
 import { createLogger } from '@orkestra/adapters/process';
+import { kubeCrAccess } from './kube-cr-access.ts';
 import { serveHttp } from './serve-http.ts';
 
 /** How often a controller looks again for its missing CRD or unmet dependencies. */
@@ -24,6 +27,11 @@ const PACKAGE_JSON = new URL('../package.json', import.meta.url);
 
 /** Runs `ork-runtime <argv>` (or `ork run ...`, handed over by the CLI); exit codes go to process.exitCode. */
 export async function main(argv: readonly string[]): Promise<void> {
+  // Issue 18: the storage-version migration task (apps/runtime/src/migrate-storage.ts).
+  if (argv[0] === 'migrate-storage') {
+    process.exitCode = await migrateStorageMain(argv.slice(1), process.env, (t) => process.stdout.write(t), (t) => process.stderr.write(t));
+    return;
+  }
   await runApp(argv, process.env, (text) => process.stdout.write(text), {
     program: 'ork-runtime', verb: 'run', version: readPackageVersion(PACKAGE_JSON), parseConfig, serve: run, exit2,
     // ORK_REGISTRY_URL: the Katalog is followed in an OCI registry, not read from a file (issue 19).
@@ -87,6 +95,7 @@ async function run(config: RuntimeConfig, katalog: Katalog | undefined): Promise
         failureThreshold: crd.failureThreshold ?? config.failureThreshold,
         startPollMs: START_POLL_MS,
       },
+      runWithBudget: cpuBudget(config.reconcileCpuBudgetMs),
     });
   }, log);
 
@@ -108,7 +117,10 @@ async function run(config: RuntimeConfig, katalog: Katalog | undefined): Promise
   // HTTP API (DESIGN §6): probes, /metrics and /katalog, read from the controllers at request time.
   const follower = config.registry ? startRegistryFollower({ config, registry: config.registry, cluster, set, clock, entropy, log, identity }) : undefined;
   if (follower && 'error' in follower) return exit2(follower.error);
-  const http = await serveHttp({ set, source: follower?.status, clock, log, metrics, config, isLeader, runtimeVersion: readPackageVersion(PACKAGE_JSON) });
+  const accessLog = log.child({ component: 'http-access' });
+  // A failed review answers 503: the log names why (a 403 here is the runtime's own RBAC).
+  const access = kubeCrAccess(cluster, clock, (review, err) => accessLog.warn(`${review} failed`, { err }));
+  const http = await serveHttp({ set, source: follower?.status, clock, log, metrics, config, isLeader, runtimeVersion: readPackageVersion(PACKAGE_JSON), access });
   if ('error' in http) {
     process.stderr.write(`ork-runtime: ${http.error}\n`);
     process.exitCode = 1;

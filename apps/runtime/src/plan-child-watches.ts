@@ -2,7 +2,7 @@ import type { ChildItem, CrdEntry } from '@orkestra/lib';
 import { childPlacement } from '@orkestra/lib/rbac';
 import { childResourceOf, type ChildResource } from '@orkestra/lib/runtime';
 
-/** One metadata-only watch of a child resource: in one namespace, or in all (`namespace` absent). */
+/** One watch of a child resource: in one namespace, or in all (`namespace` absent). */
 export interface ChildWatch {
   readonly resource: ChildResource;
   readonly namespace?: string;
@@ -15,7 +15,8 @@ export interface ChildWatch {
  */
 export function planChildWatches(crd: CrdEntry): ChildWatch[] {
   const byResource = new Map<string, { resource: ChildResource; namespaces: Set<string | undefined> }>();
-  for (const item of crd.children) {
+  // onDelete items too: their Jobs are awaited from the cache (issue 14).
+  for (const item of [...crd.children, ...(crd.onDelete?.groups.flatMap((g) => g.items) ?? [])]) {
     const resource = childResourceOf(item);
     if (!resource) continue;
     const key = `${resource.group}/${resource.resource}`;

@@ -31,6 +31,8 @@ export interface ControllerState {
   /** Reconciles finished so far, any outcome. */
   reconciles(): number;
   readonly queue: { stats(nowMs: number): WorkQueueStats };
+  /** Issue 15: what the rule check found per CR key. */
+  ruleFindings?(): ReadonlyMap<string, { readonly denied?: string; readonly warnings: readonly string[] }>;
 }
 
 /** A running controller and the caches the view reads for it. */
@@ -54,6 +56,14 @@ export interface RuntimeViewDeps {
   readonly namespace: string;
   /** The runtime's DEFAULT_WORKERS and DEFAULT_RESYNC (ms), for settings the Katalog leaves out. */
   readonly defaults: { readonly workers: number; readonly resyncMs: number; readonly maxDepth: number };
+}
+
+function validationFindings(controller: ControllerState | undefined): NonNullable<CrdHealthReport['validation']> {
+  const found = [...(controller?.ruleFindings?.() ?? new Map<string, { readonly denied?: string; readonly warnings: readonly string[] }>())].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return {
+    denied: found.flatMap(([cr, f]) => (f.denied !== undefined ? [{ cr, message: f.denied }] : [])),
+    activeWarnings: found.flatMap(([cr, f]) => f.warnings.map((warning) => ({ cr, warning }))),
+  };
 }
 
 /** Builds the RuntimeView of a running runtime from its controllers and caches. */
@@ -166,6 +176,7 @@ export function createRuntimeView(deps: RuntimeViewDeps): RuntimeView {
         ...counters(source),
         waitingFor: h?.state === 'waiting-for-dependency' ? h.waitingFor ?? [] : [],
         dependencies,
+        ...(crd.admission.validation.length > 0 ? { validation: validationFindings(source?.controller) } : {}),
       };
     },
     crs: (name) => {

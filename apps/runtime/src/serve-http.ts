@@ -1,6 +1,6 @@
 // Wires the HTTP API of DESIGN §6 (probes, /metrics, /katalog) to the running controllers: the view
 // over their caches, the metrics, and the node:http server of ./http.
-import { buildRuntimeServer, type KatalogSourceStatus } from './http/index.ts';
+import { buildRuntimeServer, type CrAccess, type KatalogSourceStatus } from './http/index.ts';
 import type { RuntimeMetrics } from './metrics/index.ts';
 import type { Clock, Logger } from '@orkestra/lib/ports';
 import type { RuntimeConfig } from './config.ts';
@@ -21,6 +21,8 @@ export interface HttpDeps {
   readonly config: RuntimeConfig;
   readonly isLeader: () => boolean;
   readonly runtimeVersion: string;
+  /** Who may read which CRs through the API (TokenReview and SubjectAccessReview; issue 12). */
+  readonly access: CrAccess;
 }
 
 /** A listening HTTP API. */
@@ -39,7 +41,7 @@ export async function serveHttp(deps: HttpDeps): Promise<HttpApi | { readonly er
   });
   const server = buildRuntimeServer({
     view, metrics, readTimeoutMs: config.serverReadTimeoutMs, writeTimeoutMs: config.serverWriteTimeoutMs,
-    logger: httpLogger(log.child({ component: 'http' })),
+    logger: httpLogger(log.child({ component: 'http' })), access: deps.access,
   });
   try {
     const { port } = await server.listen({ port: config.port, host: config.host });

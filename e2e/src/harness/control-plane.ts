@@ -19,6 +19,26 @@ export const REPO = new URL('../../../', import.meta.url).pathname;
 const KUBE = join(REPO, 'tools/kube');
 let current: ControlPlane | undefined;
 
+/**
+ * Adds to the run's control plane before it starts: kube-controller-manager controllers and
+ * kube-apiserver flags. All e2e files share one control plane, started by the first test that needs
+ * it (run-tests imports every file first), so a file calls this when it is loaded. Throws once the
+ * control plane is up: what other files already use cannot change under them.
+ */
+export function configureControlPlane(extra: { readonly controllers?: readonly string[]; readonly apiserverArgs?: readonly string[] }): void {
+  if (current) throw new Error('the control plane is already up: configure it when the test file is loaded, before any test runs');
+  const add = (name: string, values: readonly string[] | undefined, sep: string) => {
+    if (values?.length) process.env[name] = [process.env[name], ...values].filter(Boolean).join(sep);
+  };
+  add('ORK_KUBE_EXTRA_CONTROLLERS', extra.controllers, ',');
+  add('ORK_KUBE_APISERVER_EXTRA_ARGS', extra.apiserverArgs, ' ');
+}
+
+/** Whether this run's control plane is up (without starting it). */
+export function controlPlaneStarted(): ControlPlane | undefined {
+  return current;
+}
+
 /** The control plane of this run, started on first use. */
 export function controlPlane(): ControlPlane {
   if (current) return current;
@@ -75,4 +95,15 @@ export function parseEnv(text: string): Record<string, string> {
     if (m) out[m[1]!] = m[2]!.replace(/^['"]|['"]$/g, '');
   }
   return out;
+}
+
+/** The last `lines` lines of the run's kube-controller-manager log ('' on ORK_E2E_KUBECONFIG): for failure messages. */
+export function controllerManagerLogTail(lines = 10): string {
+  const dir = current?.stateDir;
+  if (!dir) return '';
+  try {
+    return readFileSync(join(dir, 'logs/controller-manager.log'), 'utf8').split('\n').slice(-lines - 1).join('\n');
+  } catch {
+    return '';
+  }
 }

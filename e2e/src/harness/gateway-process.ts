@@ -29,8 +29,21 @@ export function gatewayHttpBase(g: GatewayProcess, timeoutMs = 30_000): Promise<
   return appHttpBase(g, 'gateway', timeoutMs);
 }
 
-/** Waits until `/readyz` answers 200: certificates loaded and both configurations applied. */
+/**
+ * Waits until `/readyz` answers 200: certificates loaded and both configurations applied. A
+ * gateway that does not get there is stopped before the error is thrown, so a failed test leaves
+ * no process behind for the run to wait on (a test that starts another gateway forgets this one).
+ */
 export async function gatewayReady(g: GatewayProcess, timeoutMs = 30_000): Promise<string> {
+  try {
+    return await waitReady(g, timeoutMs);
+  } catch (err) {
+    await stopGateway(g).catch(() => undefined);
+    throw err;
+  }
+}
+
+async function waitReady(g: GatewayProcess, timeoutMs: number): Promise<string> {
   const base = await gatewayHttpBase(g, timeoutMs);
   const deadline = Date.now() + timeoutMs;
   let last = '';
@@ -47,4 +60,25 @@ export async function gatewayReady(g: GatewayProcess, timeoutMs = 30_000): Promi
 /** The `gateway stopped` summary line (after stopGateway), which counts the RBAC denials it met. */
 export function stoppedLine(g: GatewayProcess): Record<string, unknown> | undefined {
   return linesOf(g, 'gateway stopped')[0];
+}
+
+/**
+ * Stops it and checks what every gateway e2e ends on: exit 0, a `gateway stopped` line (echoed to
+ * the run's stderr, so the counts are in the log) and no request of its own denied by RBAC.
+ */
+export async function stopGatewayClean(g: GatewayProcess): Promise<Record<string, unknown>> {
+  const code = await stopGateway(g);
+  if (code !== 0) throw new Error(`the gateway exited ${String(code)}, not 0: ${g.stderr.join('')}`);
+  const stopped = stoppedLine(g);
+  if (!stopped) throw new Error(`no "gateway stopped" line: ${g.stderr.join('')}`);
+  process.stderr.write(`  gateway stopped: ${JSON.stringify(stopped)}\n`);
+  if (stopped['forbidden'] !== 0) throw new Error(`forbidden: ${String(stopped['forbidden'])}, expected 0: ${g.stderr.join('')}`);
+  return stopped;
+}
+
+/** For a gateway suite's before hook, whose error uvu swallows: says what failed, with the gateway's last words, and rethrows. */
+export function reportSetupFailure(g: GatewayProcess | undefined, err: unknown): never {
+  const last = g ? g.lines.slice(-5).map((l) => JSON.stringify(l)).join('\n    ') : '(no gateway)';
+  process.stderr.write(`  setup failed: ${err instanceof Error ? err.message : String(err)}\n    ${last}\n`);
+  throw err;
 }

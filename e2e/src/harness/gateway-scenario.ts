@@ -4,7 +4,7 @@
 // carrying a 403 ends the run early (SIGTERM then): it has broken, and the rest would only cost time.
 import { kubectl, kubectlOk } from './kubectl.ts';
 import { linesOf, startGateway, stopGateway, stoppedLine, type GatewayProcess } from './gateway-process.ts';
-import { GATEWAY_WEBHOOK_CONFIGS, removeGatewayWebhooks } from './install-for-gateway.ts';
+import { GATEWAY_MUTATING_CONFIG, GATEWAY_WEBHOOK_CONFIGS, removeGatewayWebhooks } from './install-for-gateway.ts';
 import type { RuleAtom } from './rbac-atoms.ts';
 import { denialOf } from './role-ablation.ts';
 
@@ -13,6 +13,7 @@ export const GATEWAY_TLS_SECRET = 'orkestra-gateway-tls';
 /** The label deletion protection looks for. */
 export const PROTECTION_LABEL = 'orkestra.io/deletion-protection';
 const DELETION_WEBHOOK = 'labels.deletion-protection.orkestra.io';
+const EVICTION_WEBHOOK = 'evictions.deletion-protection.orkestra.io';
 
 /** Where one run of the scenario happens. */
 export interface GatewayScenarioSetup {
@@ -21,7 +22,7 @@ export interface GatewayScenarioSetup {
   readonly kubeconfig: string;
   /** ORK_NAMESPACE: where the TLS Secret lives. */
   readonly installNamespace: string;
-  /** A namespace (not the install namespace: that one is exempt) holding ConfigMap `guarded` with the protection label. */
+  /** A namespace (not the install namespace: that one is exempt) holding ConfigMap `guarded` and Pod `guarded` with the protection label. */
   readonly guardedNamespace: string;
 }
 
@@ -62,7 +63,8 @@ export function gatewayDenialOf(atom: RuleAtom, logs: readonly string[]): string
 /**
  * Runs G: with neither the TLS Secret nor the two configurations present, a gateway starts and
  * creates the Secret and both configurations (/readyz 200); the API server calls it and a labelled
- * ConfigMap's delete is denied; both configurations edited by hand are repaired; the Secret with its
+ * ConfigMap's delete is denied; the eviction of a labelled Pod is denied on the Pod the gateway
+ * read; both configurations edited by hand are repaired; the Secret with its
  * serving key removed is repaired; the deleted Secret is restored; SIGTERM stops the gateway with
  * exit 0 and both configurations deleted (cleanupOnShutdown).
  */
@@ -84,6 +86,9 @@ export async function runGatewayScenario(setup: GatewayScenarioSetup): Promise<G
       if (!linesOf(g, 'webhook configuration deleted').some((l) => l['name'] === name)) missed = `"webhook configuration deleted" for ${name} on SIGTERM`;
       else if (exists(['validatingwebhookconfiguration', name])) missed = `${name} gone after SIGTERM (cleanupOnShutdown)`;
     }
+    // Issue 15: the mutating configuration of the rules goes too.
+    if (!missed && !linesOf(g, 'webhook configuration deleted').some((l) => l['name'] === GATEWAY_MUTATING_CONFIG)) missed = `"webhook configuration deleted" for ${GATEWAY_MUTATING_CONFIG} on SIGTERM`;
+    else if (!missed && exists(['mutatingwebhookconfiguration', GATEWAY_MUTATING_CONFIG])) missed = `${GATEWAY_MUTATING_CONFIG} gone after SIGTERM (cleanupOnShutdown)`;
   } catch (err) {
     const last = g.lines.slice(-3).map((l) => String(l['msg'])).join(' | ');
     missed ??= `${err instanceof Error ? err.message : String(err)} (last log lines: ${last})`;
@@ -99,6 +104,7 @@ export async function runGatewayScenario(setup: GatewayScenarioSetup): Promise<G
 export function resetGatewayState(installNamespace: string): void {
   kubectlOk(['delete', 'secret', GATEWAY_TLS_SECRET, '--ignore-not-found'], { namespace: installNamespace });
   kubectlOk(['delete', 'validatingwebhookconfiguration', '--ignore-not-found', ...GATEWAY_WEBHOOK_CONFIGS]);
+  kubectlOk(['delete', 'mutatingwebhookconfiguration', '--ignore-not-found', GATEWAY_MUTATING_CONFIG]);
 }
 
 async function steps(g: GatewayProcess, setup: GatewayScenarioSetup): Promise<void> {
@@ -109,9 +115,11 @@ async function steps(g: GatewayProcess, setup: GatewayScenarioSetup): Promise<vo
     if (!line) return undefined;
     const res = await fetch(`http://${String(line['host'])}:${String(line['port'])}/readyz`).catch(() => undefined);
     return res?.status === 200 ? true : undefined;
-  }, 20_000);
+    // Generous: on a loaded machine loading the gateway's modules alone has taken 27 s.
+  }, 90_000);
   await until(`Secret ${GATEWAY_TLS_SECRET} created`, () => secretOf(ns), 2_000);
   for (const name of GATEWAY_WEBHOOK_CONFIGS) await until(`${name} created`, () => (exists(['validatingwebhookconfiguration', name]) ? true : undefined), 2_000);
+  await until(`${GATEWAY_MUTATING_CONFIG} created`, () => (exists(['mutatingwebhookconfiguration', GATEWAY_MUTATING_CONFIG]) ? true : undefined), 2_000);
 
   // The API server picks new configurations up from its own informer: wait until it calls us.
   await until('a labelled ConfigMap\'s delete denied by the gateway', () => {
@@ -119,13 +127,23 @@ async function steps(g: GatewayProcess, setup: GatewayScenarioSetup): Promise<vo
     return r.status !== 0 && r.stderr.includes(`admission webhook "${DELETION_WEBHOOK}" denied the request`) ? true : undefined;
   }, 20_000);
 
+  // An eviction names a Pod but carries none of its labels: the gateway reads the Pod (get pods).
+  await until('a labelled Pod\'s eviction denied by the gateway on the labels it read', () => {
+    const r = kubectl(['create', '--raw', `/api/v1/namespaces/${setup.guardedNamespace}/pods/guarded/eviction`, '-f', '-'], {
+      input: JSON.stringify({ apiVersion: 'policy/v1', kind: 'Eviction', metadata: { name: 'guarded', namespace: setup.guardedNamespace } }),
+    });
+    return r.status !== 0 && r.stderr.includes(`admission webhook "${EVICTION_WEBHOOK}" denied the request: evicting Pod "guarded"`) && r.stderr.includes('carries the label') ? true : undefined;
+  }, 20_000);
+
   // Both configurations, each under its own name: get and update are granted per name.
   for (const name of GATEWAY_WEBHOOK_CONFIGS) {
     kubectlOk(['patch', 'validatingwebhookconfiguration', name, '--type', 'json', '-p', JSON.stringify([{ op: 'replace', path: '/webhooks/0/failurePolicy', value: 'Ignore' }])]);
   }
-  for (const name of GATEWAY_WEBHOOK_CONFIGS) {
+  kubectlOk(['patch', 'mutatingwebhookconfiguration', GATEWAY_MUTATING_CONFIG, '--type', 'json', '-p', JSON.stringify([{ op: 'replace', path: '/webhooks/0/failurePolicy', value: 'Ignore' }])]);
+  const configs = [...GATEWAY_WEBHOOK_CONFIGS.map((name) => ['validatingwebhookconfiguration', name] as const), ['mutatingwebhookconfiguration', GATEWAY_MUTATING_CONFIG] as const];
+  for (const [kind, name] of configs) {
     await until(`${name} repaired (failurePolicy back to Fail)`, () => (
-      kubectl(['get', 'validatingwebhookconfiguration', name, '-o', 'jsonpath={.webhooks[*].failurePolicy}']).stdout.split(' ').every((p) => p === 'Fail')
+      kubectl(['get', kind, name, '-o', 'jsonpath={.webhooks[*].failurePolicy}']).stdout.split(' ').every((p) => p === 'Fail')
       && linesOf(g, 'webhook configuration repaired').some((l) => l['name'] === name) ? true : undefined), 8_000);
   }
 

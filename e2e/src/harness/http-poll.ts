@@ -8,19 +8,19 @@ export interface HttpResponse {
 }
 
 /** GETs `base + path`. */
-export async function httpGet(base: string, path: string): Promise<HttpResponse> {
-  const res = await fetch(`${base}${path}`);
+export async function httpGet(base: string, path: string, headers: Record<string, string> = {}): Promise<HttpResponse> {
+  const res = await fetch(`${base}${path}`, { headers });
   const text = await res.text();
   return { status: res.status, text, json: () => JSON.parse(text) };
 }
 
 /** Polls GET `path` until `check` returns a value, or throws with the last answer after `timeoutMs`. */
 export async function pollHttp<T>(base: string, what: string, path: string, check: (r: HttpResponse) => T | undefined,
-                                  timeoutMs = 60_000, everyMs = 250): Promise<T> {
+                                  timeoutMs = 60_000, everyMs = 250, headers: Record<string, string> = {}): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let last = '';
   for (;;) {
-    const r = await httpGet(base, path);
+    const r = await httpGet(base, path, headers);
     const value = check(r);
     if (value !== undefined) return value;
     last = `${r.status} ${r.text.slice(0, 600)}`;

@@ -1,6 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseAllDocuments } from 'yaml';
+import { applyCrds } from './apply-crds.ts';
 import { controlPlane } from './control-plane.ts';
 import { kubectl, kubectlOk, tokenKubeconfig } from './kubectl.ts';
 import { stopGateway, type GatewayProcess } from './gateway-process.ts';
@@ -9,8 +9,10 @@ import { cleanupNamespaces, freshNamespace } from './namespace.ts';
 import { ork } from './ork.ts';
 import { scratchDir } from './scratch.ts';
 
-/** The two cluster-wide configurations the gateway writes (DESIGN §7). */
-export const GATEWAY_WEBHOOK_CONFIGS = ['orkestra-deletion-protection', 'orkestra-namespace-protection'] as const;
+/** The cluster-wide ValidatingWebhookConfigurations the gateway writes (DESIGN §7; issue 15 adds the rules'). */
+export const GATEWAY_WEBHOOK_CONFIGS = ['orkestra-deletion-protection', 'orkestra-namespace-protection', 'orkestra-admission-validation'] as const;
+/** The MutatingWebhookConfiguration of the Katalog's mutation rules (issue 15). */
+export const GATEWAY_MUTATING_CONFIG = 'orkestra-admission-mutation';
 
 /** A Katalog installed for `ork gate` the way a user installs it. */
 export interface GatewayInstall {
@@ -29,14 +31,7 @@ export interface GatewayInstall {
  */
 export function installForGateway(katalog: string, prefix: string): GatewayInstall {
   const dir = scratchDir(prefix);
-  const crdText = ork(['generate', 'crd', '-f', katalog]);
-  const crds = parseAllDocuments(crdText)
-    .map((d) => (d.toJS() as { metadata?: { name?: string } } | null)?.metadata?.name)
-    .filter((n): n is string => typeof n === 'string');
-  if (crds.length > 0) {
-    kubectlOk(['apply', '--server-side', '--field-manager', 'e2e', '-f', '-'], { input: crdText });
-    for (const name of crds) kubectlOk(['wait', '--for', 'condition=Established', '--timeout', '60s', `crd/${name}`]);
-  }
+  const crds = applyCrds(ork(['generate', 'crd', '-f', katalog]));
   const namespace = freshNamespace(prefix);
   const bundle = join(dir, 'bundle.yaml');
   writeFileSync(bundle, ork(['generate', 'bundle', '-f', katalog, '--for', 'gateway', '-n', namespace]));
@@ -51,6 +46,7 @@ export function installForGateway(katalog: string, prefix: string): GatewayInsta
  */
 export function removeGatewayWebhooks(): void {
   kubectl(['delete', 'validatingwebhookconfiguration', '--ignore-not-found', '--wait=false', ...GATEWAY_WEBHOOK_CONFIGS]);
+  kubectl(['delete', 'mutatingwebhookconfiguration', '--ignore-not-found', '--wait=false', GATEWAY_MUTATING_CONFIG]);
 }
 
 /**

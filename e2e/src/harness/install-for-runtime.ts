@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { parseAllDocuments } from 'yaml';
 import { controlPlane } from './control-plane.ts';
 import { kubectlOk, tokenKubeconfig } from './kubectl.ts';
+import { applyCrds } from './apply-crds.ts';
 import { freshNamespace } from './namespace.ts';
 import { ork } from './ork.ts';
 import { waitForOwnerMapping, type OwnerKind } from './owner-mapping.ts';
@@ -18,6 +19,10 @@ export interface RuntimeInstall {
   readonly token: string;
   /** A kubeconfig with only that token: the runtime gets the bundle's rules and nothing else. */
   readonly kubeconfig: string;
+  /** A token of the bundle's `orkestra-cc` ServiceAccount: what the Control Center shows the runtime's HTTP API. */
+  readonly ccToken: string;
+  /** That token in a file, for the Control Center's ORK_TOKEN_FILE. */
+  readonly ccTokenFile: string;
 }
 
 /**
@@ -33,7 +38,10 @@ export function installForRuntime(katalog: string, prefix: string): RuntimeInsta
   writeFileSync(bundle, ork(['generate', 'bundle', '-f', katalog, '-n', namespace]));
   applyBundle(bundle);
   const token = kubectlOk(['create', 'token', 'orkestra', '--duration', '1h'], { namespace }).trim();
-  return { namespace, bundle, token, kubeconfig: tokenKubeconfig(controlPlane().kubeconfig, token) };
+  const ccToken = kubectlOk(['create', 'token', 'orkestra-cc', '--duration', '1h'], { namespace }).trim();
+  const ccTokenFile = join(dir, 'cc.token');
+  writeFileSync(ccTokenFile, ccToken);
+  return { namespace, bundle, token, kubeconfig: tokenKubeconfig(controlPlane().kubeconfig, token), ccToken, ccTokenFile };
 }
 
 /**
@@ -42,13 +50,12 @@ export function installForRuntime(katalog: string, prefix: string): RuntimeInsta
  */
 export function applyKatalogCrds(katalog: string): void {
   const crds = ork(['generate', 'crd', '-f', katalog]);
-  kubectlOk(['apply', '--server-side', '--field-manager', 'e2e', '-f', '-'], { input: crds });
+  applyCrds(crds);
   const kinds: OwnerKind[] = [];
   for (const doc of parseAllDocuments(crds)) {
     const crd = doc.toJS() as { metadata?: { name?: string }; spec?: { group: string; names: { kind: string; plural: string }; versions: { name: string; storage?: boolean }[] } } | null;
     const name = crd?.metadata?.name;
     if (!name || !crd?.spec) continue;
-    kubectlOk(['wait', '--for', 'condition=Established', '--timeout', '60s', `crd/${name}`]);
     const version = crd.spec.versions.find((v) => v.storage)?.name ?? crd.spec.versions[0]!.name;
     kinds.push({ group: crd.spec.group, version, kind: crd.spec.names.kind, plural: crd.spec.names.plural });
   }

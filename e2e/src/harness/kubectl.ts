@@ -46,6 +46,12 @@ export function kubectlJson<T>(args: readonly string[], options: KubectlOptions 
   return JSON.parse(kubectlOk([...args, '-o', 'json'], options)) as T;
 }
 
+/** `kubectl ARGS -o json` parsed, or undefined when kubectl fails (the object is not there, yet or any more). */
+export function kubectlJsonOrUndefined<T>(args: readonly string[], options: KubectlOptions = {}): T | undefined {
+  const r = kubectl([...args, '-o', 'json'], options);
+  return r.status === 0 ? (JSON.parse(r.stdout) as T) : undefined;
+}
+
 const tokenConfigs = new Map<string, string>();
 let tokenDir: string | undefined;
 

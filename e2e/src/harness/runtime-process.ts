@@ -1,4 +1,5 @@
 import { appHttpBase, startApp, stopApp, type AppProcess } from './app-process.ts';
+import { cleanupNamespaces } from './namespace.ts';
 
 /** `ork run` as a child process, with every JSON log line it printed. */
 export type RuntimeProcess = AppProcess;
@@ -14,6 +15,27 @@ export function startRuntime(katalog: string, env: Record<string, string>): Runt
 /** Sends SIGTERM and waits for the exit code; SIGKILL and an error if it takes over 20 s. */
 export function stopRuntime(r: RuntimeProcess): Promise<number | null> {
   return stopApp(r, 'runtime');
+}
+
+/** The usual after hook of a runtime file: stop the runtime if it still runs, then delete the file's namespaces, even when the stop fails. */
+export async function tearDownRuntime(r: RuntimeProcess | undefined): Promise<void> {
+  try {
+    if (r) await stopRuntime(r);
+  } finally {
+    cleanupNamespaces();
+  }
+}
+
+/** Stops the runtime and checks it ended well: exit 0, a `runtime stopped` line, 0 forbidden requests; returns that line. */
+export async function stopRuntimeClean(r: RuntimeProcess): Promise<Record<string, unknown>> {
+  const code = await stopRuntime(r);
+  if (code !== 0) throw new Error(`the runtime exited ${String(code)}, not 0: ${r.stderr.join('')}`);
+  const stopped = r.lines.find((l) => l['msg'] === 'runtime stopped');
+  if (!stopped) throw new Error(`no "runtime stopped" line; last lines: ${JSON.stringify(r.lines.slice(-5))}`);
+  if (stopped['forbidden'] !== 0) {
+    throw new Error(`forbidden: ${String(stopped['forbidden'])}, expected 0: ${JSON.stringify(r.lines.filter((l) => /forbidden|403/.test(JSON.stringify(l))).slice(0, 3))}`);
+  }
+  return stopped;
 }
 
 /** True when the runtime logged a line with this message. */

@@ -1,7 +1,7 @@
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { controlPlane } from './control-plane.ts';
+import { controlPlaneStarted } from './control-plane.ts';
 
 let root: string | undefined;
 
@@ -11,9 +11,10 @@ let root: string | undefined;
  */
 export function scratchDir(name: string): string {
   if (!root) {
-    // Inside the control plane's state dir when we started one, so tools/kube's teardown removes it
-    // even when this process is killed outright.
-    const dir = mkdtempSync(join(controlPlane().stateDir ?? tmpdir(), 'ork-e2e-scratch-'));
+    // Inside the control plane's state dir when one is up, so tools/kube's teardown removes it even
+    // when this process is killed outright. Never starting it: files take scratch dirs when they
+    // are loaded, and the control plane must start after every file could configure it.
+    const dir = mkdtempSync(join(controlPlaneStarted()?.stateDir ?? tmpdir(), 'ork-e2e-scratch-'));
     process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
     root = dir;
   }

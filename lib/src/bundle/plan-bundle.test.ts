@@ -43,6 +43,8 @@ test('the seed Website bundle: objects in apply order, no gateway', () => {
     'ServiceAccount orkestra-system/orkestra-cc',
     'ClusterRole orkestra-runtime',
     'ClusterRoleBinding orkestra-runtime',
+    'ClusterRole orkestra-cc',
+    'ClusterRoleBinding orkestra-cc',
     'Role orkestra-system/orkestra-runtime-leader-election',
     'RoleBinding orkestra-system/orkestra-runtime-leader-election',
     'ConfigMap orkestra-system/orkestra-katalog',
@@ -51,8 +53,9 @@ test('the seed Website bundle: objects in apply order, no gateway', () => {
   const binding = objects[4]!;
   assert.equal(binding['roleRef'], { apiGroup: 'rbac.authorization.k8s.io', kind: 'ClusterRole', name: 'orkestra-runtime' });
   assert.equal(binding['subjects'], [{ kind: 'ServiceAccount', name: 'orkestra', namespace: 'orkestra-system' }]);
-  assert.is(objects[2]!['automountServiceAccountToken'], false, 'the Control Center gets no token');
-  assert.is(objects[1]!['automountServiceAccountToken'], undefined);
+  // Issue 12: the Control Center shows the runtime its ServiceAccount token, so its pods get one.
+  assert.is(objects[2]!['automountServiceAccountToken'], undefined);
+  assert.equal(objects[6]!['subjects'], [{ kind: 'ServiceAccount', name: 'orkestra-cc', namespace: 'orkestra-system' }]);
 });
 
 test('--for gateway on the standalone gateway Katalog yields only what the gateway needs', () => {
@@ -85,7 +88,7 @@ test('gateway requested for a Katalog without gateway: or security: gives ORK200
 
 test('--for cc alone: Namespace and its ServiceAccount, no Katalog ConfigMap', () => {
   assert.equal(ids(planBundle(exampleKatalog('website'), { components: ['cc'] }).objects),
-    ['Namespace orkestra-system', 'ServiceAccount orkestra-system/orkestra-cc']);
+    ['Namespace orkestra-system', 'ServiceAccount orkestra-system/orkestra-cc', 'ClusterRole orkestra-cc', 'ClusterRoleBinding orkestra-cc']);
 });
 
 test('a namespaced CRD gets a Role and RoleBinding in its namespace bound to the install-namespace ServiceAccount', () => {
@@ -105,6 +108,8 @@ test('a namespaced CRD gets a Role and RoleBinding in its namespace bound to the
     'RoleBinding team-a/orkestra-runtime',
     'Role ops/orkestra-gateway-tls',
     'RoleBinding ops/orkestra-gateway-tls',
+    'Role team-a/orkestra-cc',
+    'RoleBinding team-a/orkestra-cc',
     'ConfigMap ops/orkestra-katalog',
   ]);
   const binding = objects.find((o) => o.kind === 'RoleBinding' && o.metadata.namespace === 'team-a')!;

@@ -65,8 +65,6 @@ export function rbacObjects(plan: RbacPlan, components: readonly Component[] = p
       apiVersion: 'v1',
       kind: 'ServiceAccount',
       metadata: { name: rbac.serviceAccount, namespace: plan.namespace, labels: bundleLabels(partOf(c)) },
-      // The Control Center never calls the API server, so its pods get no token at all.
-      ...(c === 'cc' ? { automountServiceAccountToken: false } : {}),
     });
     for (const role of rbac.roles) {
       const problems = lintRules(role.rules);

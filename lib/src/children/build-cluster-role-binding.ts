@@ -17,7 +17,7 @@ export const clusterRoleBindingItemSchema = v.strictObject({
 /** Builds an rbac.authorization.k8s.io/v1 ClusterRoleBinding to a ClusterRole. */
 export function buildClusterRoleBinding(item: RenderedItem, ctx: BuildContext): KubeObject {
   const f = new Fields(item);
-  const metadata = childMetadata(f, ctx, { key: 'clusterRoleBindings', namespaced: false, nameRule: 'path-segment' });
+  const metadata = childMetadata(f, ctx, { key: 'clusterRoleBindings', namespaced: false });
   return {
     ...typeMeta('clusterRoleBindings'),
     metadata,

@@ -12,6 +12,6 @@ export const clusterRoleItemSchema = v.strictObject({ ...clusterItemEntries, rul
 /** Builds an rbac.authorization.k8s.io/v1 ClusterRole; rules may use `nonResourceURLs`. */
 export function buildClusterRole(item: RenderedItem, ctx: BuildContext): KubeObject {
   const f = new Fields(item);
-  const metadata = childMetadata(f, ctx, { key: 'clusterRoles', namespaced: false, nameRule: 'path-segment' });
+  const metadata = childMetadata(f, ctx, { key: 'clusterRoles', namespaced: false });
   return { ...typeMeta('clusterRoles'), metadata, rules: buildRules(f, true) };
 }

@@ -13,7 +13,7 @@ export const configMapItemSchema = v.strictObject({ ...commonItemEntries, data: 
 /** Builds a v1 ConfigMap; `data` keys are sorted, rendered non-strings are stringified. */
 export function buildConfigMap(item: RenderedItem, ctx: BuildContext): KubeObject {
   const f = new Fields(item);
-  const metadata = childMetadata(f, ctx, { key: 'configMaps', namespaced: true, nameRule: 'dns-subdomain' });
+  const metadata = childMetadata(f, ctx, { key: 'configMaps', namespaced: true });
   const data = f.optStringMap('data');
   checkDataKeys(f, 'data', data);
   return { ...typeMeta('configMaps'), metadata, ...optional('data', data) };

@@ -30,7 +30,7 @@ export const cronJobItemSchema = v.strictObject({
 /** Builds a batch/v1 CronJob; its name is limited to 52 characters, as Kubernetes requires. */
 export function buildCronJob(item: RenderedItem, ctx: BuildContext): KubeObject {
   const f = new Fields(item);
-  const metadata = childMetadata(f, ctx, { key: 'cronJobs', namespaced: true, nameRule: 'dns-subdomain', maxNameLength: 52 });
+  const metadata = childMetadata(f, ctx, { key: 'cronJobs', namespaced: true });
   const schedule = f.string('schedule').trim();
   // Five fields or a macro such as @hourly (a TZ= prefix is refused upstream: use timeZone);
   // the API server parses the fields themselves.

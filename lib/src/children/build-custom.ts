@@ -7,6 +7,7 @@ import { Fields } from './fields.ts';
 import type { BuildContext, KubeObject, RenderedItem } from './kube-object.ts';
 import { childMetadata } from './metadata.ts';
 import { optional } from './optional.ts';
+import { ownRecord } from '../util/own-record.ts';
 
 // Top-level fields a `body` may not set, and what to do instead.
 const RESERVED: Readonly<Record<string, string>> = {
@@ -30,7 +31,7 @@ export const customItemSchema = v.strictObject({
   scope: v.optional(v.picklist(['Namespaced', 'Cluster'], coded('ORK1103', 'must be Namespaced or Cluster'))),
   spec: v.optional(anyField),
   data: v.optional(anyField),
-  body: v.optional(v.record(v.string(), anyField)),
+  body: v.optional(ownRecord(v.string(), anyField)),
 });
 
 /** Builds any object from a `custom` item; namespaced unless `scope: Cluster`. */
@@ -42,7 +43,7 @@ export function buildCustom(item: RenderedItem, ctx: BuildContext): KubeObject {
   if (!/^[A-Z][A-Za-z0-9]*$/.test(kind)) f.fail('kind', `${JSON.stringify(kind)} must be CamelCase starting with an uppercase letter`);
   const scope = f.optEnum('scope', ['Namespaced', 'Cluster'] as const);
   const target = customTarget({ apiVersion, kind, scope });
-  const metadata = childMetadata(f, ctx, { key: 'custom', namespaced: target.namespaced, nameRule: 'path-segment', item });
+  const metadata = childMetadata(f, ctx, { key: 'custom', namespaced: target.namespaced, item });
   const body = f.optRawObject('body') ?? {};
   for (const [k, instead] of Object.entries(RESERVED)) if (k in body) f.fail(`body.${k}`, `is not allowed: ${instead}`);
   for (const k of ['spec', 'data'] as const) if (k in body && f.has(k)) f.fail(`body.${k}`, `conflicts with the item's ${k}: set it once`);

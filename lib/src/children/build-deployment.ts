@@ -21,7 +21,7 @@ export const deploymentItemSchema = v.strictObject({
 /** Builds an apps/v1 Deployment with one container, selecting its own pods. */
 export function buildDeployment(item: RenderedItem, ctx: BuildContext): KubeObject {
   const f = new Fields(item);
-  const metadata = childMetadata(f, ctx, { key: 'deployments', namespaced: true, nameRule: 'dns-subdomain' });
+  const metadata = childMetadata(f, ctx, { key: 'deployments', namespaced: true });
   const selector = workloadSelector(ctx, metadata.name);
   return {
     ...typeMeta('deployments'),

@@ -29,7 +29,7 @@ export const hpaItemSchema = v.strictObject({
  */
 export function buildHpa(item: RenderedItem, ctx: BuildContext): KubeObject {
   const f = new Fields(item);
-  const metadata = childMetadata(f, ctx, { key: 'hpa', namespaced: true, nameRule: 'dns-subdomain' });
+  const metadata = childMetadata(f, ctx, { key: 'hpa', namespaced: true });
   const minReplicas = f.optInt('minReplicas', { min: 1 });
   const maxReplicas = f.int('maxReplicas', { min: 1 });
   if (minReplicas !== undefined && minReplicas > maxReplicas) {

@@ -29,7 +29,7 @@ export const ingressItemSchema = v.strictObject({
 /** Builds a networking.k8s.io/v1 Ingress; the backend defaults to the CR's default Service on port 80. */
 export function buildIngress(item: RenderedItem, ctx: BuildContext): KubeObject {
   const f = new Fields(item);
-  const metadata = childMetadata(f, ctx, { key: 'ingresses', namespaced: true, nameRule: 'dns-subdomain' });
+  const metadata = childMetadata(f, ctx, { key: 'ingresses', namespaced: true });
   const host = f.optString('host');
   const path = f.optString('path') ?? '/';
   if (!path.startsWith('/')) f.fail('path', `${JSON.stringify(path)} must start with "/"`);

@@ -29,6 +29,6 @@ export function buildJobSpec(f: Fields, ctx: BuildContext): Record<string, unkno
 /** Builds a batch/v1 Job. */
 export function buildJob(item: RenderedItem, ctx: BuildContext): KubeObject {
   const f = new Fields(item);
-  const metadata = childMetadata(f, ctx, { key: 'jobs', namespaced: true, nameRule: 'dns-subdomain' });
+  const metadata = childMetadata(f, ctx, { key: 'jobs', namespaced: true });
   return { ...typeMeta('jobs'), metadata, spec: buildJobSpec(f, ctx) };
 }

@@ -14,7 +14,7 @@ const TYPES = ['Container', 'Pod', 'PersistentVolumeClaim'];
 /** Builds a v1 LimitRange; each limit needs a `type` Kubernetes knows. */
 export function buildLimitRange(item: RenderedItem, ctx: BuildContext): KubeObject {
   const f = new Fields(item);
-  const metadata = childMetadata(f, ctx, { key: 'limitRanges', namespaced: true, nameRule: 'dns-subdomain' });
+  const metadata = childMetadata(f, ctx, { key: 'limitRanges', namespaced: true });
   const limits = f.optObjectList('limits') ?? f.fail('limits', 'is required: give at least one limit, such as {type: Container, default: {cpu: 500m}}');
   limits.forEach((l, i) => {
     const type = l.string('type');

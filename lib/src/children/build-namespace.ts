@@ -11,6 +11,6 @@ export const namespaceItemSchema = v.strictObject({ ...clusterItemEntries });
 /** Builds a v1 Namespace. */
 export function buildNamespace(item: RenderedItem, ctx: BuildContext): KubeObject {
   const f = new Fields(item);
-  const metadata = childMetadata(f, ctx, { key: 'namespaces', namespaced: false, nameRule: 'dns-label' });
+  const metadata = childMetadata(f, ctx, { key: 'namespaces', namespaced: false });
   return { ...typeMeta('namespaces'), metadata };
 }

@@ -27,7 +27,7 @@ export const networkPolicyItemSchema = v.strictObject({
  */
 export function buildNetworkPolicy(item: RenderedItem, ctx: BuildContext): KubeObject {
   const f = new Fields(item);
-  const metadata = childMetadata(f, ctx, { key: 'networkPolicies', namespaced: true, nameRule: 'dns-subdomain' });
+  const metadata = childMetadata(f, ctx, { key: 'networkPolicies', namespaced: true });
   const ingress = f.optRawList('ingress');
   const egress = f.optRawList('egress');
   return {

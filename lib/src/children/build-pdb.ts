@@ -31,7 +31,7 @@ export const pdbItemSchema = v.pipe(
  */
 export function buildPdb(item: RenderedItem, ctx: BuildContext): KubeObject {
   const f = new Fields(item);
-  const metadata = childMetadata(f, ctx, { key: 'pdb', namespaced: true, nameRule: 'dns-subdomain' });
+  const metadata = childMetadata(f, ctx, { key: 'pdb', namespaced: true });
   const minAvailable = budget(f, 'minAvailable');
   const maxUnavailable = budget(f, 'maxUnavailable');
   if (minAvailable !== undefined && maxUnavailable !== undefined) {

@@ -42,6 +42,6 @@ export function buildClaimSpec(f: Fields): Record<string, unknown> {
 /** Builds a v1 PersistentVolumeClaim. */
 export function buildPersistentVolumeClaim(item: RenderedItem, ctx: BuildContext): KubeObject {
   const f = new Fields(item);
-  const metadata = childMetadata(f, ctx, { key: 'persistentVolumeClaims', namespaced: true, nameRule: 'dns-subdomain' });
+  const metadata = childMetadata(f, ctx, { key: 'persistentVolumeClaims', namespaced: true });
   return { ...typeMeta('persistentVolumeClaims'), metadata, spec: buildClaimSpec(f) };
 }

@@ -32,7 +32,7 @@ export const persistentVolumeItemSchema = v.strictObject({
 /** Builds a v1 PersistentVolume; exactly one of hostPath, local, nfs or csi is its source. */
 export function buildPersistentVolume(item: RenderedItem, ctx: BuildContext): KubeObject {
   const f = new Fields(item);
-  const metadata = childMetadata(f, ctx, { key: 'persistentVolumes', namespaced: false, nameRule: 'dns-subdomain' });
+  const metadata = childMetadata(f, ctx, { key: 'persistentVolumes', namespaced: false });
   const storage = f.string('storage');
   if (!isQuantity(storage)) f.fail('storage', `${JSON.stringify(storage)} is not a quantity such as 10Gi`);
   const sources = SOURCES.filter((s) => f.has(s));

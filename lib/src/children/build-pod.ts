@@ -20,7 +20,7 @@ export const podItemSchema = v.strictObject({
 /** Builds a v1 Pod; a bare Pod is not recreated by anything but the next reconcile, so `reconcile: true` suits it. */
 export function buildPod(item: RenderedItem, ctx: BuildContext): KubeObject {
   const f = new Fields(item);
-  const metadata = childMetadata(f, ctx, { key: 'pods', namespaced: true, nameRule: 'dns-subdomain' });
+  const metadata = childMetadata(f, ctx, { key: 'pods', namespaced: true });
   const restartPolicy = f.optEnum('restartPolicy', ['Always', 'OnFailure', 'Never'] as const);
   const spec = buildPodSpec(f, { type: 'serving' });
   return { ...typeMeta('pods'), metadata, spec: restartPolicy ? { restartPolicy, ...spec } : spec };

@@ -21,7 +21,7 @@ export const replicaSetItemSchema = v.strictObject({
 /** Builds an apps/v1 ReplicaSet with one container, selecting its own pods. */
 export function buildReplicaSet(item: RenderedItem, ctx: BuildContext): KubeObject {
   const f = new Fields(item);
-  const metadata = childMetadata(f, ctx, { key: 'replicaSets', namespaced: true, nameRule: 'dns-subdomain' });
+  const metadata = childMetadata(f, ctx, { key: 'replicaSets', namespaced: true });
   const selector = workloadSelector(ctx, metadata.name);
   return {
     ...typeMeta('replicaSets'),

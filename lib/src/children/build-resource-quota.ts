@@ -19,7 +19,7 @@ export const resourceQuotaItemSchema = v.strictObject({
 /** Builds a v1 ResourceQuota. */
 export function buildResourceQuota(item: RenderedItem, ctx: BuildContext): KubeObject {
   const f = new Fields(item);
-  const metadata = childMetadata(f, ctx, { key: 'resourceQuotas', namespaced: true, nameRule: 'dns-subdomain' });
+  const metadata = childMetadata(f, ctx, { key: 'resourceQuotas', namespaced: true });
   const hard = f.optStringMap('hard') ?? f.fail('hard', 'is required: give limits such as {pods: "10", requests.cpu: "4"}');
   for (const [k, q] of Object.entries(hard)) if (!isQuantity(q)) f.fail(`hard.${k}`, `${JSON.stringify(q)} is not a quantity such as 10, 4 or 8Gi`);
   return {

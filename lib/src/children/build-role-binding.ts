@@ -16,7 +16,7 @@ export const roleBindingItemSchema = v.strictObject({
 /** Builds an rbac.authorization.k8s.io/v1 RoleBinding. */
 export function buildRoleBinding(item: RenderedItem, ctx: BuildContext): KubeObject {
   const f = new Fields(item);
-  const metadata = childMetadata(f, ctx, { key: 'roleBindings', namespaced: true, nameRule: 'path-segment' });
+  const metadata = childMetadata(f, ctx, { key: 'roleBindings', namespaced: true });
   return {
     ...typeMeta('roleBindings'),
     metadata,

@@ -12,6 +12,6 @@ export const roleItemSchema = v.strictObject({ ...commonItemEntries, rules: rule
 /** Builds an rbac.authorization.k8s.io/v1 Role in the CR's namespace. */
 export function buildRole(item: RenderedItem, ctx: BuildContext): KubeObject {
   const f = new Fields(item);
-  const metadata = childMetadata(f, ctx, { key: 'roles', namespaced: true, nameRule: 'path-segment' });
+  const metadata = childMetadata(f, ctx, { key: 'roles', namespaced: true });
   return { ...typeMeta('roles'), metadata, rules: buildRules(f, false) };
 }

@@ -25,7 +25,7 @@ export const secretItemSchema = v.strictObject({
  */
 export function buildSecret(item: RenderedItem, ctx: BuildContext): KubeObject {
   const f = new Fields(item);
-  const metadata = childMetadata(f, ctx, { key: 'secrets', namespaced: true, nameRule: 'dns-subdomain' });
+  const metadata = childMetadata(f, ctx, { key: 'secrets', namespaced: true });
   const plain = f.optStringMap('data');
   const stringData = f.optStringMap('stringData');
   checkDataKeys(f, 'data', plain);

@@ -18,7 +18,7 @@ export const serviceAccountItemSchema = v.strictObject({
 /** Builds a v1 ServiceAccount. */
 export function buildServiceAccount(item: RenderedItem, ctx: BuildContext): KubeObject {
   const f = new Fields(item);
-  const metadata = childMetadata(f, ctx, { key: 'serviceAccounts', namespaced: true, nameRule: 'dns-subdomain' });
+  const metadata = childMetadata(f, ctx, { key: 'serviceAccounts', namespaced: true });
   return {
     ...typeMeta('serviceAccounts'),
     metadata,

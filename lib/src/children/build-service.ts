@@ -47,7 +47,7 @@ export const serviceItemSchema = v.pipe(
 /** Builds a v1 Service; it selects the CR's workload pods unless `selector` is set. */
 export function buildService(item: RenderedItem, ctx: BuildContext): KubeObject {
   const f = new Fields(item);
-  const metadata = childMetadata(f, ctx, { key: 'services', namespaced: true, nameRule: 'dns-1035-label' });
+  const metadata = childMetadata(f, ctx, { key: 'services', namespaced: true });
   const type = f.optEnum('type', ['ClusterIP', 'NodePort', 'LoadBalancer'] as const) ?? 'ClusterIP';
   const headless = f.optBool('headless') ?? false;
   if (headless && type !== 'ClusterIP') f.fail('headless', `a headless Service must be of type ClusterIP, not ${type}`);

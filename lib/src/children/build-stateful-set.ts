@@ -34,7 +34,7 @@ export const statefulSetItemSchema = v.strictObject({
 /** Builds an apps/v1 StatefulSet; `serviceName` defaults to the CR's default Service name. */
 export function buildStatefulSet(item: RenderedItem, ctx: BuildContext): KubeObject {
   const f = new Fields(item);
-  const metadata = childMetadata(f, ctx, { key: 'statefulSets', namespaced: true, nameRule: 'dns-subdomain' });
+  const metadata = childMetadata(f, ctx, { key: 'statefulSets', namespaced: true });
   const selector = workloadSelector(ctx, metadata.name);
   return {
     ...typeMeta('statefulSets'),

@@ -64,7 +64,7 @@ test('cronJob schedule fields and policies', () => {
 });
 
 test('cronJob names are limited to 52 characters', () => {
-  fails(buildChild('cronJobs', { name: 'a'.repeat(53), schedule: '@daily', image: 'x' }, CTX), 'name', 'longer than 52');
+  fails(buildChild('cronJobs', { name: 'a'.repeat(53), schedule: '@daily', image: 'x' }, CTX), 'name', 'more than the 52 a CronJob name may have');
   assert.is(ok('cronJobs', { name: 'a'.repeat(52), schedule: '@daily', image: 'x' }).metadata.name.length, 52);
 });
 

@@ -3,25 +3,13 @@ import { crNamespace, defaultChildName } from './default-name.ts';
 import type { Fields } from './fields.ts';
 import type { ChildKindKey } from './kind-meta.ts';
 import type { BuildContext, KubeObject, RenderedItem } from './kube-object.ts';
-import { isDns1035Label, isDnsLabel, isDnsSubdomain, isPathSegmentName } from './kube-syntax.ts';
-
-/** The API server's rule for a kind's object names. */
-export type NameRule = 'dns-subdomain' | 'dns-label' | 'dns-1035-label' | 'path-segment';
-
-const RULES: Record<NameRule, { test: (s: string) => boolean; says: string }> = {
-  'dns-subdomain': { test: isDnsSubdomain, says: 'a DNS-1123 subdomain (lowercase alphanumerics, "-" and ".", at most 253 characters)' },
-  'dns-label': { test: isDnsLabel, says: 'a DNS-1123 label (lowercase alphanumerics and "-", at most 63 characters)' },
-  'dns-1035-label': { test: isDns1035Label, says: 'a DNS-1035 label (lowercase alphanumerics and "-", starting with a letter, at most 63 characters)' },
-  'path-segment': { test: isPathSegmentName, says: 'a name without "/" or "%"' },
-};
+import { isDnsLabel } from './kube-syntax.ts';
+import { nameProblem } from './name-rules.ts';
 
 /** How to name and place one child. */
 export interface MetadataOptions {
   key: ChildKindKey;
   namespaced: boolean;
-  nameRule: NameRule;
-  /** A stricter length limit than the rule's (CronJob names: 52, to leave room for job suffixes). */
-  maxNameLength?: number;
   /** The rendered item, for `custom` default names. */
   item?: RenderedItem;
 }
@@ -30,11 +18,8 @@ export interface MetadataOptions {
 export function childMetadata(f: Fields, ctx: BuildContext, opts: MetadataOptions): KubeObject['metadata'] {
   const named = f.optString('name');
   const name = named ?? defaultChildName(opts.key, ctx, opts.item);
-  const rule = RULES[opts.nameRule];
-  if (!rule.test(name)) f.fail('name', `${JSON.stringify(name)} must be ${rule.says}${named === undefined ? ' (it is the default name; set name on the item)' : ''}`);
-  if (opts.maxNameLength !== undefined && name.length > opts.maxNameLength) {
-    f.fail('name', `${JSON.stringify(name)} is longer than ${opts.maxNameLength} characters`);
-  }
+  const problem = nameProblem(opts.key, name);
+  if (problem) f.fail('name', `${problem}${named === undefined ? ' (it is the default name; set name on the item)' : ''}`);
   const labels = childLabels(ctx, f.optStringMap('labels'));
   const annotations = f.optStringMap('annotations');
   checkAnnotationKeys(annotations);

@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import { coded } from '../field-schemas/coded.ts';
+import { ownRecord } from '../util/own-record.ts';
 import {
   anyField, intField, intOrStringField, stringField, stringMapField, templateString, type FieldType,
 } from '../field-schemas/field-schemas.ts';
@@ -38,7 +39,7 @@ export const quantityField = v.pipe(v.union([v.number(), v.string()], 'Expected 
 export const rawListField = orTemplate(v.array(anyField));
 
 /** A raw Kubernetes mapping (securityContext, affinity...). */
-export const rawObjectField = orTemplate(v.record(v.string(), anyField));
+export const rawObjectField = orTemplate(ownRecord(v.string(), anyField));
 
 const selectorShape = v.strictObject({ matchLabels: v.optional(stringMapField), matchExpressions: v.optional(v.array(anyField)) });
 
@@ -53,8 +54,8 @@ export const labelSelectorField = orTemplate(v.lazy((input) =>
 
 /** `resources: {requests, limits}` with quantities. */
 export const resourcesField = orTemplate(v.strictObject({
-  requests: v.optional(v.record(v.string(), quantityField)),
-  limits: v.optional(v.record(v.string(), quantityField)),
+  requests: v.optional(ownRecord(v.string(), quantityField)),
+  limits: v.optional(ownRecord(v.string(), quantityField)),
 }));
 
 /** `env` in Kubernetes list form; the map form is rejected with a hint. */

@@ -47,5 +47,8 @@ export type ConditionInput = v.InferOutput<typeof conditionShape>;
 /** One condition's shape (see above). */
 export const conditionSchema: v.GenericSchema<ConditionInput> = conditionShape;
 
+/** The keys of one condition, for blocks that embed a condition in their own keys (issue 15: validation rules). */
+export const conditionEntries = conditionShape.entries;
+
 /** A `when` or `or` list. */
 export const conditionListSchema = v.array(conditionSchema);

@@ -31,7 +31,7 @@ const BAD: [Record<string, unknown>, string][] = [
   [{ field: 'spec.a', operator: 'typeOf', value: 'dict' }, 'ORK1124 value: typeOf compares with a type name'],
   [{ field: 'spec.a', equals: 'x', valueType: 'int' }, 'ORK1124 equals: valueType is int, but "x" is not an integer'],
   [{ field: 'spec.a', in: ['1', 'two'], valueType: 'float' }, 'ORK1124 in: valueType is float'],
-  [{ field: 'spec.a', regex: '(?=x)' }, 'ORK1113 regex: invalid pattern'],
+  [{ field: 'spec.a', regex: '(?=x)' }, 'ORK1113 regex: pattern cannot run on RE2'],
   [{ field: 'spec.a', regex: '([' }, 'ORK1113 regex'],
   [{ field: 'apiVersion', exists: true }, 'ORK1126 field: field "apiVersion" must start with metadata., spec., status., children.'],
   [{ field: 'spec..a', exists: true }, 'ORK1126 field'],

@@ -31,7 +31,7 @@ export function parseCondition(input: ConditionInput, roots?: readonly string[])
   if (VALUE_SHAPE[chosen.operator] === 'none' && chosen.key === 'operator' && input.value !== undefined) {
     problems.push({ code: 'ORK1123', at: ['value'], target: 'key', message: `${chosen.operator} takes no value; this one is ignored`, hint: 'remove "value"' });
   }
-  const operand = parseOperand(chosen.operator, written as Parameters<typeof parseOperand>[1], chosen.key === 'operator' ? 'value' : chosen.key, valueType);
+  const operand = parseOperand(chosen.operator, written as Parameters<typeof parseOperand>[1], chosen.key === 'operator' ? 'value' : chosen.key, valueType, roots);
   problems.push(...operand.problems);
   if (problems.some((p) => p.code !== 'ORK1123') || !fieldResult.field || !operand.operand) return { problems };
   return {

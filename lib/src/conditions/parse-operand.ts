@@ -1,4 +1,4 @@
-import { compileSafeRegex } from '../util/safe-regex.ts';
+import { checkSafeRegex } from '../util/safe-regex.ts';
 import { compileTemplate, isTemplate } from '../template/index.ts';
 import type { ConditionOperand, ConditionScalar } from './condition-model.ts';
 import type { ConditionProblem } from './condition-problem.ts';
@@ -8,7 +8,8 @@ import { parseTyped } from './read-typed.ts';
 type Written = string | number | boolean | readonly (string | number | boolean)[];
 
 /** Reads the value an operator compares with, checking what can be checked before any custom resource exists. */
-export function parseOperand(operator: Operator, written: Written | undefined, key: string, valueType: ConditionValueType | undefined): { operand?: ConditionOperand; problems: ConditionProblem[] } {
+export function parseOperand(operator: Operator, written: Written | undefined, key: string, valueType: ConditionValueType | undefined,
+                             roots: readonly string[] = CONDITION_ROOTS): { operand?: ConditionOperand; problems: ConditionProblem[] } {
   const problems: ConditionProblem[] = [];
   const fail = (code: ConditionProblem['code'], message: string, hint?: string, offset?: number): { problems: ConditionProblem[] } => {
     problems.push({ code, at: [key], target: 'value', message, ...(hint !== undefined ? { hint } : {}), ...(offset !== undefined ? { offset } : {}) });
@@ -30,24 +31,26 @@ export function parseOperand(operator: Operator, written: Written | undefined, k
   }
   if (shape === 'list') {
     const items = Array.isArray(written) ? written : typeof written === 'string' ? written.split(',').map((s) => s.trim()) : [written];
-    const scalars = items.map((item) => scalarOf(item, problems, key, valueType, operator));
+    const scalars = items.map((item) => scalarOf(item, problems, key, valueType, operator, roots));
     return problems.length ? { problems } : { operand: { type: 'list', items: scalars }, problems };
   }
   if (Array.isArray(written)) return fail('ORK1124', `${operator} compares with one value, got a list`, 'use "in" to compare with several values');
-  const value = scalarOf(written as string | number | boolean, problems, key, valueType, operator);
+  const value = scalarOf(written as string | number | boolean, problems, key, valueType, operator, roots);
   if (value.type === 'literal' && NUMERIC_OPERATORS.has(operator) && valueType !== 'string' && !Number.isFinite(toNumber(value.value))) {
     return fail('ORK1124', `${operator} compares numbers, got ${JSON.stringify(value.value)}`, 'write a number, or a template that renders one');
   }
   if (value.type === 'literal' && operator === 'regex') {
-    const compiled = compileSafeRegex(String(value.value));
-    if (!compiled.ok) return fail('ORK1113', `invalid pattern: ${compiled.reason}`);
+    // Issue 12: RE2 only (linear time); the offset points at the construct RE2 refuses.
+    const problem = checkSafeRegex(String(value.value));
+    if (problem) return fail('ORK1113', `pattern cannot run on RE2: ${problem.message}`, problem.hint, problem.offset);
   }
   return problems.length ? { problems } : { operand: { type: 'scalar', value }, problems };
 }
 
-function scalarOf(item: string | number | boolean, problems: ConditionProblem[], key: string, valueType: ConditionValueType | undefined, operator: Operator): ConditionScalar {
+function scalarOf(item: string | number | boolean, problems: ConditionProblem[], key: string, valueType: ConditionValueType | undefined, operator: Operator,
+                  roots: readonly string[]): ConditionScalar {
   if (typeof item === 'string' && isTemplate(item)) {
-    const compiled = compileTemplate(item, { roots: CONDITION_ROOTS });
+    const compiled = compileTemplate(item, { roots });
     if (!compiled.ok) {
       const e = compiled.error;
       problems.push({ code: e.code, at: [key], target: 'value', message: e.message, offset: e.offset, ...(e.hint !== undefined ? { hint: e.hint } : {}) });

@@ -7,3 +7,7 @@ export { LEADER_ATTEMPTS, retryForLeader } from './prefer-leader.ts';
 export { readKatalogFacts } from './read-katalog-facts.ts';
 export { initialRuntimeState, sampleOf, stepRuntimeState, trimHistory } from './step-runtime-state.ts';
 export type { StatePolicy } from './step-runtime-state.ts';
+export { effectiveAllowedHosts, hostAllowed, isLoopbackAddress, LOOPBACK_HOSTS, parseAllowedHosts } from './allowed-hosts.ts';
+export { renderSnapshot, RUNTIME_SNAPSHOT_BUDGET_CHARS } from './render-snapshot.ts';
+export { runtimeDetailPath } from './runtime-detail-path.ts';
+export type { DetailPath, DetailTarget } from './runtime-detail-path.ts';

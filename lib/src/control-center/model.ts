@@ -10,6 +10,8 @@ export interface KatalogFacts {
   /** The runtime's own readiness (Katalog loaded, caches synced). */
   readonly ready: boolean;
   readonly gatewayEndpoint?: string;
+  /** Why `gatewayEndpoint` cannot be polled (not an http(s) URL); the gateway is then shown offline with it. */
+  readonly gatewayEndpointProblem?: string;
   readonly crds: readonly CrdFacts[];
 }
 

@@ -15,6 +15,23 @@ test('reads a runtime /katalog body; unknown fields are allowed', () => {
   });
 });
 
+// Issue 12, finding 10: `"gatewayEndpoint": "orkestra-gateway:8080"` made the poller throw ERR_INVALID_PROTOCOL and the Control Center exit.
+const endpoints: [string, string | undefined, string | undefined][] = [
+  ['orkestra-gateway:8080', 'orkestra-gateway:8080', 'gatewayEndpoint "orkestra-gateway:8080" is not a URL (want http://host:port, e.g. http://orkestra-runtime:8080)'],
+  ['ftp://gw:21', 'ftp://gw:21', 'gatewayEndpoint "ftp://gw:21" must be an http:// or https:// URL'],
+  ['http://user:pw@gw:8080', 'http://user:pw@gw:8080', 'gatewayEndpoint "http://user:pw@gw:8080" must not carry credentials (the URL is shown in the UI)'],
+  ['http://gw:8080/', 'http://gw:8080/', undefined],
+  ['', undefined, undefined],
+];
+for (const [given, endpoint, problem] of endpoints) {
+  test(`gatewayEndpoint ${JSON.stringify(given)}: ${problem ?? 'usable'}`, () => {
+    const r = readKatalogFacts({ isLeader: true, ready: true, gatewayEndpoint: given, crds: [] });
+    assert.is(r.type, 'ok', 'the runtime itself is still read');
+    assert.is(r.type === 'ok' ? r.facts.gatewayEndpoint : 'x', endpoint);
+    assert.is(r.type === 'ok' ? r.facts.gatewayEndpointProblem : 'x', problem);
+  });
+}
+
 const bad: [string, unknown, RegExp][] = [
   ['not an object', 'hello', /^not an Orkestra runtime's \/katalog answer: /],
   ['no leader flag', { ready: true, crds: [] }, /\(isLeader: /],

@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import type { KatalogFacts } from './model.ts';
+import { runtimeUrlProblem } from './parse-runtime-urls.ts';
 
 // Loose: a newer runtime may add fields, and the body passes through to the UI untouched; only
 // what the Control Center computes with is checked.
@@ -33,10 +34,15 @@ export function readKatalogFacts(body: unknown): { readonly type: 'ok'; readonly
     return { type: 'error', message: `not an Orkestra runtime's /katalog answer${path ? ` (${path}: ${issue.message})` : `: ${issue.message}`}` };
   }
   const o = parsed.output;
+  // The runtime passes ORK_GATEWAY_ENDPOINT on as it was given; a value like `orkestra-gateway:8080`
+  // (no scheme) is reported on the gateway, never requested (issue 12).
+  const endpoint = o.gatewayEndpoint;
+  const endpointProblem = endpoint === undefined || endpoint === '' ? undefined : runtimeUrlProblem(endpoint.trim().replace(/\/+$/, ''));
   const facts: KatalogFacts = {
     isLeader: o.isLeader,
     ready: o.ready,
-    ...(o.gatewayEndpoint !== undefined ? { gatewayEndpoint: o.gatewayEndpoint } : {}),
+    ...(endpoint !== undefined && endpoint !== '' ? { gatewayEndpoint: endpoint } : {}),
+    ...(endpointProblem !== undefined ? { gatewayEndpointProblem: `gatewayEndpoint ${endpointProblem}` } : {}),
     crds: o.crds.map((c) => ({
       name: c.name, enabled: c.enabled, state: c.state, resourceCount: c.resourceCount, queueDepth: c.queueDepth,
       totalReconciles: c.totalReconciles, errorRate: c.errorRate, ...(c.workers !== undefined ? { workers: c.workers } : {}),

@@ -41,13 +41,16 @@ export function collectSpecHints(crd: Pick<CrdEntry, 'children' | 'status' | 'pa
   for (const item of crd.children) {
     const schema = KINDS[item.key]?.itemSchema;
     for (const [field, value] of Object.entries(item.spec)) {
-      // `when`/`or` hold conditions (read below), never templates.
-      if (field === 'when' || field === 'or') continue;
+      // `when`/`or` hold conditions (read below), `forEach` a path (below), never templates.
+      if (field === 'when' || field === 'or' || field === 'forEach') continue;
       walkValue(value, [field], (at, source) => {
         readTemplate(source, schema ? itemFieldType(schema, at) : undefined, [...item.path, ...at], out);
       });
     }
     readConditions(item.conditions, item.path, out);
+    // issue 14: a forEach list or map is read element by element: keep it whole.
+    const each = item.forEach?.field.replace(/^\./, '').split('.');
+    if (each?.[0] === 'spec' && each.length > 1 && !each.includes('')) out.push({ path: each.slice(1), hint: { type: 'whole' }, source: [...item.path, 'forEach', 'field'] });
   }
   crd.status.fields.forEach((field, i) => {
     const at = [...crd.path, 'operatorBox', 'status', 'fields', i];
@@ -68,6 +71,13 @@ function walkValue(value: unknown, at: (string | number)[], visit: (at: (string 
   } else if (typeof value === 'object' && value !== null) {
     for (const [k, v] of Object.entries(value)) walkValue(v, [...at, k], visit);
   }
+}
+
+/** The `.spec` hints of one template whose result fills a field of `fieldType` (issue 18: conversion paths read them too). */
+export function templateHints(source: string, fieldType: FieldType | undefined, docPath: DocPath): SpecHint[] {
+  const out: SpecHint[] = [];
+  readTemplate(source, fieldType, docPath, out);
+  return out;
 }
 
 function readTemplate(source: string, fieldType: FieldType | undefined, docPath: DocPath, out: SpecHint[]): void {

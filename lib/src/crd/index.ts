@@ -12,3 +12,6 @@ export type { StructuralProblem } from './check-structural.ts';
 export type { SchemaNote } from './schema-note.ts';
 export { typeAtPath } from './type-at-path.ts';
 export type { PathType } from './type-at-path.ts';
+// Conversion (issue 18): the CRD's spec.conversion, pointed at the gateway's /convert
+export { CONVERSION_PATH, GATEWAY_CONVERSION_SERVICE, crdConversionDrift, planCrdConversion, usesConversionWebhook } from './plan-crd-conversion.ts';
+export type { ConversionEndpoint, CrdConversionBlock } from './plan-crd-conversion.ts';

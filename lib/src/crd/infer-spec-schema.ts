@@ -11,9 +11,10 @@ const preserve = (): JsonSchema => ({ 'x-kubernetes-preserve-unknown-fields': tr
  * typed fields give types, nested paths give objects, and wherever the uses disagree or say
  * nothing about the type the node keeps any value (notes say where and why).
  */
-export function inferSpecSchema(crd: Pick<CrdEntry, 'children' | 'status' | 'path'>): { schema: JsonSchema; notes: SchemaNote[] } {
+export function inferSpecSchema(crd: Pick<CrdEntry, 'children' | 'status' | 'path'>, extra: readonly SpecHint[] = []): { schema: JsonSchema; notes: SchemaNote[] } {
   const tree = emptyTree<SpecHint>();
-  for (const hint of collectSpecHints(crd)) addFact(tree, hint.path, hint);
+  // Issue 18: `extra` are the uses of conversion paths that read or write this version.
+  for (const hint of [...collectSpecHints(crd), ...extra]) addFact(tree, hint.path, hint);
   const notes: SchemaNote[] = [];
   if (tree.facts.length === 0 && tree.children.size === 0) {
     // Knowing nothing, the CRD must accept any spec: an empty object schema would prune every field.

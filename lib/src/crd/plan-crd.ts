@@ -1,5 +1,7 @@
 import { MANAGED_BY_LABEL, type KubeObject } from '../children/index.ts';
 import type { CrdEntry, Katalog } from '../katalog/model.ts';
+import { crdVersions } from '../katalog/crd-versions.ts';
+import { GATEWAY_CONVERSION_SERVICE, planCrdConversion, type ConversionEndpoint } from './plan-crd-conversion.ts';
 import { planCrdSchema } from './plan-crd-schema.ts';
 import { planPrinterColumns } from './printer-columns.ts';
 
@@ -13,15 +15,32 @@ export const KATALOG_LABEL = 'orkestra.orkspace.io/katalog';
 export interface PlanCrdOptions {
   /** The Katalog's `metadata.name`, recorded in the `orkestra.orkspace.io/katalog` label. */
   readonly katalogName?: string;
+  /** Issue 18: where `spec.conversion` points; default the gateway's Service in orkestra-system. */
+  readonly conversionEndpoint?: ConversionEndpoint;
 }
 
 /**
- * Plans the `apiextensions.k8s.io/v1` CustomResourceDefinition of one Katalog CRD: one served
- * and stored version, the status subresource, printer columns and a structural schema.
+ * Plans the `apiextensions.k8s.io/v1` CustomResourceDefinition of one Katalog CRD: every version
+ * (served, storage, deprecation) with the status subresource, printer columns and a structural
+ * schema each, and `spec.conversion` when there are several versions (issue 18).
  */
 export function planCrd(crd: CrdEntry, options: PlanCrdOptions = {}): KubeObject {
-  const { schema } = planCrdSchema(crd);
-  const status = (schema['properties'] as Record<string, Record<string, unknown>>)['status']!;
+  const versions = crdVersions(crd).map((v) => {
+    const { schema } = planCrdSchema(crd, v.name);
+    const status = (schema['properties'] as Record<string, Record<string, unknown>>)['status']!;
+    return {
+      name: v.name,
+      served: v.served,
+      storage: v.storage,
+      ...(v.deprecated ? { deprecated: true } : {}),
+      ...(v.deprecationWarning !== undefined ? { deprecationWarning: v.deprecationWarning } : {}),
+      subresources: { status: {} },
+      additionalPrinterColumns: planPrinterColumns(status).map((c) => ({ ...c })),
+      schema: { openAPIV3Schema: schema },
+    };
+  });
+  const { name: service, port, namespace } = GATEWAY_CONVERSION_SERVICE;
+  const conversion = planCrdConversion(crd, options.conversionEndpoint ?? { type: 'service', name: service, namespace, port });
   const categories = [...new Set([...crd.categories, ORKESTRA_CATEGORY])];
   return {
     apiVersion: 'apiextensions.k8s.io/v1',
@@ -47,22 +66,16 @@ export function planCrd(crd: CrdEntry, options: PlanCrdOptions = {}): KubeObject
         categories,
       },
       scope: crd.scope,
-      versions: [{
-        name: crd.version,
-        served: true,
-        storage: true,
-        subresources: { status: {} },
-        additionalPrinterColumns: planPrinterColumns(status).map((c) => ({ ...c })),
-        schema: { openAPIV3Schema: schema },
-      }],
+      versions,
+      ...(conversion ? { conversion } : {}),
     },
   };
 }
 
 /** Plans the CRDs of every enabled Katalog CRD, sorted by CRD name (`<plural>.<group>`). */
-export function planCrds(katalog: Katalog): KubeObject[] {
+export function planCrds(katalog: Katalog, options: Pick<PlanCrdOptions, 'conversionEndpoint'> = {}): KubeObject[] {
   return katalog.crds
     .filter((crd) => crd.enabled)
-    .map((crd) => planCrd(crd, { katalogName: katalog.metadata.name }))
+    .map((crd) => planCrd(crd, { katalogName: katalog.metadata.name, ...options }))
     .sort((a, b) => (a.metadata.name < b.metadata.name ? -1 : a.metadata.name > b.metadata.name ? 1 : 0));
 }

@@ -1,6 +1,7 @@
 import * as v from 'valibot';
 import { conditionListSchema } from '../conditions/condition-schema.ts';
 import { coded } from './coded.ts';
+import { ownRecord } from '../util/own-record.ts';
 
 /**
  * Field schemas shared by the Katalog and every child builder.
@@ -69,7 +70,7 @@ export const intOrStringField = v.pipe(
 
 /** A map of string to string (labels, annotations, data); values may be templated. */
 export const stringMapField = v.pipe(
-  v.record(v.string(), v.string()),
+  ownRecord(v.string(), v.string()),
   v.metadata({ fieldType: 'string' as FieldType }),
 );
 
@@ -86,6 +87,8 @@ export const commonItemEntries = {
   // Issue 14: `when` (all must hold) and `or` (one must hold), see lib/src/conditions.
   when: v.optional(conditionListSchema),
   or: v.optional(conditionListSchema),
+  // issue 14 (runtime): one child per element of a list or map of the CR.
+  forEach: v.optional(v.strictObject({ field: v.string(), as: v.optional(v.string()) })),
 } as const;
 
 /** Reads the `fieldType` a field schema was marked with, if any. */

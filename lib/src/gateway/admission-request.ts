@@ -1,6 +1,4 @@
 import * as v from 'valibot';
-import { utf8Encode } from '../util/utf8.ts';
-import { MAX_ADMISSION_REVIEW_BYTES } from './names.ts';
 
 // Strict about the types of the fields we read, tolerant of every other field: the API server
 // adds fields across versions (requestKind, requestSubResource...) and must not break us.
@@ -76,13 +74,11 @@ export function parseAdmissionReview(body: unknown): ReadReview {
 }
 
 /**
- * Reads a raw body: size limit (MAX_ADMISSION_REVIEW_BYTES, counted in UTF-8 bytes), JSON syntax,
- * then parseAdmissionReview. Never throws.
+ * Reads a raw body: JSON syntax, then parseAdmissionReview. Never throws. The size limit is the
+ * webhook server's, counted in bytes as the body arrives (ADMISSION_BUDGET.maxBodyBytes): a
+ * string here has already passed it, and measuring it again would mean encoding it once more.
  */
-export function readAdmissionReview(text: string, maxBytes: number = MAX_ADMISSION_REVIEW_BYTES): ReadReview {
-  // A UTF-8 byte is at most one UTF-16 unit and at most three bytes per unit: skip the encode when the length decides.
-  const bytes = text.length > maxBytes ? text.length : text.length * 3 <= maxBytes ? 0 : utf8Encode(text).length;
-  if (bytes > maxBytes) return { type: 'invalid', problems: [{ path: '', message: `body is larger than ${maxBytes} bytes` }] };
+export function readAdmissionReview(text: string): ReadReview {
   let body: unknown;
   try {
     body = JSON.parse(text);

@@ -13,6 +13,10 @@ const RESOURCES: Record<string, { group: string; version: string; resource: stri
   configmaps: { group: '', version: 'v1', resource: 'configmaps', kind: 'ConfigMap' },
   deployments: { group: 'apps', version: 'v1', resource: 'deployments', kind: 'Deployment' },
   namespaces: { group: '', version: 'v1', resource: 'namespaces', kind: 'Namespace' },
+  pods: { group: '', version: 'v1', resource: 'pods', kind: 'Pod' },
+  services: { group: '', version: 'v1', resource: 'services', kind: 'Service' },
+  // The review of `POST pods/NAME/eviction` names the Pod but carries an Eviction.
+  evictions: { group: '', version: 'v1', resource: 'pods', kind: 'Eviction' },
   crds: { group: 'apiextensions.k8s.io', version: 'v1', resource: 'customresourcedefinitions', kind: 'CustomResourceDefinition' },
   apps: { group: 'demo.example.com', version: 'v1', resource: 'apps', kind: 'App' },
 };

@@ -21,6 +21,10 @@ export const BUILTIN_RESTRICTED_NAMESPACES: readonly string[] = ['kube-node-leas
 export const DELETION_PROTECTION_PATH = '/deletion-protection';
 /** HTTPS path of the namespace-protection webhooks. */
 export const NAMESPACE_PROTECTION_PATH = '/namespace-protection';
+/** HTTPS path of the validating webhook of the Katalog's validation rules (issue 15). */
+export const VALIDATE_PATH = '/validate';
+/** HTTPS path of the mutating webhook of the Katalog's mutation rules (issue 15). */
+export const MUTATE_PATH = '/mutate';
 /** Port of the gateway's HTTPS webhook server. */
 export const WEBHOOK_PORT = 8443;
 /** Name of the gateway's Service in cluster. */
@@ -31,11 +35,3 @@ export const GATEWAY_SERVICE = 'orkestra-gateway';
  * microseconds, so 5 s only covers a slow network. After it, failurePolicy decides.
  */
 export const WEBHOOK_TIMEOUT_SECONDS = 5;
-
-/**
- * Largest AdmissionReview body the gateway reads, in bytes. The API server refuses request bodies
- * over 3 MiB, so one object is at most 3 MiB of JSON; an UPDATE review carries two (object and
- * oldObject) plus the envelope and userInfo: 2 × 3 MiB + 1 MiB. A smaller cap would turn a large but
- * legal UPDATE into a webhook failure, which with failurePolicy Fail blocks it.
- */
-export const MAX_ADMISSION_REVIEW_BYTES = 7 * 1024 * 1024;

@@ -37,10 +37,14 @@ test('the standalone seed: two configurations, names, endpoint and common fields
       assert.is(w.clientConfig.service?.name, 'orkestra-gateway');
     }
   }
-  assert.equal(configs[0]!.webhooks.map((w) => w.name), ['labels.deletion-protection.orkestra.io']);
+  assert.equal(configs[0]!.webhooks.map((w) => w.name), ['labels.deletion-protection.orkestra.io', 'evictions.deletion-protection.orkestra.io']);
   assert.equal(configs[0]!.webhooks[0]!.objectSelector, { matchLabels: { 'orkestra.io/deletion-protection': 'true' } });
   assert.equal(configs[0]!.webhooks[0]!.namespaceSelector, { matchExpressions: [{ key: 'kubernetes.io/metadata.name', operator: 'NotIn', values: ['orkestra-system'] }] });
   assert.equal(configs[0]!.webhooks[0]!.rules, [{ operations: ['DELETE'], apiGroups: ['*'], apiVersions: ['*'], resources: ['*'], scope: '*' }]);
+  // Issue 12, finding 2: evictions never reach the DELETE webhooks; the Eviction carries no labels to select on.
+  assert.equal(configs[0]!.webhooks[1]!.rules, [{ operations: ['CREATE'], apiGroups: [''], apiVersions: ['*'], resources: ['pods/eviction'], scope: 'Namespaced' }]);
+  assert.equal(configs[0]!.webhooks[1]!.objectSelector, {});
+  assert.equal(configs[0]!.webhooks[1]!.namespaceSelector, configs[0]!.webhooks[0]!.namespaceSelector);
   assert.equal(configs[1]!.webhooks.map((w) => w.name), ['namespaces.namespace-protection.orkestra.io']);
   assert.equal(configs[1]!.webhooks[0]!.namespaceSelector, { matchExpressions: [{ key: 'kubernetes.io/metadata.name', operator: 'In', values: ['kube-node-lease', 'kube-public', 'kube-system'] }] });
 });
@@ -54,12 +58,14 @@ test('out of cluster the URL carries the path (one trailing slash trimmed)', () 
 test('every option on: CRD, CRs, strict mode, placement and writes webhooks', () => {
   const [dp, np] = planWebhookConfigs(FULL, IN_CLUSTER);
   assert.equal(dp!.webhooks.map((w) => [w.name, w.failurePolicy]), [
-    ['labels.deletion-protection.orkestra.io', 'Ignore'], ['crds.deletion-protection.orkestra.io', 'Ignore'],
+    ['labels.deletion-protection.orkestra.io', 'Ignore'], ['evictions.deletion-protection.orkestra.io', 'Ignore'], ['crds.deletion-protection.orkestra.io', 'Ignore'],
     ['custom-resources.deletion-protection.orkestra.io', 'Ignore'], ['strict-mode.deletion-protection.orkestra.io', 'Ignore'],
   ]);
-  assert.equal(dp!.webhooks[1]!.matchConditions, [{ name: 'katalog-crd', expression: "request.name in ['apps.demo.example.com']" }]);
-  assert.equal(dp!.webhooks[2]!.rules, [{ operations: ['DELETE'], apiGroups: ['demo.example.com'], apiVersions: ['*'], resources: ['apps'], scope: '*' }]);
-  assert.equal(dp!.webhooks[3]!.rules[0]!.operations, ['UPDATE']);
+  assert.equal(dp!.webhooks[2]!.matchConditions, [{ name: 'katalog-crd', expression: "request.name in ['apps.demo.example.com']" }]);
+  assert.equal(dp!.webhooks[3]!.rules, [{ operations: ['DELETE'], apiGroups: ['demo.example.com'], apiVersions: ['*'], resources: ['apps'], scope: '*' }]);
+  // Issue 12, finding 3: every subresource (status changes labels on Pods, Services, Namespaces), sent only when the label goes.
+  assert.equal(dp!.webhooks[4]!.rules, [{ operations: ['UPDATE'], apiGroups: ['*'], apiVersions: ['*'], resources: ['*/*'], scope: '*' }]);
+  assert.equal(dp!.webhooks[4]!.matchConditions, [{ name: 'label-taken-away', expression: "!has(object.metadata.labels) || !('orkestra.io/deletion-protection' in object.metadata.labels) || object.metadata.labels['orkestra.io/deletion-protection'] != 'true'" }]);
   assert.equal(np!.webhooks.map((w) => w.name), ['namespaces.namespace-protection.orkestra.io', 'placement.namespace-protection.orkestra.io', 'writes.namespace-protection.orkestra.io']);
   assert.equal(np!.webhooks[1]!.namespaceSelector, { matchExpressions: [{ key: 'kubernetes.io/metadata.name', operator: 'NotIn', values: ['orkestra-system', 'team-a'] }] });
   assert.equal(np!.webhooks[2]!.matchConditions.map((c) => c.name), ['not-control-plane', 'not-node', 'not-system-service-account']);
@@ -123,7 +129,7 @@ const edits: [string, (c: { metadata: { labels: Record<string, string> }; webhoo
   ['failurePolicy flipped', (c) => { c.webhooks[0]!['failurePolicy'] = 'Fail'; }, ['webhooks[labels.deletion-protection.orkestra.io].failurePolicy']],
   ['objectSelector widened', (c) => { c.webhooks[0]!['objectSelector'] = {}; }, ['webhooks[labels.deletion-protection.orkestra.io].objectSelector']],
   ['caBundle replaced', (c) => { (c.webhooks[0]!['clientConfig'] as Record<string, unknown>)['caBundle'] = 'eA=='; }, ['webhooks[labels.deletion-protection.orkestra.io].clientConfig']],
-  ['a webhook entry removed', (c) => { c.webhooks.splice(3, 1); }, ['webhooks[strict-mode.deletion-protection.orkestra.io]']],
+  ['a webhook entry removed', (c) => { c.webhooks.splice(4, 1); }, ['webhooks[strict-mode.deletion-protection.orkestra.io]']],
   ['a foreign entry added', (c) => { c.webhooks.push({ name: 'evil.example.com' }); }, ['webhooks[evil.example.com]']],
   ['a label removed', (c) => { delete c.metadata.labels['app.kubernetes.io/managed-by']; }, ['metadata.labels.app.kubernetes.io/managed-by']],
 ];

@@ -1,5 +1,5 @@
 import { canonicalJson } from '../runtime/fingerprint.ts';
-import type { ValidatingWebhook, ValidatingWebhookConfiguration } from './webhook-config.ts';
+import type { MutatingWebhook, WebhookConfiguration } from './webhook-config.ts';
 
 /** Whether the housekeeper must re-apply a configuration, and which fields differ (for the log). */
 export type WebhookDrift =
@@ -7,9 +7,9 @@ export type WebhookDrift =
   | { readonly type: 'missing' }
   | { readonly type: 'drifted'; readonly fields: readonly string[] };
 
-const FIELDS: readonly (keyof ValidatingWebhook)[] = [
+const FIELDS: readonly (keyof MutatingWebhook)[] = [
   'clientConfig', 'rules', 'objectSelector', 'namespaceSelector', 'matchConditions',
-  'failurePolicy', 'matchPolicy', 'sideEffects', 'timeoutSeconds', 'admissionReviewVersions',
+  'failurePolicy', 'matchPolicy', 'sideEffects', 'timeoutSeconds', 'admissionReviewVersions', 'reinvocationPolicy',
 ];
 
 /**
@@ -18,7 +18,7 @@ const FIELDS: readonly (keyof ValidatingWebhook)[] = [
  * `managedFields`). Empty selectors, lists and absent values are the same thing, since the API
  * server drops empty values on the way back. An added or removed webhook entry is drift too.
  */
-export function webhookConfigDrift(actual: unknown, desired: ValidatingWebhookConfiguration): WebhookDrift {
+export function webhookConfigDrift(actual: unknown, desired: WebhookConfiguration): WebhookDrift {
   if (!isRecord(actual)) return { type: 'missing' };
   const fields: string[] = [];
   const meta = isRecord(actual['metadata']) ? actual['metadata'] : {};
@@ -35,7 +35,9 @@ export function webhookConfigDrift(actual: unknown, desired: ValidatingWebhookCo
       continue;
     }
     for (const f of FIELDS) {
-      if (canonicalJson(prune(got[f])) !== canonicalJson(prune(want[f]))) fields.push(`webhooks[${want.name}].${f}`);
+      // reinvocationPolicy is a mutating webhook's only (issue 15).
+      if (!(f in want)) continue;
+      if (canonicalJson(prune(got[f])) !== canonicalJson(prune((want as MutatingWebhook)[f]))) fields.push(`webhooks[${want.name}].${f}`);
     }
   }
   const wanted = new Set(desired.webhooks.map((w) => w.name));

@@ -43,6 +43,23 @@ export interface ValidatingWebhook {
   readonly admissionReviewVersions: readonly ['v1'];
 }
 
+/** One entry of a MutatingWebhookConfiguration's `webhooks[]` (issue 15). */
+export interface MutatingWebhook extends ValidatingWebhook {
+  /** IfNeeded: called again when a later mutating webhook changed the object (our patches are idempotent). */
+  readonly reinvocationPolicy: 'Never' | 'IfNeeded';
+}
+
+/** An `admissionregistration.k8s.io/v1` MutatingWebhookConfiguration (issue 15). */
+export interface MutatingWebhookConfiguration {
+  readonly apiVersion: 'admissionregistration.k8s.io/v1';
+  readonly kind: 'MutatingWebhookConfiguration';
+  readonly metadata: { readonly name: string; readonly labels: Readonly<Record<string, string>> };
+  readonly webhooks: readonly MutatingWebhook[];
+}
+
+/** Either kind of configuration the gateway keeps. */
+export type WebhookConfiguration = ValidatingWebhookConfiguration | MutatingWebhookConfiguration;
+
 /** An `admissionregistration.k8s.io/v1` ValidatingWebhookConfiguration. */
 export interface ValidatingWebhookConfiguration {
   readonly apiVersion: 'admissionregistration.k8s.io/v1';

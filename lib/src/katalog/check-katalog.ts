@@ -3,6 +3,7 @@ import { makeDiagnostic } from '../diagnostics/make-diagnostic.ts';
 import type { Locator } from './locate.ts';
 import type { Katalog } from './model.ts';
 import { planStartupOrder } from './startup-order.ts';
+import { crdsWithAdmissionRules } from './admission-switch.ts';
 
 /** Cross-field rules that the shape schema cannot express: dependencies, duplicates, gateway sanity. */
 export function checkKatalog(katalog: Katalog, locator: Locator): Diagnostic[] {
@@ -45,6 +46,16 @@ export function checkKatalog(katalog: Katalog, locator: Locator): Diagnostic[] {
     if (np!.restrictedNamespaces.includes(ns)) {
       out.push(makeDiagnostic('ORK1311', locator.at(['security', 'namespaceProtection', 'allowedNamespaces']), `namespace "${ns}" is both restricted and allowed`));
     }
+  }
+  // Issue 15: rules that only run at reconcile, and a switch with nothing behind it.
+  const ruled = crdsWithAdmissionRules(katalog);
+  if (ruled.length > 0 && !katalog.wantsGateway) {
+    const first = ruled[0]!;
+    out.push(makeDiagnostic('ORK1406', locator.at([...first.path, first.admission.validation[0]?.at[0] === 'admission' ? 'admission' : first.admission.webhooks.validation ? 'validation' : 'mutation'], 'key'),
+      `${ruled.map((c) => `"${c.name}"`).join(', ')} ${ruled.length === 1 ? 'has' : 'have'} admission rules, but the Katalog runs no gateway: they are checked at reconcile only`));
+  }
+  if (sec?.webhooks.enabled === true && ruled.length === 0) {
+    out.push(makeDiagnostic('ORK1407', locator.at(['security', 'webhooks', 'admission', 'enabled']), 'admission webhooks are enabled, but no enabled CRD has validation or mutation rules'));
   }
   // Entries dropped for other errors (no apiTypes, unreadable crdFile) do not count as "nothing".
   const raw = (katalog.resolved as { spec?: { crds?: Record<string, { enabled?: boolean }> } }).spec?.crds ?? {};

@@ -7,6 +7,8 @@
 // Values must equal `yaml`'s toJS() exactly (YAML 1.2 core schema); a differential test holds
 // both readers to that on every example and conformance case.
 
+import { MAX_NESTING_DEPTH } from './nesting-depth.ts';
+
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
 /** Thrown inside the reader when the text leaves the subset; never escapes parseSimpleYaml. */
@@ -89,6 +91,8 @@ function stripComment(s: string): string {
 
 class Reader {
   private pos = 0;
+  // Collections open around the current line; past MAX_NESTING_DEPTH the full reader says where.
+  private depth = 0;
   private readonly lines: Line[];
   constructor(lines: readonly Line[]) {
     this.lines = [...lines];
@@ -115,11 +119,15 @@ class Reader {
   }
 
   private mapping(indent: number): Json {
+    if (++this.depth > MAX_NESTING_DEPTH) outside();
     const out: { [key: string]: Json } = {};
     for (;;) {
       this.skipBlank();
       const line = this.peek();
-      if (!line || line.indent < indent) return out;
+      if (!line || line.indent < indent) {
+        this.depth--;
+        return out;
+      }
       if (line.indent > indent || isSeqItem(line.text)) outside();
       this.pos++;
       const [key, rest] = splitKey(line.text);
@@ -129,11 +137,15 @@ class Reader {
   }
 
   private sequence(indent: number): Json {
+    if (++this.depth > MAX_NESTING_DEPTH) outside();
     const out: Json[] = [];
     for (;;) {
       this.skipBlank();
       const line = this.peek();
-      if (!line || line.indent < indent) return out;
+      if (!line || line.indent < indent) {
+        this.depth--;
+        return out;
+      }
       if (line.indent > indent || !isSeqItem(line.text)) outside();
       this.pos++;
       const rest = line.text === '-' ? '' : line.text.slice(2);
@@ -163,7 +175,7 @@ class Reader {
       return null;
     }
     if (rest[0] === '|') return this.literal(rest, indent);
-    const value = inlineValue(rest);
+    const value = inlineValue(rest, this.depth);
     this.assertNoContinuation(indent);
     return value;
   }
@@ -260,9 +272,9 @@ function closingQuote(s: string, start: number): number {
   return outside();
 }
 
-function inlineValue(s: string): Json {
+function inlineValue(s: string, depth: number): Json {
   if (s[0] === '[' || s[0] === '{') {
-    const flow = new Flow(s);
+    const flow = new Flow(s, depth);
     const value = flow.node();
     flow.end();
     return value;
@@ -323,8 +335,10 @@ function safeInt(n: number): number {
 class Flow {
   private i = 0;
   private readonly s: string;
-  constructor(s: string) {
+  private depth: number;
+  constructor(s: string, depth: number) {
     this.s = s;
+    this.depth = depth;
   }
 
   end(): void {
@@ -335,9 +349,11 @@ class Flow {
   node(): Json {
     this.space();
     const c = this.s[this.i];
-    if (c === '[') return this.seq();
-    if (c === '{') return this.map();
-    return this.scalar();
+    if (c !== '[' && c !== '{') return this.scalar();
+    if (++this.depth > MAX_NESTING_DEPTH) outside();
+    const value = c === '[' ? this.seq() : this.map();
+    this.depth--;
+    return value;
   }
 
   private seq(): Json[] {

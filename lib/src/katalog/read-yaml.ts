@@ -1,7 +1,8 @@
-import { LineCounter, parseAllDocuments, isMap, isScalar, isSeq, isAlias, type Document } from 'yaml';
+import { Composer, LineCounter, Parser, isMap, isScalar, isSeq, isAlias, type Document } from 'yaml';
 import type { Diagnostic } from '../diagnostics/diagnostic.ts';
 import { makeDiagnostic } from '../diagnostics/make-diagnostic.ts';
 import type { Code } from '../diagnostics/codes.ts';
+import { findTooDeepToken, isTooDeep, MAX_NESTING_DEPTH } from './nesting-depth.ts';
 
 /** Upper bound on a Katalog's size: it is read whole, and nothing legitimate comes near it. */
 export const MAX_KATALOG_BYTES = 2 * 1024 * 1024;
@@ -32,8 +33,11 @@ export function readYaml(file: string, text: string, maxBytes = MAX_KATALOG_BYTE
         `file is ${formatSize(text.length)}, more than the ${formatSize(maxBytes)} limit`)],
     };
   }
-  const docs = parseAllDocuments(text, { lineCounter, prettyErrors: false, uniqueKeys: true, strict: true });
-  const list = Array.isArray(docs) ? docs : [];
+  // parseAllDocuments in two steps, so the depth is checked before anything recurses over the tree.
+  const tokens = Array.from(new Parser(lineCounter.addNewLine).parse(text));
+  const deep = findTooDeepToken(tokens);
+  if (deep !== undefined) return { lineCounter, diagnostics: [tooDeep(at(deep))] };
+  const list: Document.Parsed[] = Array.from(new Composer({ prettyErrors: false, uniqueKeys: true, strict: true }).compose(tokens, true, text.length));
   const first = list[0];
   if (!first || (list.length === 1 && first.contents === null && first.errors.length === 0)) {
     return { lineCounter, diagnostics: [makeDiagnostic('ORK1004', { file, line: 1, column: 1, path: '' }, 'the file holds no YAML document')] };
@@ -63,6 +67,8 @@ export function readYaml(file: string, text: string, maxBytes = MAX_KATALOG_BYTE
 
   try {
     const value = first.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+    // Aliases can stack shallow pieces into a deep value.
+    if (isTooDeep(value)) return { lineCounter, diagnostics: [tooDeep(at(0))] };
     if (!isMap(first.contents)) {
       return { doc: first, lineCounter, diagnostics: [makeDiagnostic('ORK1008', at(first.contents?.range?.[0] ?? 0), 'the document must be a mapping')] };
     }
@@ -75,6 +81,10 @@ export function readYaml(file: string, text: string, maxBytes = MAX_KATALOG_BYTE
     }
     return { lineCounter, diagnostics: [makeDiagnostic('ORK1001', at(0), firstLine(message))] };
   }
+}
+
+function tooDeep(place: { file: string; line: number; column: number; path: string }) {
+  return makeDiagnostic('ORK1012', place, `mappings and sequences are nested more than ${MAX_NESTING_DEPTH} levels deep here`);
 }
 
 function checkNodes(node: unknown, report: (offset: number, message: string) => void): void {

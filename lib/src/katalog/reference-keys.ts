@@ -2,8 +2,9 @@ import type * as v from 'valibot';
 import { conditionSchema } from '../conditions/condition-schema.ts';
 import { UNSUPPORTED_CONDITION_KEYS } from '../conditions/operators.ts';
 import { operatorBoxListSchema } from './child-lists.ts';
+import { crdAdmissionSchema, mutationBlockSchema, mutationRuleSchema, validationBlockSchema, validationRuleSchema } from '../admission/rule-schema.ts';
 import {
-  crdEntrySchema, gatewaySchema, katalogSchema, metadataSchema, operatorBoxSchema, queueSchema, reconcilerSchema,
+  crdConversionSchema, crdEntrySchema, gatewaySchema, katalogSchema, metadataSchema, operatorBoxSchema, queueSchema, reconcilerSchema,
   securitySchema, statusFieldSchema, statusSchema,
 } from './schema.ts';
 import { unwrapSchema } from './schema-walk.ts';
@@ -25,8 +26,7 @@ const CRD = table({
   enrichAll: 'child enrichment', labels: 'labels written onto the custom resource', fieldSelector: 'field selectors',
   ignoreStatusPatch: 'skipping status patches', ignoreObservedGeneration: 'skipping the observed-generation check',
   removeFinalizers: 'removing finalizers', endpoints: 'per-CRD endpoint switches', restrictedNamespaces: 'per-CRD namespace guards',
-  allowedNamespaces: 'per-CRD namespace guards', conversion: 'conversion webhooks', validation: 'validation rules',
-  mutation: 'mutation rules', webhooks: 'per-CRD admission webhooks', admission: 'admission rules', normalize: 'spec normalisation',
+  allowedNamespaces: 'per-CRD namespace guards', normalize: 'spec normalisation',
   imports: 'Motif imports', serve: 'gateway self-service (serve)', forceConflict: 'per-CRD server-side apply conflict settings',
   crossAccess: 'cross-Katalog access', katalogName: 'Komposer provenance', katalogNamespace: 'Komposer provenance',
   katalogDescription: 'Komposer provenance', katalogVersion: 'Komposer provenance',
@@ -40,7 +40,16 @@ const OPERATOR_BOX = table({
 const RECONCILER = table({ hooks: 'Go hooks', constructor: 'Go constructors', profile: 'reconciler profiles', requeue: 'per-object requeue', include: 'include files' });
 const QUEUE = table({ shared: 'shared queues', type: 'queue types', behaviour: 'queue behaviours', retryBackoff: 'retry backoff settings' });
 const STATUS = table({ include: 'include files' });
-const SECURITY = table({ webhooks: 'admission webhooks from rules', conversion: 'conversion webhooks' });
+// Issue 18: what the reference's conversion block has that this version does not use.
+const CONVERSION = table({ tenants: 'conversion tenants (the CRD key labels the metrics here)' });
+// Issue 15: keys of the admission blocks the reference defines and this version does not run.
+const RULE_BLOCK = table({ include: 'include files', external: 'external calls at admission' });
+const MUTATION_BLOCK = table({ include: 'include files', external: 'external calls at admission', mutateFirst: 'mutateFirst (mutation always runs first here)' });
+const VALIDATION_RULE = table({ ...Object.fromEntries(UNSUPPORTED_CONDITION_KEYS), fires: 'rule notifications (fires)', link: 'documentation links on rules' });
+const MUTATION_RULE = table({ fires: 'rule notifications (fires)' });
+// Conversion is configured in security.conversion and on the CRD entry (issue 18), not in these blocks.
+const SECURITY_WEBHOOKS = table({ serviceName: 'service names (the gateway Service is fixed)', conversion: 'conversion here: write security.conversion' });
+const CRD_ADMISSION = table({ conversion: 'conversion inside admission: write conversion: on the CRD entry' });
 const GATEWAY = table({ api: 'the gateway API', webhooks: 'intake webhooks', clusters: 'multi-cluster routing' });
 const BLOCK = table({
   external: 'external calls', ordered: 'ordered groups', groups: 'ordered groups', timeout: 'ordered groups', name: 'named blocks',
@@ -59,8 +68,10 @@ const ITEM = table({
 const BY_SCHEMA = new Map<unknown, ReadonlyMap<string, string>>([
   [katalogSchema, TOP], [katalogSchema.entries.spec, SPEC], [metadataSchema, METADATA], [crdEntrySchema, CRD],
   [operatorBoxSchema, OPERATOR_BOX], [reconcilerSchema, RECONCILER], [queueSchema, QUEUE], [statusSchema, STATUS],
-  [securitySchema, SECURITY], [gatewaySchema, GATEWAY], [operatorBoxListSchema, BLOCK], [conditionSchema, UNSUPPORTED_CONDITION_KEYS],
-  [statusFieldSchema, table({})],
+  [securitySchema, table({})], [gatewaySchema, GATEWAY], [operatorBoxListSchema, BLOCK], [conditionSchema, UNSUPPORTED_CONDITION_KEYS],
+  [statusFieldSchema, table({})], [crdConversionSchema, CONVERSION],
+  [validationBlockSchema, RULE_BLOCK], [mutationBlockSchema, MUTATION_BLOCK], [validationRuleSchema, VALIDATION_RULE], [mutationRuleSchema, MUTATION_RULE],
+  [unwrapSchema(securitySchema.entries.webhooks), SECURITY_WEBHOOKS], [crdAdmissionSchema, CRD_ADMISSION],
 ]);
 
 /**

@@ -7,6 +7,8 @@ import type { ObjectRef, Resource } from './resource.ts';
 export interface ListOptions {
   readonly namespace?: string;
   readonly labelSelector?: string;
+  /** Only `metadata.name=<name>` (issue 14: observe.watch of one object); RBAC then checks resourceNames. */
+  readonly fieldSelector?: string;
   /** Page size; the answer carries `continue` when more remain. */
   readonly limit?: number;
   readonly continue?: string;
@@ -28,6 +30,8 @@ export interface WatchOptions {
   readonly resourceVersion: string;
   readonly namespace?: string;
   readonly labelSelector?: string;
+  /** Only `metadata.name=<name>`, as ListOptions. */
+  readonly fieldSelector?: string;
   /** The server ends the watch cleanly after this many seconds. */
   readonly timeoutSeconds: number;
   readonly allowWatchBookmarks: boolean;

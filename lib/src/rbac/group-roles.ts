@@ -1,5 +1,5 @@
 import { mergeGrants } from './merge-rules.ts';
-import { GATEWAY_ROLE, GATEWAY_TLS_ROLE, RUNTIME_LEADER_ELECTION_ROLE, RUNTIME_ROLE } from './names.ts';
+import { CC_ROLE, GATEWAY_ROLE, GATEWAY_TLS_ROLE, RUNTIME_LEADER_ELECTION_ROLE, RUNTIME_ROLE } from './names.ts';
 import type { Component, Grant, PlannedRole, RbacScope } from './rbac-model.ts';
 import { compareStrings } from './verbs.ts';
 
@@ -44,5 +44,6 @@ export function rolePurpose(component: Component, role: string, scope: RbacScope
   }
   if (component === 'gateway' && role === GATEWAY_ROLE) return 'gateway: its admission webhook configurations';
   if (component === 'gateway' && role === GATEWAY_TLS_ROLE) return 'gateway: its TLS Secret';
+  if (component === 'cc' && role === CC_ROLE) return `Control Center: read the custom resources it shows${scope.type === 'namespace' ? ` in namespace ${scope.namespace}` : ''}`;
   return `${component}: ${role}`;
 }

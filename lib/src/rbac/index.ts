@@ -14,3 +14,5 @@ export type { ChildPlacement } from './child-target.ts';
 export { installerNeeds } from './installer-needs.ts';
 export type { InstallerNeeds } from './installer-needs.ts';
 export { DEFAULT_INSTALL_NAMESPACE, KATALOG_CONFIG_MAP, KATALOG_CONFIG_MAP_KEY, SERVICE_ACCOUNTS } from './names.ts';
+// Issue 15: the names of the rule webhooks' configurations.
+export { ADMISSION_MUTATION_WEBHOOK, ADMISSION_VALIDATION_WEBHOOK } from './names.ts';

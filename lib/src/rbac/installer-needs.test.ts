@@ -19,14 +19,16 @@ test('the Website bundle: its own objects plus everything it grants, per scope',
     'core namespaces[orkestra-system] get,patch',
     'apiextensions.k8s.io customresourcedefinitions[websites.demo.orkestra.io] get',
     'apps deployments list,watch,create,patch',
-    'demo.orkestra.io websites list,watch,patch',
+    'authentication.k8s.io tokenreviews create',
+    'authorization.k8s.io subjectaccessreviews create',
+    'demo.orkestra.io websites get,list,watch,patch',
     'demo.orkestra.io websites/finalizers update',
     'demo.orkestra.io websites/status patch',
     'events.k8s.io events create',
     'rbac.authorization.k8s.io clusterrolebindings create',
-    'rbac.authorization.k8s.io clusterrolebindings[orkestra-runtime] get,patch',
+    'rbac.authorization.k8s.io clusterrolebindings[orkestra-cc,orkestra-runtime] get,patch',
     'rbac.authorization.k8s.io clusterroles create',
-    'rbac.authorization.k8s.io clusterroles[orkestra-runtime] get,patch',
+    'rbac.authorization.k8s.io clusterroles[orkestra-cc,orkestra-runtime] get,patch',
   ]);
   assert.equal(lines(needs.scopes[1]!.rules), [
     'core configmaps create',
@@ -48,7 +50,7 @@ test('a CRD namespace needs roles and rolebindings there too; components narrow 
   const plan = planRbac(oneCrd('namespace: team-a\noperatorBox: {onCreate: {deployments: [{image: x}]}}'));
   const all = installerNeeds(plan);
   assert.equal(all.scopes.map((s) => (s.scope.type === 'cluster' ? '*' : s.scope.namespace)), ['*', 'orkestra-system', 'team-a']);
-  assert.ok(lines(all.scopes[2]!.rules).includes('rbac.authorization.k8s.io roles[orkestra-runtime] get,patch'));
+  assert.ok(lines(all.scopes[2]!.rules).includes('rbac.authorization.k8s.io roles[orkestra-cc,orkestra-runtime] get,patch'));
   assert.ok(lines(all.scopes[2]!.rules).includes('apps deployments list,watch,create,patch'));
   const ccOnly = installerNeeds(plan, ['cc']);
   assert.equal(lines(ccOnly.scopes[1]!.rules), ['core serviceaccounts create', 'core serviceaccounts[orkestra-cc] get,patch']);

@@ -6,6 +6,14 @@ import { compareStrings } from './verbs.ts';
 
 type Atom = Omit<Grant, 'component' | 'role'>;
 
+/** The ValidatingAdmissionPolicies of a policy-mode bundle (policies and bindings share names), and the kinds they read as parameters. */
+export interface PolicyObjects {
+  readonly names: readonly string[];
+  readonly params: readonly { readonly policy: string; readonly apiGroup: string; readonly resource: string }[];
+}
+
+const NO_POLICIES: PolicyObjects = { names: [], params: [] };
+
 /** What the person applying the bundle must hold, per scope, cluster-wide first. */
 export interface InstallerNeeds {
   readonly scopes: readonly { readonly scope: RbacScope; readonly rules: readonly PlannedRule[] }[];
@@ -17,7 +25,7 @@ export interface InstallerNeeds {
  * because the API server refuses to grant what the granter lacks (unless the granter holds
  * escalate and bind). Covers the given components, by default every planned one.
  */
-export function installerNeeds(plan: RbacPlan, components: readonly Component[] = plannedComponents(plan)): InstallerNeeds {
+export function installerNeeds(plan: RbacPlan, components: readonly Component[] = plannedComponents(plan), policies: PolicyObjects = NO_POLICIES): InstallerNeeds {
   const atoms: Atom[] = [];
   const cluster: RbacScope = { type: 'cluster' };
   const install: RbacScope = { type: 'namespace', namespace: plan.namespace };
@@ -30,6 +38,17 @@ export function installerNeeds(plan: RbacPlan, components: readonly Component[] 
   apply(cluster, '', 'namespaces', 'Namespace', [plan.namespace]);
   apply(install, '', 'serviceaccounts', 'ServiceAccount', components.map((c) => plan.components[c].serviceAccount));
   if (components.includes('runtime') || components.includes('gateway')) apply(install, '', 'configmaps', 'ConfigMap', [KATALOG_CONFIG_MAP]);
+  // Issue 15, policy mode: the policies and bindings are bundle objects too.
+  if (components.includes('gateway')) {
+    apply(cluster, 'admissionregistration.k8s.io', 'validatingadmissionpolicies', 'ValidatingAdmissionPolicy', policies.names);
+    apply(cluster, 'admissionregistration.k8s.io', 'validatingadmissionpolicybindings', 'ValidatingAdmissionPolicyBinding', policies.names);
+    for (const p of policies.params) {
+      // kube-apiserver's admissionregistration strategies: a policy with a paramKind needs `get` on
+      // every object of that kind, a binding whose paramRef selects (no name) needs `list`.
+      atoms.push({ scope: cluster, apiGroup: p.apiGroup, resource: p.resource, verbs: ['get'], reason: `apply the bundle: the API server lets only who may get every ${p.resource} object create a policy taking them as parameters (${p.policy})` });
+      atoms.push({ scope: cluster, apiGroup: p.apiGroup, resource: p.resource, verbs: ['list'], reason: `apply the bundle: the API server lets only who may list ${p.resource} in every namespace create a binding that selects them as parameters (${p.policy})` });
+    }
+  }
   const roles = components.flatMap((c) => plan.components[c].roles);
   const rbacGroup = 'rbac.authorization.k8s.io';
   const namesIn = (scope: RbacScope): string[] => [...new Set(roles.filter((r) => sameScope(r.scope, scope)).map((r) => r.name))].sort(compareStrings);

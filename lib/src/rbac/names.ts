@@ -16,6 +16,9 @@ export const RUNTIME_LEADER_ELECTION_ROLE = 'orkestra-runtime-leader-election';
 /** The Lease the runtime replicas elect a leader with. */
 export const RUNTIME_LEASE = 'orkestra-runtime';
 
+/** The Control Center's ClusterRole (and Role where a CRD is confined to a namespace): reading the CRs it shows (issue 12). */
+export const CC_ROLE = 'orkestra-cc';
+
 /** The gateway's ClusterRole (webhook configurations). */
 export const GATEWAY_ROLE = 'orkestra-gateway';
 /** The gateway's Role for its TLS Secret, in the install namespace. */
@@ -26,6 +29,11 @@ export const GATEWAY_TLS_SECRET = 'orkestra-gateway-tls';
 export const DELETION_PROTECTION_WEBHOOK = 'orkestra-deletion-protection';
 /** ValidatingWebhookConfiguration of namespace protection. */
 export const NAMESPACE_PROTECTION_WEBHOOK = 'orkestra-namespace-protection';
+
+/** ValidatingWebhookConfiguration of the Katalog's validation rules (issue 15; the reference's name). */
+export const ADMISSION_VALIDATION_WEBHOOK = 'orkestra-admission-validation';
+/** MutatingWebhookConfiguration of the Katalog's mutation rules (issue 15; the reference's name). */
+export const ADMISSION_MUTATION_WEBHOOK = 'orkestra-admission-mutation';
 
 /** ConfigMap holding the resolved Katalog. */
 export const KATALOG_CONFIG_MAP = 'orkestra-katalog';

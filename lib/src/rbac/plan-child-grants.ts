@@ -1,5 +1,6 @@
 import type { ChildItem, CrdEntry } from '../katalog/model.ts';
 import { childPlacement, ownedByCr, type ChildTarget } from './child-target.ts';
+import { pruneReason } from '../katalog/prune-reason.ts';
 import { RUNTIME_ROLE } from './names.ts';
 import type { GrantPlan } from './rbac-findings.ts';
 import type { Grant, RbacScope } from './rbac-model.ts';
@@ -24,12 +25,18 @@ export function planChildGrants(crd: CrdEntry, crdScope: RbacScope,
     };
     // Server-side apply is checked as patch, plus create when the object is absent; the drift
     // watch is list and watch. Nothing reads a child with get.
-    grant({ verbs: ['list', 'watch', 'create', 'patch'], reason: `${label}: server-side apply (create, patch) and drift watch (list, watch)` });
+    grant({ verbs: ['list', 'watch', 'create', 'patch'], reason: item.phase === 'onDelete'
+      ? `${label}: create (server-side apply) when its ${crd.kind} is deleted, and watch it (list, watch) to wait for it`
+      : `${label}: server-side apply (create, patch) and drift watch (list, watch)` });
     // A cluster-scoped CR owns all its children (the garbage collector deletes them): no delete.
     if (!ownedByCr(crd, item, target)) {
       const why = target.namespaced ? 'placed outside its namespace, which owner references cannot reach' : 'cluster-scoped';
       grant({ verbs: ['delete'], reason: `${label}: delete the ${target.kind} when its ${crd.kind} is deleted (${why})` });
     }
+    // issue 14: pruning. An owned child whose item can stop producing it is deleted by the runtime;
+    // the garbage collector would only take it with its CR.
+    const prune = item.phase === 'onDelete' ? undefined : pruneReason(item);
+    if (prune) grant({ verbs: ['delete'], reason: `${label}: delete the ${target.kind} when it is no longer desired (${prune})` });
     if (item.key === 'custom' && target.inferred) {
       plan.findings.push({ code: 'ORK2003', path: [...item.path, 'kind'], message: `${label}: plural "${target.resource}" guessed from kind ${target.kind}` });
     }

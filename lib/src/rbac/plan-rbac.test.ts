@@ -14,20 +14,23 @@ const role = (plan: RbacPlan, name: string, namespace?: string): PlannedRole | u
   Object.values(plan.components).flatMap((c) => c.roles)
     .find((r) => r.name === name && (namespace === undefined ? r.scope.type === 'cluster' : r.scope.type === 'namespace' && r.scope.namespace === namespace));
 
-test('the seed Website Katalog: exact runtime rules, no gateway, no rules for the Control Center', () => {
+test('the seed Website Katalog: exact runtime rules, no gateway, get and list of the CRs for the Control Center', () => {
   const plan = planRbac(exampleKatalog('website'));
   const cluster = role(plan, 'orkestra-runtime')!;
   assert.equal(cluster.rules.map((r) => r.rule), [
     { apiGroups: ['apiextensions.k8s.io'], resources: ['customresourcedefinitions'], verbs: ['get'], resourceNames: ['websites.demo.orkestra.io'] },
     { apiGroups: ['apps'], resources: ['deployments'], verbs: ['list', 'watch', 'create', 'patch'] },
+    { apiGroups: ['authentication.k8s.io'], resources: ['tokenreviews'], verbs: ['create'] },
+    { apiGroups: ['authorization.k8s.io'], resources: ['subjectaccessreviews'], verbs: ['create'] },
     { apiGroups: ['demo.orkestra.io'], resources: ['websites'], verbs: ['list', 'watch', 'patch'] },
     { apiGroups: ['demo.orkestra.io'], resources: ['websites/finalizers'], verbs: ['update'] },
     { apiGroups: ['demo.orkestra.io'], resources: ['websites/status'], verbs: ['patch'] },
     { apiGroups: ['events.k8s.io'], resources: ['events'], verbs: ['create'] },
   ]);
   assert.equal(cluster.rules[1]!.reasons, ['website onCreate.deployments: server-side apply (create, patch) and drift watch (list, watch)']);
-  assert.equal(cluster.rules[2]!.reasons.length, 2, 'watch and finalizer patch each explain themselves');
-  assert.ok(cluster.rules.every((r) => r.reasons.length > 0 && !r.critical && r.crds.join() === 'website'));
+  assert.equal(cluster.rules[4]!.reasons.length, 2, 'watch and finalizer patch each explain themselves');
+  // The HTTP API's token and access reviews serve every CRD, so they name none.
+  assert.ok(cluster.rules.every((r) => r.reasons.length > 0 && !r.critical && r.crds.join() === (r.rule.resources[0]!.endsWith('reviews') ? '' : 'website')));
   assert.equal(lines(role(plan, 'orkestra-runtime-leader-election', 'orkestra-system')), [
     'coordination.k8s.io leases create',
     'coordination.k8s.io leases[orkestra-runtime] get,update',
@@ -35,7 +38,7 @@ test('the seed Website Katalog: exact runtime rules, no gateway, no rules for th
   assert.equal(plan.components.runtime.roles.length, 2);
   assert.is(plan.components.gateway.planned, false);
   assert.equal(plan.components.gateway.roles, []);
-  assert.equal(plan.components.cc, { component: 'cc', serviceAccount: 'orkestra-cc', planned: true, roles: [] });
+  assert.equal(plan.components.cc.roles.map((r) => [r.name, r.scope.type, lines(r)]), [['orkestra-cc', 'cluster', ['demo.orkestra.io websites get,list']]]);
   assert.equal(plan.diagnostics, []);
   assert.equal(plan.crds.map((c) => [c.crd, c.roles.map((r) => r.name)]), [['website', ['orkestra-runtime']]]);
 });
@@ -58,6 +61,8 @@ test('the standalone gateway Katalog: webhook configurations by name, its TLS Se
   assert.is(plan.components.runtime.planned, false);
   assert.equal(plan.components.runtime.roles, []);
   assert.equal(lines(role(plan, 'orkestra-gateway')), [
+    // Issue 12, finding 2: the Pod an eviction names.
+    'core pods get',
     'admissionregistration.k8s.io validatingwebhookconfigurations create',
     'admissionregistration.k8s.io validatingwebhookconfigurations[orkestra-deletion-protection,orkestra-namespace-protection] get,update',
   ]);
@@ -79,9 +84,20 @@ security:
 spec: {}
 `));
   assert.equal(lines(role(plan, 'orkestra-gateway')), [
+    'core pods get',
     'admissionregistration.k8s.io validatingwebhookconfigurations create',
     'admissionregistration.k8s.io validatingwebhookconfigurations[orkestra-deletion-protection] get,update,delete',
   ]);
+  const namespaceOnly = planRbac(katalogFrom(`apiVersion: orkestra.orkspace.io/v1
+kind: Katalog
+metadata: {name: g}
+gateway: {standalone: true}
+security:
+  deletionProtection: {enabled: false}
+  namespaceProtection: {enabled: true}
+spec: {}
+`));
+  assert.not.ok(lines(role(namespaceOnly, 'orkestra-gateway')).some((l) => l.includes('pods')), 'pods only for deletion protection');
 });
 
 test('a gateway block without protections gets its TLS Secret but no webhook rules', () => {
@@ -107,7 +123,10 @@ operatorBox:
   assert.equal(lines(role(plan, 'orkestra-runtime')), [
     'core namespaces list,watch,create,patch,delete',
     'apiextensions.k8s.io customresourcedefinitions[apps.demo.example.com] get',
+    'authentication.k8s.io tokenreviews create',
+    'authorization.k8s.io subjectaccessreviews create',
   ]);
+  assert.equal(lines(role(plan, 'orkestra-cc', 'team-a')), ['demo.example.com apps get,list'], 'the Control Center reads the CRs where they live');
   assert.equal(plan.diagnostics.map((d) => [d.code, d.severity, d.path]), [['ORK2005', 'info', 'spec.crds.app.namespace']]);
 });
 
@@ -165,6 +184,8 @@ operatorBox:
   assert.equal(lines(role(plan, 'orkestra-runtime')), [
     'core configmaps list,watch,create,patch,delete',
     'apiextensions.k8s.io customresourcedefinitions[apps.demo.example.com] get',
+    'authentication.k8s.io tokenreviews create',
+    'authorization.k8s.io subjectaccessreviews create',
   ]);
   assert.ok(lines(role(plan, 'orkestra-runtime', 'team-a')).includes('core configmaps list,watch,create,patch'), 'the CR-namespace template stays in the Role');
   assert.equal(plan.notes.length, 1);

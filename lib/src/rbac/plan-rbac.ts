@@ -6,6 +6,7 @@ import type { Katalog } from '../katalog/model.ts';
 import { groupRoles } from './group-roles.ts';
 import { crdRoles } from './plan-crd-rules.ts';
 import { DEFAULT_INSTALL_NAMESPACE, SERVICE_ACCOUNTS } from './names.ts';
+import { planCcGrants } from './plan-cc-grants.ts';
 import { planGatewayGrants } from './plan-gateway-grants.ts';
 import { planRuntimeGrants } from './plan-runtime-grants.ts';
 import type { GrantPlan, RbacNote } from './rbac-findings.ts';
@@ -52,7 +53,7 @@ export function planRbac(katalog: Katalog, options: PlanRbacOptions = {}): RbacP
     components: {
       runtime: component('runtime', runtimePlanned, runtime),
       gateway: component('gateway', katalog.wantsGateway, gateway),
-      cc: component('cc', true, empty),
+      cc: component('cc', true, runtimePlanned ? planCcGrants(katalog) : empty),
     },
     crds: katalog.crds.map((c) => ({ crd: c.name, roles: crdRoles(runtime.grants, c.name) })),
     notes: [...runtime.notes, ...gateway.notes],

@@ -21,4 +21,10 @@ test('multi-document output and stable bytes', () => {
   assert.ok(!out.includes('\n    long'), 'long strings must not fold');
 });
 
+test('a value used twice is written twice, without YAML anchors or aliases', () => {
+  const all = ['*'];
+  const out = renderYaml({ apiGroups: all, resources: all });
+  assert.is(out, 'apiGroups:\n  - "*"\nresources:\n  - "*"\n');
+});
+
 test.run();

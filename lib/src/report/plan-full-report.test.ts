@@ -54,7 +54,7 @@ test('report data: per CRD settings, protection, permissions; startup order; com
     { name: 'database', wave: 1, waitsFor: [] },
     { name: 'app', wave: 2, waitsFor: [{ name: 'database', condition: 'healthy' }] },
   ] });
-  assert.equal(report.components.map((c) => [c.component, c.planned, c.roles.length]), [['runtime', true, 3], ['gateway', true, 2], ['cc', true, 0]]);
+  assert.equal(report.components.map((c) => [c.component, c.planned, c.roles.length]), [['runtime', true, 3], ['gateway', true, 2], ['cc', true, 2]]);
   assert.equal(report.diagnostics.map((d) => d.code), ['ORK2001', 'ORK2005']);
   assert.ok(report.installer.scopes.length === 3);
 });
@@ -97,7 +97,7 @@ test('text: columns align within a role, and continuation reasons sit under the 
   const verbsAt = block.filter((l) => !/^\s+←/.test(l)).map((l) => l.search(/(get|list|create|patch|update) /));
   assert.ok(new Set(verbsAt).size === 1);
   assert.match(text, /gateway {2}not planned: the Katalog has no gateway: or security: block/);
-  assert.match(text, /control center {2}ServiceAccount orkestra-system\/orkestra-cc: no permissions/);
+  assert.match(text, /control center {2}ServiceAccount orkestra-system\/orkestra-cc\n {2}ClusterRole orkestra-cc {2}— Control Center: read the custom resources it shows\n/);
 });
 
 test('text: the standalone gateway Katalog', () => {

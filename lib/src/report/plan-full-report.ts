@@ -4,6 +4,7 @@ import { formatDuration } from '../katalog/duration.ts';
 import type { CrdEntry, DependencyCondition, Katalog } from '../katalog/model.ts';
 import { planStartupOrder, type StartupStep } from '../katalog/startup-order.ts';
 import { installerNeeds, type InstallerNeeds } from '../rbac/installer-needs.ts';
+import { planPolicyMode, type PolicyPlan } from '../policy/plan-admission-policies.ts';
 import type { RbacPlan } from '../rbac/plan-rbac.ts';
 import { crdScope } from '../rbac/plan-runtime-grants.ts';
 import type { RbacNote } from '../rbac/rbac-findings.ts';
@@ -64,6 +65,15 @@ export interface FullReport {
   readonly components: readonly ComponentRbac[];
   readonly installer: InstallerNeeds;
   readonly notes: readonly RbacNote[];
+  /**
+   * Policy mode (issue 15): each ValidatingAdmissionPolicy with the webhook it replaces, and the
+   * validation rules that stay on the webhook with the reason (also ORK1408 in `diagnostics`).
+   */
+  readonly policyMode?: {
+    readonly policies: readonly { readonly name: string; readonly action: 'Deny' | 'Warn'; readonly replaces: string }[];
+    readonly webhookRules: readonly { readonly crd: string; readonly rule: number; readonly field: string; readonly reason: string }[];
+    readonly mutationOnWebhook: readonly string[];
+  };
   /** The plan's diagnostics and any passed in (for example the parser's warnings), sorted. */
   readonly diagnostics: readonly Diagnostic[];
 }
@@ -81,6 +91,9 @@ export function planFullReport(katalog: Katalog, plan: RbacPlan, options: FullRe
   const diagnostics = sortDiagnostics([...(options.diagnostics ?? []), ...plan.diagnostics]);
   const startup = planStartupOrder(katalog.crds);
   const enabled = katalog.crds.filter((c) => c.enabled).length;
+  const policy = planPolicyMode(katalog, plan.namespace);
+  const policyNames = policy.policies.map((p) => p.policy.metadata.name);
+  const params = policy.policies.filter((p) => p.policy.spec.paramKind).map((p) => ({ policy: p.policy.metadata.name, apiGroup: '', resource: 'pods' }));
   return {
     katalog: {
       name: katalog.metadata.name,
@@ -97,8 +110,9 @@ export function planFullReport(katalog: Katalog, plan: RbacPlan, options: FullRe
     summary: { crds: katalog.crds.length, enabled, disabled: katalog.crds.length - enabled },
     startup: 'order' in startup ? { type: 'order', steps: startup.order } : { type: 'cycle', crds: startup.cycle },
     components: COMPONENTS.map((c) => plan.components[c]),
-    installer: installerNeeds(plan, options.components),
+    installer: installerNeeds(plan, options.components, { names: policyNames, params }),
     notes: plan.notes,
+    ...(katalog.security?.mode === 'policy' ? { policyMode: policyModeReport(policy) } : {}),
     diagnostics,
   };
 }
@@ -107,7 +121,8 @@ function crdReport(katalog: Katalog, plan: RbacPlan, crd: CrdEntry, diagnostics:
   const scope = crdScope(crd);
   const prefix = `spec.crds.${crd.name}`;
   const children = new Map<string, number>();
-  for (const item of crd.children) children.set(`${item.phase}.${item.key}`, (children.get(`${item.phase}.${item.key}`) ?? 0) + 1);
+  // issue 14: onDelete items are children too (created when the CR is deleted).
+  for (const item of [...crd.children, ...(crd.onDelete?.groups.flatMap((g) => g.items) ?? [])]) children.set(`${item.phase}.${item.key}`, (children.get(`${item.phase}.${item.key}`) ?? 0) + 1);
   return {
     name: crd.name,
     enabled: crd.enabled,
@@ -137,4 +152,12 @@ function protection(katalog: Katalog, crd: CrdEntry): Protection {
   if (protectCRD) return { type: 'crd-only', strict };
   if (protectCRs) return { type: 'crs-only', strict };
   return { type: 'none' };
+}
+
+function policyModeReport(plan: PolicyPlan): NonNullable<FullReport['policyMode']> {
+  return {
+    policies: plan.policies.map((p) => ({ name: p.policy.metadata.name, action: p.binding.spec.validationActions[0], replaces: p.replaces })),
+    webhookRules: plan.webhookRules.map((w) => ({ crd: w.crd, rule: w.rule.index, field: w.rule.check.field.text, reason: w.reason })),
+    mutationOnWebhook: plan.mutationCrds,
+  };
 }

@@ -29,6 +29,7 @@ export function renderFullReport(report: FullReport, options: { readonly color: 
   out.push(paint.dim(RULER), summaryLine(report), '');
   out.push(...renderStartup(report, paint), '');
   for (const c of report.components) out.push(...renderComponent(c, report.namespace, paint), '');
+  if (report.policyMode) out.push(...renderPolicyMode(report.policyMode, paint), '');
   out.push(paint.bold('installer must hold'), paint.dim('  (kubectl apply of the bundle; cluster-admin covers it)'));
   for (const s of report.installer.scopes) {
     out.push(`  ${describeScope(s.scope)}`, ...renderRuleTable(s.rules, '    ', paint));
@@ -92,7 +93,7 @@ function renderComponent(c: ComponentRbac, namespace: string, paint: Paint): str
     return [`${paint.bold(COMPONENT_TITLES[c.component])}  ${paint.dim(`not planned: ${why}`)}`];
   }
   if (c.roles.length === 0) {
-    return [`${head}: ${c.component === 'cc' ? 'no permissions (it reads runtimes over HTTP; no token is mounted)' : 'no permissions'}`];
+    return [`${head}: ${c.component === 'cc' ? 'no permissions (the Katalog has no CRD for it to read)' : 'no permissions'}`];
   }
   const lines = [head];
   for (const role of c.roles) lines.push(`  ${roleTitle(role)}  ${paint.dim(`— ${role.purpose}`)}`, ...renderRuleTable(role.rules, '    ', paint));
@@ -101,4 +102,15 @@ function renderComponent(c: ComponentRbac, namespace: string, paint: Paint): str
 
 function roleTitle(role: PlannedRole): string {
   return role.scope.type === 'cluster' ? `ClusterRole ${role.name}` : `Role ${role.scope.namespace}/${role.name}`;
+}
+
+// Issue 15: what the API server enforces itself in policy mode, and what still needs the gateway.
+function renderPolicyMode(p: NonNullable<FullReport['policyMode']>, paint: Paint): string[] {
+  const lines = [`${paint.bold('policy mode')}  ${paint.dim('(ValidatingAdmissionPolicies in the bundle, enforced by the API server with no gateway running)')}`];
+  if (p.policies.length === 0) lines.push(paint.dim('  no policy: nothing to protect and no rule CEL can express'));
+  for (const x of p.policies) lines.push(`  ${x.name} ${paint.dim(`[${x.action}]`)}  ${paint.dim(`replaces ${x.replaces}`)}`);
+  if (p.webhookRules.length > 0 || p.mutationOnWebhook.length > 0) lines.push(`  ${paint.warn('stays on the gateway\'s webhooks')}:`);
+  for (const w of p.webhookRules) lines.push(`    ${w.crd} validation rule ${w.rule} (field ${w.field}): ${w.reason}`);
+  for (const c of p.mutationOnWebhook) lines.push(`    ${c} mutation rules: a ValidatingAdmissionPolicy cannot change a request`);
+  return lines;
 }

@@ -4,7 +4,7 @@ import { childKey } from './child-key.ts';
 import { APPLIED_HASH_ANNOTATION, FINALIZER, OWNER_KEY_ANNOTATION } from './names.ts';
 import { planReconcile, planReconcileFailure } from './plan-reconcile.ts';
 import type { CachedCr, Effect } from './reconcile-types.ts';
-import { crdFrom, execute, websiteCr, type FakeWorld } from './runtime.test.fixture.ts';
+import { crdFrom, execute, makeHealthy, websiteCr, type FakeWorld } from './runtime.test.fixture.ts';
 
 const test = suite('plan-reconcile');
 
@@ -37,7 +37,11 @@ function world(cr: CachedCr): FakeWorld {
 }
 
 function step(w: FakeWorld, nowMs = NOW, lastApplied: Map<string, string> = w.lastApplied) {
-  const plan = planReconcile({ crd: CRD, cr: w.cr, observedChildren: w.observed, nowMs, lastApplied });
+  const restarted = lastApplied !== w.lastApplied;
+  const plan = planReconcile({
+    crd: CRD, cr: w.cr, observedChildren: w.observed, nowMs, lastApplied,
+    ...(!restarted && w.driftApplied ? { driftApplied: w.driftApplied } : {}), ...(!restarted && w.lastReady ? { lastReady: w.lastReady } : {}),
+  });
   execute(w, plan.effects);
   return plan;
 }
@@ -71,12 +75,15 @@ test('applied children carry owner reference (where ownable), owner key and hash
   assert.is(ns.object.metadata['ownerReferences'], undefined, 'a namespaced CR cannot own a Namespace');
 });
 
-test('status: Ready True with observedGeneration on both levels, fields typed, six-digit-free RFC 3339 time', () => {
+test('status: Ready from the children (the Deployment just applied has no status yet), Applied True, observedGeneration on both levels, fields typed', () => {
   const w = world(websiteCr({ image: 'nginx', replicas: '3' }, { generation: 4 }));
   const plan = step(w);
   const status = plan.effects.find((e) => e.type === 'patchStatus');
   assert.equal(status?.type === 'patchStatus' && status.status, {
-    conditions: [{ type: 'Ready', status: 'True', reason: 'ReconcileSucceeded', message: '2 children applied', lastTransitionTime: '2026-11-24T01:02:03Z', observedGeneration: 4 }],
+    conditions: [
+      { type: 'Ready', status: 'False', reason: 'ChildrenNotReady', message: 'Deployment web-deployment: Replicas: 0/3', lastTransitionTime: '2026-11-24T01:02:03Z', observedGeneration: 4 },
+      { type: 'Applied', status: 'True', reason: 'ApplySucceeded', message: '2 children applied', lastTransitionTime: '2026-11-24T01:02:03Z', observedGeneration: 4 },
+    ],
     observedGeneration: 4,
     url: 'http://web',
     replicas: 3,
@@ -98,8 +105,23 @@ for (const [name, spec] of convergence) {
   });
 }
 
+test('Ready turns True once the Deployment is available: one status patch and one Ready Event, then nothing', () => {
+  const w = world(websiteCr({ image: 'nginx', replicas: 2 }));
+  step(w);
+  makeHealthy(w);
+  const plan = step(w, NOW + 5000);
+  assert.equal(types(plan.effects), ['patchStatus', 'event']);
+  const ready = (w.cr.status as { conditions: Record<string, unknown>[] }).conditions[0]!;
+  assert.equal([ready['status'], ready['reason'], ready['message'], ready['lastTransitionTime']], ['True', 'ReconcileSucceeded', '2 children ready', '2026-11-24T01:02:08Z']);
+  const event = plan.effects[1]!;
+  assert.equal(event.type === 'event' && [event.eventType, event.reason, event.note], ['Normal', 'Ready', '2 children ready']);
+  assert.equal(step(w, NOW + 9000).effects, []);
+});
+
 test('a spec change re-applies only the children it changes and moves observedGeneration, not lastTransitionTime', () => {
   const w = world(websiteCr({ image: 'nginx', replicas: 1 }));
+  step(w);
+  makeHealthy(w);
   step(w);
   w.cr = { ...w.cr, metadata: { ...w.cr.metadata, generation: 2 }, spec: { image: 'nginx:2', replicas: 1 } };
   const plan = step(w, NOW + 5000);
@@ -114,8 +136,8 @@ test('an onCreate child is created when absent and never corrected', () => {
   const w = world(websiteCr({ image: 'nginx', replicas: 1 }));
   step(w);
   const seed = w.observed.get(SEED)!;
-  w.observed.set(SEED, { ...seed, metadata: { ...seed.metadata, annotations: { [APPLIED_HASH_ANNOTATION]: 'edited' } } });
-  assert.equal(step(w).effects, []);
+  w.observed.set(SEED, { ...seed, metadata: { ...seed.metadata, annotations: { [APPLIED_HASH_ANNOTATION]: 'edited' } }, managed: '{}' });
+  assert.equal(step(w).effects, [], 'neither an edited hash nor drift corrects an onCreate child');
   w.observed.delete(SEED);
   assert.equal(types(step(w).effects), [`apply ${SEED}`, 'event']);
 });
@@ -130,6 +152,35 @@ test('a reconcile-child whose hash differs, or that is gone, is applied again', 
   assert.equal(types(step(w).effects), [`apply ${DEPLOY}`, 'event']);
 });
 
+test('drift: a field of ours taken by someone else (kubectl scale) is applied again, once, until the cache shows our apply', () => {
+  const w = world(websiteCr({ image: 'nginx', replicas: 2 }));
+  step(w);
+  const d = w.observed.get(DEPLOY)!;
+  const scaled = { ...d, metadata: { ...d.metadata, resourceVersion: '900' }, managed: d.managed!.replace('"f:replicas":{},', '') };
+  w.observed.set(DEPLOY, scaled);
+  const plan = step(w);
+  assert.equal(types(plan.effects), [`apply ${DEPLOY}`, 'event']);
+  const apply = plan.effects[0]!;
+  assert.equal(apply.type === 'apply' && [apply.cause, apply.observedResourceVersion], ['drift', '900']);
+  const event = plan.effects[1]!;
+  assert.is(event.type === 'event' && event.note, 'corrected drift in Deployment team-a/web-deployment (spec.replicas)');
+  // The watch has not delivered our apply yet: the cache still shows the drifted object.
+  w.observed.set(DEPLOY, scaled);
+  assert.equal(step(w).effects, [], 'the same drift is not corrected twice');
+  // Someone scales again: a new resourceVersion, corrected again.
+  w.observed.set(DEPLOY, { ...scaled, metadata: { ...scaled.metadata, resourceVersion: '901' } });
+  assert.equal(types(step(w).effects), [`apply ${DEPLOY}`, 'event']);
+  assert.equal(step(w).effects, [], 'converged');
+});
+
+test('fields we do not manage are not drift: someone else adding an annotation or env var changes nothing', () => {
+  const w = world(websiteCr({ image: 'nginx', replicas: 2 }));
+  step(w);
+  const d = w.observed.get(DEPLOY)!;
+  w.observed.set(DEPLOY, { ...d, metadata: { ...d.metadata, resourceVersion: '950', annotations: { ...d.metadata.annotations, team: 'x' } } });
+  assert.equal(step(w).effects, []);
+});
+
 test('a stale cache showing our previous apply is not mistaken for convergence', () => {
   const w = world(websiteCr({ image: 'nginx', replicas: 1 }));
   step(w);
@@ -142,7 +193,7 @@ test('a stale cache showing our previous apply is not mistaken for convergence',
   assert.equal(types(step(w).effects).filter((t) => t.startsWith('apply')), [`apply ${DEPLOY}`]);
 });
 
-test('a child no longer desired is deleted only where owner references cannot reach', () => {
+test('a child whose when turns false is pruned (here a Namespace, which the CR cannot own)', () => {
   const w = world(websiteCr({ image: 'nginx', replicas: 1, sandbox: 'true' }));
   step(w);
   w.cr = { ...w.cr, spec: { image: 'nginx', replicas: 1, sandbox: 'false' } };
@@ -150,6 +201,48 @@ test('a child no longer desired is deleted only where owner references cannot re
   assert.equal(types(plan.effects), [`delete ${SANDBOX}`, 'patchStatus', 'event']);
   const del = plan.effects[0]!;
   assert.equal(del.type === 'delete' && { reason: del.reason, uid: del.uid, namespace: del.namespace }, { reason: 'no-longer-desired', uid: `uid-${SANDBOX}`, namespace: undefined });
+});
+
+test('pruning owned children: when false and forEach elements removed are deleted; an item that cannot stop being desired never is', () => {
+  const crd = crdFrom(`      operatorBox:
+        onReconcile:
+          configMaps:
+            - name: "{{ .metadata.name }}-{{ .item }}"
+              forEach: {field: spec.regions}
+              data: {region: "{{ .item }}"}
+            - name: "{{ .metadata.name }}-cache"
+              when: [{field: spec.cache, operator: equals, value: "on"}]
+          services:
+            - port: 80
+`);
+  const w = world(websiteCr({ regions: ['eu', 'us'], cache: 'on' }));
+  const run = () => {
+    const plan = planReconcile({ crd, cr: w.cr, observedChildren: w.observed, nowMs: NOW, lastApplied: w.lastApplied });
+    execute(w, plan.effects);
+    return plan;
+  };
+  assert.equal(types(run().effects).filter((t) => t.startsWith('apply')).length, 4);
+  w.cr = { ...w.cr, spec: { regions: ['eu'], cache: 'off' } };
+  const plan = run();
+  assert.equal(types(plan.effects), ['delete /configmaps/team-a/web-cache', 'delete /configmaps/team-a/web-us', 'patchStatus', 'event']);
+  const event = plan.effects.at(-1)!;
+  assert.is(event.type === 'event' && event.note, 'deleted configmaps team-a/web-cache (no longer desired), deleted configmaps team-a/web-us (no longer desired)');
+  // A Service left over by some earlier Katalog: no item can stop producing Services, so no delete (none granted).
+  const svc = [...w.observed].find(([k]) => k.includes('/services/'))!;
+  w.observed.set('/services/team-a/old-svc', { ...svc[1], metadata: { ...svc[1].metadata, name: 'old-svc' } });
+  assert.not.ok(run().effects.some((e) => e.type === 'delete'));
+});
+
+test('forEach: two elements rendering one name (a repeated element) is a problem, nothing is applied', () => {
+  const crd = crdFrom(`      operatorBox:
+        onReconcile:
+          configMaps:
+            - name: "{{ .metadata.name }}-{{ .region }}"
+              forEach: {field: spec.regions, as: region}
+`);
+  const plan = planReconcile({ crd, cr: websiteCr({ regions: ['eu', 'eu'] }, { finalizers: [FINALIZER] }), observedChildren: new Map(), nowMs: NOW });
+  assert.equal(plan.effects.map((e) => e.type), ['patchStatus', 'event']);
+  assert.match(plan.outcome.type === 'failed' ? plan.outcome.message : '', /configMaps\[0\]: renders ConfigMap team-a\/web-eu, which another item already renders/);
 });
 
 test('children of another CR are never pruned', () => {
@@ -203,6 +296,8 @@ test('the Ready message is cut to 256 characters; a repeated failure rewrites no
 test('recovering from an error flips Ready and lastTransitionTime once', () => {
   const w = world(websiteCr({ image: 'nginx', replicas: 1 }));
   step(w);
+  makeHealthy(w);
+  step(w);
   execute(w, planReconcileFailure({ crd: CRD, cr: w.cr, nowMs: NOW + 1000 }, 'apply failed: forbidden').effects);
   const plan = step(w, NOW + 9000);
   assert.equal(types(plan.effects), ['patchStatus', 'event']);
@@ -234,7 +329,22 @@ test('other conditions are kept when Ready is written', () => {
   w.cr = { ...w.cr, status: { conditions: [{ type: 'Audited', status: 'True', reason: 'Ok', message: '', lastTransitionTime: '2026-01-01T00:00:00Z' }] } };
   step(w);
   const conditions = (w.cr.status as { conditions: Record<string, unknown>[] }).conditions;
-  assert.equal(conditions.map((c) => c['type']), ['Audited', 'Ready']);
+  assert.equal(conditions.map((c) => c['type']), ['Audited', 'Ready', 'Applied']);
+});
+
+test('finding 8 of issue 12: a status someone else rewrote is restored without an Event; nothing else happens', () => {
+  const w = world(websiteCr({ image: 'nginx', replicas: 1 }));
+  step(w);
+  makeHealthy(w);
+  step(w);
+  for (let i = 0; i < 3; i++) {
+    // A merge patch of status.conditions by another writer replaces the whole list.
+    w.cr = { ...w.cr, status: { ...(w.cr.status as object), conditions: [{ type: 'Degraded', status: 'True', reason: 'Other' }] } };
+    const plan = step(w, NOW + 1000 * i);
+    assert.equal(types(plan.effects), ['patchStatus'], 'restored, no Event');
+  }
+  w.cr = { ...w.cr, status: { ...(w.cr.status as object), note: 'someone else' } };
+  assert.equal(step(w).effects, [], 'a field we do not write is not a change');
 });
 
 test.run();

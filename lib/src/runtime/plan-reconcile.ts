@@ -1,29 +1,22 @@
-import type { ConditionContext } from '../conditions/condition-model.ts';
-import type { KubeObject } from '../children/kube-object.ts';
-import { planChildren } from './plan-children.ts';
-import { inApplyOrder } from './apply-order.ts';
-import { childKey, childResourceOf, type ChildResource } from './child-key.ts';
-import { canOwnIn, decorateChild } from './decorate-child.ts';
+import { pruneReason } from '../katalog/prune-reason.ts';
+import { childResourceOf } from './child-key.ts';
+import { decideReadiness, type ConditionState } from './decide-readiness.ts';
+import { canOwnIn } from './decorate-child.ts';
+import { detectDrift } from './detect-drift.ts';
 import { APPLIED_HASH_ANNOTATION, FIELD_MANAGER, FINALIZER, OWNER_KEY_ANNOTATION, ownerKeyOf } from './names.ts';
 import { planDeletion, truncateNote } from './plan-deletion.ts';
-import { planStatusPatch, renderStatusFields, type ReadyState } from './plan-status.ts';
-import type { Effect, ReconcileInput, ReconcilePlan } from './reconcile-types.ts';
+import { childObject, describe, peersOf, planDesired, scopeOf, type DesiredChild } from './plan-desired.ts';
+import { conditionField, planStatusPatch, renderStatusFields, withStatusValues } from './plan-status.ts';
+import type { Effect, ObservedChild, ReconcileInput, ReconcilePlan } from './reconcile-types.ts';
 
 /** How long to wait for a desired child that is still terminating before applying it again. */
 export const TERMINATING_CHILD_RECHECK_MS = 1000;
 
-interface DesiredChild {
-  readonly key: string;
-  readonly resource: ChildResource;
-  readonly object: KubeObject;
-  readonly fingerprint: string;
-  readonly reconcile: boolean;
-}
-
 /**
- * One reconcile of one CR, as data: add the finalizer, apply the children that are missing or
- * out of date, delete unreachable children that are no longer desired, patch status, record an
- * Event. A converged CR yields no effects at all (see spec/runtime.md, "zero writes").
+ * One reconcile of one CR, as data: add the finalizer, apply the children that are missing, out
+ * of date or drifted, delete children no longer desired, patch status (Ready from the children's
+ * health, Applied from this apply), record at most one Event. A converged CR yields no effects at
+ * all (see spec/runtime.md, "zero writes").
  */
 export function planReconcile(input: ReconcileInput): ReconcilePlan {
   const { crd, cr } = input;
@@ -37,8 +30,12 @@ export function planReconcile(input: ReconcileInput): ReconcilePlan {
       ...(cr.metadata.resourceVersion !== undefined ? { resourceVersion: cr.metadata.resourceVersion } : {}),
     });
   }
-  const desired = planDesired(input);
-  const fields = renderStatusFields(crd, cr, input.templateCache, peersOf(input));
+  // Status first (it reads the CR and the children as cached), then the children against the
+  // status it will show: items that follow `.status` (a pipeline) move on in the same reconcile.
+  const scope = scopeOf(input);
+  const fields = renderStatusFields(crd, scope, input.templateCache, peersOf(input));
+  const next = fields.values.length > 0 ? { ...input, cr: { ...cr, status: withStatusValues(cr.status, fields.values) } } : input;
+  const desired = planDesired(next, crd.children, scope.children);
   const problems = [...desired.problems, ...fields.problems];
   if (problems.length > 0) {
     const head = problems.length === 1 ? problems[0]! : `${problems.length} problems: ${problems.join('; ')}`;
@@ -47,116 +44,126 @@ export function planReconcile(input: ReconcileInput): ReconcilePlan {
 
   const changes: string[] = [];
   let waiting = false;
-  const lastApplied = input.lastApplied ?? new Map<string, string>();
   for (const child of desired.children) {
     const observed = input.observedChildren.get(child.key);
     if (observed?.metadata.deletionTimestamp) {
       waiting = true;
       continue;
     }
-    if (observed && !needsApply(child, observed.metadata.annotations?.[APPLIED_HASH_ANNOTATION], lastApplied.get(child.key))) continue;
-    effects.push({ type: 'apply', key: child.key, resource: child.resource, object: child.object, fingerprint: child.fingerprint, fieldManager: FIELD_MANAGER, force: true });
-    changes.push(`applied ${describe(child.object.kind, child.object.metadata.namespace, child.object.metadata.name)}`);
-  }
-
-  // Pruning needs `delete`, which spec/rbac.md grants only where owner references cannot reach;
-  // owned children that are no longer desired stay until the garbage collector takes the CR's.
-  const ownerKey = ownerKeyOf(crd, cr.metadata);
-  const wanted = new Set(desired.children.map((c) => c.key));
-  for (const [key, child] of [...input.observedChildren].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
-    if (wanted.has(key) || child.metadata.deletionTimestamp) continue;
-    if (child.metadata.annotations?.[OWNER_KEY_ANNOTATION] !== ownerKey) continue;
-    if (canOwnIn(cr.metadata.namespace, child.metadata.namespace)) continue;
+    const why = applyCause(child, observed, input);
+    if (!why) continue;
     effects.push({
-      type: 'delete', key, resource: child.resource, name: child.metadata.name, reason: 'no-longer-desired',
-      ...(child.metadata.namespace ? { namespace: child.metadata.namespace } : {}),
-      ...(child.metadata.uid ? { uid: child.metadata.uid } : {}),
+      type: 'apply', key: child.key, resource: child.resource, object: child.object, fingerprint: child.fingerprint, fieldManager: FIELD_MANAGER, force: true,
+      cause: why.cause, ...(why.cause === 'drift' && observed?.metadata.resourceVersion !== undefined ? { observedResourceVersion: observed.metadata.resourceVersion } : {}),
     });
-    changes.push(`deleted ${describe(child.resource.resource, child.metadata.namespace, child.metadata.name)}`);
+    changes.push(why.note);
+  }
+  for (const effect of planPrune(input, new Set(desired.children.map((c) => c.key)))) {
+    effects.push(effect);
+    changes.push(`deleted ${describe(effect.resource.resource, effect.namespace, effect.name)} (no longer desired)`);
   }
 
   if (waiting) return { effects, outcome: { type: 'requeue', afterMs: TERMINATING_CHILD_RECHECK_MS } };
-  const ready: ReadyState = { status: 'True', reason: 'ReconcileSucceeded', message: `${desired.children.length} ${desired.children.length === 1 ? 'child' : 'children'} applied` };
-  const wasReady = readyStatus(cr.status) === 'True';
-  const status = planStatusPatch(crd, cr, ready, fields.values, input.nowMs);
-  if (status) effects.push({ type: 'patchStatus', status });
-  if (changes.length > 0 || (!wasReady && crd.status.conditions)) {
-    effects.push({ type: 'event', eventType: 'Normal', reason: 'Reconciled', action: 'Reconcile', note: truncateNote(changes.length > 0 ? changes.join(', ') : 'ready') });
-  }
+  const n = desired.children.length;
+  const ready = decideReadiness(desired.children.map((c) => {
+    const observed = input.observedChildren.get(c.key);
+    // A child applied just now is not in the cache yet: judge the object we applied (no status).
+    return { group: c.resource.group, kind: c.object.kind, name: c.object.metadata.name, object: observed ? childObject(observed) : c.object };
+  }));
+  const applied: ConditionState = { type: 'Applied', status: 'True', reason: 'ApplySucceeded', message: `${n} ${n === 1 ? 'child' : 'children'} applied` };
+  const status = planStatusPatch(crd, cr, [ready, applied], fields.values, input.nowMs);
+  if (status) effects.push({ type: 'patchStatus', status, ...(crd.status.conditions ? { ready: { status: ready.status, reason: ready.reason } } : {}) });
+  const event = planEvent(input, changes, crd.status.conditions ? ready : undefined);
+  if (event) effects.push(event);
   return { effects, outcome: { type: 'done' } };
 }
 
 /**
  * What to write when a reconcile fails, whether in planning or while executing effects (the
- * runtime calls this with the error of the effect that failed): Ready=False with
- * ReconcileError (written only when it changes) and a Warning Event.
+ * runtime calls this with the error of the effect that failed): Ready and Applied False with
+ * ReconcileError (written only when they change) and a Warning Event.
  */
 export function planReconcileFailure(input: Pick<ReconcileInput, 'crd' | 'cr' | 'nowMs'>, message: string): ReconcilePlan {
   return withFailure(input, [], message);
 }
 
 function withFailure(input: Pick<ReconcileInput, 'crd' | 'cr' | 'nowMs'>, effects: Effect[], message: string): ReconcilePlan {
-  const ready: ReadyState = { status: 'False', reason: 'ReconcileError', message };
-  const status = planStatusPatch(input.crd, input.cr, ready, [], input.nowMs);
+  const conditions: ConditionState[] = [
+    { type: 'Ready', status: 'False', reason: 'ReconcileError', message },
+    { type: 'Applied', status: 'False', reason: 'ReconcileError', message },
+  ];
+  const status = planStatusPatch(input.crd, input.cr, conditions, [], input.nowMs);
   return {
     effects: [
       ...effects,
-      ...(status ? [{ type: 'patchStatus', status } as const] : []),
+      ...(status ? [{ type: 'patchStatus', status, ready: { status: 'False', reason: 'ReconcileError' } } as const] : []),
       { type: 'event', eventType: 'Warning', reason: 'ReconcileError', action: 'Reconcile', note: truncateNote(message) },
     ],
     outcome: { type: 'failed', message },
   };
 }
 
-// A reconcile-child is current when the cluster carries the desired hash and, if this process
-// applied it since it started, that was the desired hash too: the watch cache may still show an
-// older apply of ours. onCreate children are only created, never corrected.
-function needsApply(child: DesiredChild, observedHash: string | undefined, appliedHash: string | undefined): boolean {
-  if (!child.reconcile) return false;
-  return observedHash !== child.fingerprint || (appliedHash !== undefined && appliedHash !== child.fingerprint);
-}
-
-function planDesired(input: ReconcileInput): { children: DesiredChild[]; problems: string[] } {
-  const { crd, cr } = input;
-  const uid = cr.metadata.uid;
-  if (!uid) return { children: [], problems: ['the CR has no metadata.uid, so no owner reference can name it'] };
-  const plan = planChildren(crd, { apiVersion: cr.apiVersion, kind: cr.kind, metadata: { ...cr.metadata }, spec: cr.spec, status: cr.status }, input.templateCache, peersOf(input));
-  const problems = plan.problems.map((p) => `${p.path}: ${p.message}`);
-  const ownerKey = ownerKeyOf(crd, cr.metadata);
-  const owner = { apiVersion: cr.apiVersion, kind: cr.kind, metadata: { name: cr.metadata.name, namespace: cr.metadata.namespace, uid } };
-  const children: DesiredChild[] = [];
-  const seen = new Set<string>();
-  for (const planned of plan.children) {
-    const resource = childResourceOf(planned.item);
-    if (!resource) {
-      problems.push(`${planned.item.key}[${planned.item.index}]: unknown child type`);
-      continue;
-    }
-    const key = childKey(resource, planned.object.metadata.namespace, planned.object.metadata.name);
-    if (seen.has(key)) {
-      problems.push(`${planned.item.key}[${planned.item.index}]: renders ${describe(planned.object.kind, planned.object.metadata.namespace, planned.object.metadata.name)}, which another item already renders`);
-      continue;
-    }
-    seen.add(key);
-    const { object, fingerprint } = decorateChild(planned.object, owner, ownerKey);
-    children.push({ key, resource, object, fingerprint, reconcile: planned.reconcile });
+// A missing child is created. A reconcile-child is applied again when its desired object changed
+// (the hash on the cached child, or what this process last applied, differs) or when someone else
+// took a field of ours (detectDrift), unless that drift was already corrected and the cache has
+// not caught up. onCreate children are only created, never corrected.
+function applyCause(child: DesiredChild, observed: ObservedChild | undefined, input: ReconcileInput): { cause: 'create' | 'update' | 'drift'; note: string } | undefined {
+  const what = describe(child.object.kind, child.object.metadata.namespace, child.object.metadata.name);
+  if (!observed) return { cause: 'create', note: `applied ${what}` };
+  if (!child.reconcile) return undefined;
+  const appliedHash = input.lastApplied?.get(child.key);
+  if (observed.metadata.annotations?.[APPLIED_HASH_ANNOTATION] !== child.fingerprint || (appliedHash !== undefined && appliedHash !== child.fingerprint)) {
+    return { cause: 'update', note: `applied ${what}` };
   }
-  return { children: inApplyOrder(children), problems };
+  const rv = observed.metadata.resourceVersion;
+  if (rv !== undefined && input.driftApplied?.get(child.key) === rv) return undefined;
+  const drift = detectDrift(child.object, observed.managed);
+  return drift.type === 'drifted' ? { cause: 'drift', note: `corrected drift in ${what} (${drift.path})` } : undefined;
 }
 
-function describe(kind: string, namespace: string | undefined, name: string): string {
-  return `${kind} ${namespace ? `${namespace}/` : ''}${name}`;
+/**
+ * Deletes cached children of this CR that are no longer desired: those it cannot own (cluster-
+ * scoped, another namespace; the garbage collector cannot reach them), and owned ones of a kind
+ * some item can stop producing (pruneReason), which is exactly where spec/rbac.md grants delete.
+ */
+function planPrune(input: ReconcileInput, wanted: ReadonlySet<string>): Extract<Effect, { type: 'delete' }>[] {
+  const { crd, cr } = input;
+  const ownerKey = ownerKeyOf(crd, cr.metadata);
+  const prunable = new Set(crd.children.filter((i) => pruneReason(i) !== undefined).flatMap((i) => {
+    const r = childResourceOf(i);
+    return r ? [`${r.group}/${r.resource}`] : [];
+  }));
+  const out: Extract<Effect, { type: 'delete' }>[] = [];
+  for (const [key, child] of [...input.observedChildren].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+    if (wanted.has(key) || child.metadata.deletionTimestamp) continue;
+    if (child.metadata.annotations?.[OWNER_KEY_ANNOTATION] !== ownerKey) continue;
+    if (canOwnIn(cr.metadata.namespace, child.metadata.namespace) && !prunable.has(`${child.resource.group}/${child.resource.resource}`)) continue;
+    out.push({
+      type: 'delete', key, resource: child.resource, name: child.metadata.name, reason: 'no-longer-desired',
+      ...(child.metadata.namespace ? { namespace: child.metadata.namespace } : {}),
+      ...(child.metadata.uid ? { uid: child.metadata.uid } : {}),
+    });
+  }
+  return out;
 }
 
-function readyStatus(status: unknown): unknown {
-  if (status === null || typeof status !== 'object') return undefined;
-  const conditions = (status as Record<string, unknown>)['conditions'];
-  if (!Array.isArray(conditions)) return undefined;
-  const ready = conditions.find((c): c is Record<string, unknown> => c !== null && typeof c === 'object' && (c as Record<string, unknown>)['type'] === 'Ready');
-  return ready?.['status'];
-}
-
-// `unique` conditions compare with the other custom resources of the CRD (issue 14).
-function peersOf(input: ReconcileInput): ConditionContext {
-  return input.peers ? { peers: input.peers } : {};
+/**
+ * At most one Event per reconcile, and only for a change: `Reconciled` when children were
+ * applied or deleted (noting a Ready change too), else one for Ready changing against what this
+ * process last wrote (or, after a restart, what the CR shows): `Ready`, `NotReady`, or a Warning
+ * `ChildFailed`. A status someone else rewrote is restored without an Event.
+ */
+function planEvent(input: ReconcileInput, changes: readonly string[], ready: ConditionState | undefined): Effect | undefined {
+  const before = input.lastReady ?? { status: conditionField(input.cr.status, 'Ready', 'status'), reason: conditionField(input.cr.status, 'Ready', 'reason') };
+  // A child failing is news even while Ready was already False (waiting for it).
+  const flipped = ready !== undefined && (before.status !== ready.status || (ready.reason === 'ChildFailed' && before.reason !== 'ChildFailed'));
+  const readyNote = ready === undefined ? '' : ready.status === 'True' ? 'ready' : `not ready: ${ready.message}`;
+  if (changes.length > 0) {
+    return { type: 'event', eventType: 'Normal', reason: 'Reconciled', action: 'Reconcile', note: truncateNote(`${changes.join(', ')}${flipped ? `; ${readyNote}` : ''}`) };
+  }
+  if (!flipped || !ready) return undefined;
+  if (ready.status === 'True') return { type: 'event', eventType: 'Normal', reason: 'Ready', action: 'Reconcile', note: truncateNote(ready.message) };
+  return ready.reason === 'ChildFailed'
+    ? { type: 'event', eventType: 'Warning', reason: 'ChildFailed', action: 'Reconcile', note: truncateNote(ready.message) }
+    : { type: 'event', eventType: 'Normal', reason: 'NotReady', action: 'Reconcile', note: truncateNote(ready.message) };
 }

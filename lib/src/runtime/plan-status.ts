@@ -1,20 +1,14 @@
 import type { CrdEntry, StatusField } from '../katalog/model.ts';
-import type { ConditionContext } from '../conditions/condition-model.ts';
-import { conditionScope, evaluateConditionSet } from '../conditions/evaluate-condition-set.ts';
+import type { ConditionContext, ConditionScope } from '../conditions/condition-model.ts';
+import { evaluateConditionSet } from '../conditions/evaluate-condition-set.ts';
 import { readPath } from './read-path.ts';
 import { renderDeep, type Template } from '../template/index.ts';
+import type { ConditionState } from './decide-readiness.ts';
 import { canonicalJson } from './fingerprint.ts';
 import { formatTime } from './format-time.ts';
 import type { CachedCr } from './reconcile-types.ts';
 
-/** The Ready condition a reconcile concludes. */
-export interface ReadyState {
-  readonly status: 'True' | 'False';
-  readonly reason: 'ReconcileSucceeded' | 'ReconcileError';
-  readonly message: string;
-}
-
-/** One rendered status field: its path below `.status` and its typed value. */
+/** One rendered status field: its path below `.status` and its typed value (null: remove it). */
 export interface StatusValue {
   readonly path: readonly string[];
   readonly value: unknown;
@@ -26,19 +20,25 @@ export const READY_MESSAGE_MAX = 256;
 const RESERVED = new Set(['conditions', 'observedGeneration']);
 
 /**
- * Renders the declared status fields against the CR. Entries whose `when` fails are left out;
- * for one path the last entry that holds wins (declarative state machines list several). An
- * empty rendering of a non-string field is left out rather than failing the reconcile.
+ * Renders the declared status fields against `scope` (the CR and its `.children`). Entries whose
+ * `when` fails are left out, or with `clearOnFalse` written "" (string and auto) or removed
+ * (typed fields: "" would not fit); for one path the last entry that holds wins (declarative
+ * state machines list several). An empty rendering of a non-string field is left out rather
+ * than failing the reconcile.
  */
-export function renderStatusFields(crd: CrdEntry, cr: CachedCr, cache?: Map<string, Template>, context: ConditionContext = {}): { values: StatusValue[]; problems: string[] } {
+export function renderStatusFields(crd: CrdEntry, scope: ConditionScope, cache?: Map<string, Template>, context: ConditionContext = {}): { values: StatusValue[]; problems: string[] } {
   const byPath = new Map<string, StatusValue>();
   const problems: string[] = [];
   for (const field of crd.status.fields) {
     const path = field.path.split('.');
     // Validation reports these (ORK1313); `__proto__` would reach the prototype of the patch.
     if (path.some((s) => s === '' || s === '__proto__') || RESERVED.has(path[0]!)) continue;
-    if (!evaluateConditionSet(field.conditions, conditionScope(cr), context)) continue;
-    const rendered = renderDeep(field.value, cr, cache ? { cache } : {});
+    if (!evaluateConditionSet(field.conditions, scope, context)) {
+      if (field.clearOnFalse) byPath.set(path.join('.'), { path, value: field.type === 'string' || field.type === 'auto' ? '' : null });
+      continue;
+    }
+    // Checked when the Katalog was validated (roots included), so any root renders here.
+    const rendered = renderDeep(field.value, scope, { roots: 'any', ...(cache ? { cache } : {}) });
     if (!rendered.ok) {
       problems.push(`status.${field.path}: ${rendered.error}`);
       continue;
@@ -79,32 +79,34 @@ export function truncateMessage(message: string, max = READY_MESSAGE_MAX): strin
 }
 
 /**
- * The JSON merge patch of `.status` that makes the CR show `ready` and `values`, or undefined
- * when it already does (the zero-write rule). lastTransitionTime moves only when Ready's status
- * flips; other conditions are kept as they are, because a merge patch replaces the whole list.
+ * The JSON merge patch of `.status` that makes the CR show `conditions` and `values`, or
+ * undefined when it already does (the zero-write rule). A condition's lastTransitionTime moves
+ * only when its status flips; other conditions are kept as they are, because a merge patch
+ * replaces the whole list. `conditions` undefined leaves conditions and observedGeneration alone.
  */
-export function planStatusPatch(crd: CrdEntry, cr: CachedCr, ready: ReadyState | undefined,
+export function planStatusPatch(crd: CrdEntry, cr: CachedCr, conditions: readonly ConditionState[] | undefined,
                                 values: readonly StatusValue[], nowMs: number): Record<string, unknown> | undefined {
   const status = asRecord(cr.status);
   const generation = cr.metadata.generation;
   const patch: Record<string, unknown> = {};
   let changed = false;
-  if (crd.status.conditions && ready) {
-    const conditions = Array.isArray(status['conditions']) ? (status['conditions'] as unknown[]) : [];
-    const at = conditions.findIndex((c) => asRecord(c)['type'] === 'Ready');
-    const current = at >= 0 ? asRecord(conditions[at]) : undefined;
-    const message = truncateMessage(ready.message);
-    const sameStatus = current?.['status'] === ready.status;
-    const lastTransitionTime = sameStatus && typeof current?.['lastTransitionTime'] === 'string'
-      ? current['lastTransitionTime'] : formatTime(nowMs);
-    const next: Record<string, unknown> = {
-      type: 'Ready', status: ready.status, reason: ready.reason, message, lastTransitionTime,
-      ...(generation !== undefined ? { observedGeneration: generation } : {}),
-    };
-    const conditionChanged = !current || canonicalJson(current) !== canonicalJson(next);
-    const generationChanged = generation !== undefined && status['observedGeneration'] !== generation;
-    if (conditionChanged || generationChanged) changed = true;
-    patch['conditions'] = at >= 0 ? conditions.map((c, i) => (i === at ? next : c)) : [...conditions, next];
+  if (crd.status.conditions && conditions && conditions.length > 0) {
+    let list = Array.isArray(status['conditions']) ? (status['conditions'] as unknown[]) : [];
+    for (const wanted of conditions) {
+      const at = list.findIndex((c) => asRecord(c)['type'] === wanted.type);
+      const current = at >= 0 ? asRecord(list[at]) : undefined;
+      const sameStatus = current?.['status'] === wanted.status;
+      const lastTransitionTime = sameStatus && typeof current?.['lastTransitionTime'] === 'string'
+        ? current['lastTransitionTime'] : formatTime(nowMs);
+      const next: Record<string, unknown> = {
+        type: wanted.type, status: wanted.status, reason: wanted.reason, message: truncateMessage(wanted.message), lastTransitionTime,
+        ...(generation !== undefined ? { observedGeneration: generation } : {}),
+      };
+      if (!current || canonicalJson(current) !== canonicalJson(next)) changed = true;
+      list = at >= 0 ? list.map((c, i) => (i === at ? next : c)) : [...list, next];
+    }
+    if (generation !== undefined && status['observedGeneration'] !== generation) changed = true;
+    patch['conditions'] = list;
     if (generation !== undefined) patch['observedGeneration'] = generation;
   }
   for (const { path, value } of values) {
@@ -115,6 +117,36 @@ export function planStatusPatch(crd: CrdEntry, cr: CachedCr, ready: ReadyState |
     setPath(patch, path, mergeDiff(current, wanted));
   }
   return changed ? patch : undefined;
+}
+
+/**
+ * The status the CR will show once `values` are written (a null removes the field): children
+ * planned in the same reconcile see it, so a state machine whose items follow `.status` moves one
+ * step per reconcile instead of one per reconcile and watch round trip.
+ */
+export function withStatusValues(status: unknown, values: readonly StatusValue[]): Record<string, unknown> {
+  const out: Record<string, unknown> = { ...asRecord(status) };
+  for (const { path, value } of values) {
+    let cur = out;
+    path.forEach((seg, i) => {
+      if (i === path.length - 1) {
+        if (value === null) delete cur[seg];
+        else Object.defineProperty(cur, seg, { value, enumerable: true, writable: true, configurable: true });
+        return;
+      }
+      const next = { ...asRecord(cur[seg]) };
+      Object.defineProperty(cur, seg, { value: next, enumerable: true, writable: true, configurable: true });
+      cur = next;
+    });
+  }
+  return out;
+}
+
+/** A field (`status`, `reason`) of condition `type` as the CR shows it now, if any. */
+export function conditionField(status: unknown, type: string, field: string): unknown {
+  const list = asRecord(status)['conditions'];
+  if (!Array.isArray(list)) return undefined;
+  return asRecord(list.find((c) => asRecord(c)['type'] === type))[field];
 }
 
 // The merge patch turning `current` into `wanted`: keys only `current` has are set to null.

@@ -18,6 +18,12 @@ export interface CachedMetadata {
   readonly [field: string]: unknown;
 }
 
+/** What the runtime remembers of the Ready condition it wrote. */
+export interface ReadyMemo {
+  readonly status: 'True' | 'False';
+  readonly reason: string;
+}
+
 /** A CR from the watch cache. */
 export interface CachedCr {
   readonly apiVersion: string;
@@ -27,10 +33,26 @@ export interface CachedCr {
   readonly status?: unknown;
 }
 
-/** A child as the runtime's metadata-only watch sees it, with the resource it was watched on. */
+/**
+ * A child as the runtime's cache keeps it (projectChild), with the resource it was watched on:
+ * metadata, status, the fields health rules and `.children` reads need, and our field set.
+ */
 export interface ObservedChild {
   readonly resource: ChildResource;
   readonly metadata: CachedMetadata;
+  readonly apiVersion?: string | undefined;
+  readonly kind?: string | undefined;
+  /** Kept fields outside metadata and status, nested as in the object (`{spec: {replicas: 3}}`). */
+  readonly kept?: Readonly<Record<string, unknown>> | undefined;
+  readonly status?: unknown;
+  /** `fieldsV1` of our server-side apply entry as JSON text; absent when we own no field of it. */
+  readonly managed?: string | undefined;
+  /**
+   * When the runtime first saw this child, as an increasing count: a watch sends its add events in
+   * creation order, so this orders children created in the same second (creationTimestamp has
+   * whole seconds). After a restart the first list gives them in name order instead.
+   */
+  readonly seen?: number | undefined;
 }
 
 /** Everything one reconcile of one CR looks at; all of it comes from caches, none from GETs. */
@@ -44,6 +66,15 @@ export interface ReconcileInput {
   readonly lastApplied?: ReadonlyMap<string, string>;
   /** Compiled templates shared across reconciles. */
   readonly templateCache?: Map<string, Template>;
+  // issue 14 (runtime)
+  /**
+   * Per child key, the resourceVersion the cache showed when this process last re-applied the
+   * child to correct drift: while the cache still shows it, our apply has not come back through
+   * the watch yet, so the same drift is not corrected twice.
+   */
+  readonly driftApplied?: ReadonlyMap<string, string>;
+  /** The Ready condition this process last wrote for the CR; Events report changes against it, not against what someone else wrote. */
+  readonly lastReady?: ReadyMemo | undefined;
   /**
    * The other custom resources of the CRD (from the runtime's cache), for `unique` conditions;
    * the runtime passes them only when the CRD uses `unique` (see `usesUnique`).
@@ -70,6 +101,10 @@ export type Effect =
     readonly fieldManager: string;
     /** Orkestra owns its children, so it takes fields over from other managers. */
     readonly force: true;
+    /** Why: the child is missing, its desired object changed, or someone else changed a field of ours. */
+    readonly cause: 'create' | 'update' | 'drift';
+    /** For `drift`: the resourceVersion the cache showed (record it in driftApplied once the apply succeeds). */
+    readonly observedResourceVersion?: string;
   }
   | {
     readonly type: 'delete';
@@ -85,6 +120,8 @@ export type Effect =
     readonly type: 'patchStatus';
     /** JSON merge patch body of `.status` (sent as `{status: ...}` to `/status`). */
     readonly status: Readonly<Record<string, unknown>>;
+    /** The Ready condition this patch writes, if it writes one (remember it as lastReady once it succeeds). */
+    readonly ready?: ReadyMemo;
   }
   | {
     readonly type: 'event';

@@ -3,7 +3,8 @@
 import type { CrdEntry } from '../katalog/model.ts';
 import { parseKatalog } from '../validate/parse-katalog.ts';
 import { childKey } from './child-key.ts';
-import type { CachedCr, Effect, ObservedChild } from './reconcile-types.ts';
+import { fieldSetOf } from '../testing/field-set-of.ts';
+import type { CachedCr, Effect, ObservedChild, ReadyMemo } from './reconcile-types.ts';
 
 /** The first CRD of a Katalog whose `spec.crds` entry `website` has these (indented) fields. */
 export function crdFrom(entryFields: string): CrdEntry {
@@ -36,12 +37,28 @@ export function websiteCr(spec: Record<string, unknown>, meta: Record<string, un
   };
 }
 
-/** An in-memory cluster: the CR, its children's metadata, and what was applied since "start". */
+/** An in-memory cluster: the CR, its children as cached, and what the runtime remembers since "start". */
 export interface FakeWorld {
   cr: CachedCr;
   observed: Map<string, ObservedChild>;
   lastApplied: Map<string, string>;
   writes: number;
+  driftApplied?: Map<string, string>;
+  lastReady?: ReadyMemo;
+}
+
+let rv = 100;
+
+/** Plays the Deployment controller and kubelet: every Deployment in the world becomes available. */
+export function makeHealthy(w: FakeWorld): void {
+  for (const [key, child] of w.observed) {
+    if (child.resource.resource !== 'deployments') continue;
+    const replicas = (child.kept?.['spec'] as { replicas?: number } | undefined)?.replicas ?? 1;
+    w.observed.set(key, { ...child, status: {
+      observedGeneration: child.metadata.generation, replicas, updatedReplicas: replicas, readyReplicas: replicas, availableReplicas: replicas,
+      conditions: [{ type: 'Available', status: 'True' }, { type: 'Progressing', status: 'True', reason: 'NewReplicaSetAvailable' }],
+    } });
+  }
 }
 
 /** Executes effects the way the runtime would, counting every write (Events included). */
@@ -53,15 +70,26 @@ export function execute(world: FakeWorld, effects: readonly Effect[]): void {
       case 'removeFinalizer':
         world.cr = { ...world.cr, metadata: { ...world.cr.metadata, finalizers: e.finalizers } };
         break;
-      case 'apply':
-        world.observed.set(e.key, { resource: e.resource, metadata: { ...e.object.metadata, uid: `uid-${e.key}` } });
+      case 'apply': {
+        const before = world.observed.get(e.key);
+        const { metadata, ...rest } = e.object;
+        world.observed.set(e.key, {
+          resource: e.resource, apiVersion: e.object.apiVersion, kind: e.object.kind,
+          metadata: { ...metadata, uid: before?.metadata.uid ?? `uid-${e.key}`, resourceVersion: String(rv++), generation: 1, creationTimestamp: before?.metadata['creationTimestamp'] ?? `2026-11-24T01:02:${String(rv % 60).padStart(2, '0')}Z` },
+          kept: { spec: (rest as { spec?: unknown }).spec },
+          ...(before?.status !== undefined ? { status: before.status } : {}),
+          managed: JSON.stringify(fieldSetOf(e.object)),
+        });
         world.lastApplied.set(e.key, e.fingerprint);
+        if (e.cause === 'drift' && e.observedResourceVersion !== undefined) (world.driftApplied ??= new Map()).set(e.key, e.observedResourceVersion);
         break;
+      }
       case 'delete':
         world.observed.delete(childKey(e.resource, e.namespace, e.name));
         break;
       case 'patchStatus':
         world.cr = { ...world.cr, status: mergePatch(world.cr.status, e.status) };
+        if (e.ready !== undefined) world.lastReady = e.ready;
         break;
       case 'event':
         break;

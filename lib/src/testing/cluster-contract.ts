@@ -93,6 +93,12 @@ export function clusterContract(runner: ContractRunner, name: string, makeSubjec
     assert.equal(all.items.map((i) => i.metadata.name), ['p-other']);
   });
 
+  // Issue 14: observe.watch of one object lists and watches it by name.
+  test('list filters by the field selector metadata.name', async () => {
+    const byName = value(await s().cluster.list(configMaps, { namespace: s().namespace, fieldSelector: 'metadata.name=p-other' }));
+    assert.equal(byName.items.map((i) => i.metadata.name), ['p-other']);
+  });
+
   test('apply creates, is idempotent, and changes only what it is given', async () => {
     const c = s().cluster;
     const first = value(await c.apply(configMaps, cm('c-apply', { a: '1' }), { fieldManager: FM, force: true }));

@@ -23,8 +23,10 @@ export function checkName(object: KubeObject): ClusterResult<never> | undefined 
 }
 
 /** Whether a list or watch with these options sees `object`. */
-export function visible(opts: { readonly namespace?: string; readonly labelSelector?: string }, object: KubeObject): boolean {
+export function visible(opts: { readonly namespace?: string; readonly labelSelector?: string; readonly fieldSelector?: string }, object: KubeObject): boolean {
   if (opts.namespace !== undefined && object.metadata.namespace !== opts.namespace) return false;
+  // The runtime only selects by name (observe.watch of one object).
+  if (opts.fieldSelector !== undefined && `metadata.name=${object.metadata.name}` !== opts.fieldSelector) return false;
   return matchesLabelSelector(opts.labelSelector, object.metadata.labels);
 }
 

@@ -83,7 +83,9 @@ test('apply stamps uid, generation and managedFields; a spec change bumps genera
   assert.ok(first.ok && relabelled.ok && resized.ok);
   if (!first.ok || !relabelled.ok || !resized.ok) return;
   assert.is(first.value.metadata.creationTimestamp, '1970-01-01T00:00:00.000Z');
-  assert.equal(first.value.metadata.managedFields, [{ manager: 'm', operation: 'Apply' }]);
+  const fields = first.value.metadata.managedFields as { manager: string; operation: string; fieldsV1: Record<string, unknown> }[];
+  assert.equal(fields.map((f) => [f.manager, f.operation]), [['m', 'Apply']]);
+  assert.equal(fields[0]!.fieldsV1['f:spec'], { 'f:size': {} }, 'the applied fields are the manager\'s set');
   assert.equal([first.value.metadata.generation, relabelled.value.metadata.generation, resized.value.metadata.generation], [1, 1, 2]);
 });
 

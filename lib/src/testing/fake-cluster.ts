@@ -11,6 +11,7 @@ import type { KubeObject, ObjectMeta } from '../ports/kube-object.ts';
 import type { ObjectRef, Resource } from '../ports/resource.ts';
 import { checkName, checkScope, conflict, objectKey, pick, resourceKeyOf, splitToken, view, visible } from './fake-cluster-rules.ts';
 import { clone, jsonEqual, mergePatch } from './merge-json.ts';
+import { fieldSetOf } from './field-set-of.ts';
 
 /** The Cluster methods a test can count or make fail. */
 export type FakeMethod = 'get' | 'list' | 'watch' | 'apply' | 'patchStatus' | 'patchMetadata' | 'delete' | 'create' | 'update';
@@ -176,14 +177,17 @@ export function fakeCluster(options: FakeClusterOptions = {}): FakeCluster {
       const { status: _ignored, ...intent } = clone(object);
       const key = objectKey(resource, object.metadata.namespace, object.metadata.name);
       const current = store.get(key)?.object;
-      const managedFields = [{ manager: opts.fieldManager, operation: 'Apply' }];
+      // The applied fields become the manager's set (what detectDrift reads); other managers keep theirs.
+      const ours = { manager: opts.fieldManager, operation: 'Apply', fieldsType: 'FieldsV1', fieldsV1: fieldSetOf(intent) };
+      const managedFields = [...(current?.metadata.managedFields ?? []).filter((m) => (m as { manager?: string; operation?: string }).manager !== opts.fieldManager
+        || (m as { operation?: string }).operation !== 'Apply'), ours];
       if (!current) {
         const { resourceVersion: _rv, ...meta } = intent.metadata;
         return ok(write(resource, { ...intent, metadata: newMeta({ ...intent, metadata: meta }, { managedFields }) }, 'added'));
       }
       if (intent.metadata.resourceVersion !== undefined && intent.metadata.resourceVersion !== current.metadata.resourceVersion) return conflict(object.metadata.name);
       const next = mergePatch(current, intent) as KubeObject;
-      return ok(change(resource, current, { ...next, metadata: { ...next.metadata, managedFields: current.metadata.managedFields ?? managedFields } }));
+      return ok(change(resource, current, { ...next, metadata: { ...next.metadata, managedFields } }));
     },
 
     async patchStatus(ref, status) {

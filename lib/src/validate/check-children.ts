@@ -4,15 +4,17 @@ import { customTarget } from '../children/custom-target.ts';
 import type { Diagnostic } from '../diagnostics/diagnostic.ts';
 import { makeDiagnostic } from '../diagnostics/make-diagnostic.ts';
 import { isTemplate } from '../template/index.ts';
+import { checkLiteralNames } from './check-literal-names.ts';
+import { checkObserve } from './check-observe.ts';
 import { checkTemplates } from './check-templates.ts';
 import type { Locator } from '../katalog/locate.ts';
 import type { ChildItem, Katalog } from '../katalog/model.ts';
 
 /** Checks child items beyond their shape: templates, duplicate literal names, and scope. */
 export function checkChildren(katalog: Katalog, locator: Locator): Diagnostic[] {
-  const out: Diagnostic[] = [];
+  const out: Diagnostic[] = [...checkLiteralNames(katalog, locator)];
   for (const crd of katalog.crds) {
-    out.push(...checkTemplates(crd, locator));
+    out.push(...checkTemplates(crd, locator), ...checkObserve(crd, locator));
     const seen = new Map<string, ChildItem>();
     for (const item of crd.children) {
       const name = item.spec['name'];

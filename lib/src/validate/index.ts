@@ -16,3 +16,12 @@ export { planStartupOrder } from '../katalog/startup-order.ts';
 export type { StartupStep } from '../katalog/startup-order.ts';
 export { katalogSchema } from '../katalog/schema.ts';
 export type { FieldType } from '../field-schemas/field-schemas.ts';
+// issue 14: pruning and the lifecycle fields of a CRD entry
+export { pruneReason } from '../katalog/prune-reason.ts';
+export type { ObserveWatch, OnDelete } from '../katalog/model.ts';
+// Issue 15: which CRDs have admission rules, and the Katalog's webhook switches for them.
+export { admissionSwitch, crdsWithAdmissionRules } from '../katalog/admission-switch.ts';
+export type { AdmissionWebhooks } from '../katalog/model.ts';
+// Versions (issue 18): a CRD entry's versions, its storage version, its conversion paths
+export { crdVersions, storageVersionOf } from '../katalog/crd-versions.ts';
+export type { ConversionPath, CrdConversion, CrdVersion } from '../katalog/model.ts';

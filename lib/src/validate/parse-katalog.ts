@@ -1,9 +1,9 @@
 import * as v from 'valibot';
 import type { Diagnostic } from '../diagnostics/diagnostic.ts';
 import { hasErrors, sortDiagnostics } from '../diagnostics/diagnostic.ts';
-import { makeDiagnostic } from '../diagnostics/make-diagnostic.ts';
+import { makeDiagnostic, type Place } from '../diagnostics/make-diagnostic.ts';
 import { checkKatalog } from '../katalog/check-katalog.ts';
-import { makeLocator, type Locator } from '../katalog/locate.ts';
+import { formatPath, makeLocator, type DocPath, type Locator } from '../katalog/locate.ts';
 import { mapIssues } from '../katalog/map-issues.ts';
 import type { Katalog } from '../katalog/model.ts';
 import { normalizeKatalog, type ReadFile } from '../katalog/normalize-katalog.ts';
@@ -12,6 +12,7 @@ import { parseSimpleYaml } from '../katalog/parse-simple-yaml.ts';
 import { lazyLocator } from '../katalog/lazy-locator.ts';
 import { katalogSchema } from '../katalog/schema.ts';
 import { checkChildren } from './check-children.ts';
+import { checkConversion } from '../conversion/check-conversion.ts';
 
 /**
  * Reads the document: the fast reader for the plain YAML Katalogs are written in (positions then
@@ -55,6 +56,19 @@ export type ParseKatalogResult =
  * defaults, crdFile resolution, dependencies, child items and templates.
  */
 export function parseKatalog(source: KatalogSource, options: ParseKatalogOptions = {}): ParseKatalogResult {
+  try {
+    return parseChecked(source, options);
+  } catch (err) {
+    // The readers bound nesting (ORK1012) before anything recurses; this is the net under them, so a
+    // crafted input is a diagnostic, never a RangeError that crash-loops `ork run` (issue 12).
+    if (!(err instanceof RangeError)) throw err;
+    const top = (path: DocPath): Place => ({ file: source.file, line: 1, column: 1, path: formatPath(path) });
+    const diagnostic = makeDiagnostic('ORK1012', top([]), `the document is too deeply nested to read (${err.message})`);
+    return { ok: false, diagnostics: [diagnostic], locator: { at: top, inScalar: top } };
+  }
+}
+
+function parseChecked(source: KatalogSource, options: ParseKatalogOptions): ParseKatalogResult {
   const { value, locator, diagnostics, failed } = readDocument(source);
   if (failed) return { ok: false, diagnostics: sortDiagnostics(diagnostics), locator };
   if (value['kind'] !== 'Katalog') {
@@ -73,7 +87,9 @@ export function parseKatalog(source: KatalogSource, options: ParseKatalogOptions
     return { ok: false, diagnostics: sortDiagnostics(diagnostics), locator };
   }
   const { katalog, diagnostics: normalizeDiagnostics } = normalizeKatalog(shape.output, value, source.text, source.file, locator, options.readFile);
-  diagnostics.push(...normalizeDiagnostics, ...checkKatalog(katalog, locator), ...checkChildren(katalog, locator));
+  diagnostics.push(...normalizeDiagnostics, ...checkKatalog(katalog, locator), ...checkChildren(katalog, locator),
+    // Issue 18: versions and conversion paths.
+    ...katalog.crds.flatMap((crd) => checkConversion(crd, locator, katalog.security)));
   const sorted = sortDiagnostics(diagnostics);
   return hasErrors(sorted) ? { ok: false, diagnostics: sorted, locator } : { ok: true, katalog, diagnostics: sorted, locator };
 }

@@ -44,3 +44,23 @@ export const runCommand = serveCommand('runtime', 'run', 'Run the operator for a
 export const gateCommand = serveCommand('gateway', 'gate', 'Run the admission gateway for a Katalog (deletion and namespace protection, TLS, housekeeper)', [
   'ORK_WEBHOOK_HOST=127.0.0.1 ork gate -f examples/gateway/katalog.yaml',
 ]);
+
+/** Issue 18: `ork migrate-storage`, handed to the runtime's bundle (which holds the API client). */
+export const migrateStorageCommand: Command = {
+  name: 'migrate-storage',
+  summary: 'Rewrite stored custom resources in their CRD\'s storage version and set status.storedVersions (safe to re-run)',
+  usage: 'ork migrate-storage [-f FILE] [--crd NAME]',
+  options: [
+    { name: 'filename', short: 'f', type: 'string', value: 'FILE', description: 'Katalog file (default: $KATALOG_PATH)' },
+    { name: 'crd', type: 'string', value: 'NAME', description: 'Only this CRD (its key under spec.crds)' },
+  ],
+  examples: ['ork migrate-storage -f katalog.yaml', 'ork migrate-storage -f katalog.yaml --crd website'],
+  run(values, positionals, io) {
+    if (positionals.length > 0) throw new UsageError(`migrate-storage takes no arguments, got ${positionals.join(' ')}`, 'pass the Katalog with -f FILE');
+    const file = values['filename'] as string | undefined;
+    if (file === '-' || (file !== undefined && isOciReference(file))) throw new UsageError('ork migrate-storage reads a Katalog file', 'pass a file path');
+    const crd = values['crd'] as string | undefined;
+    io.handOff('runtime', ['migrate-storage', ...(file !== undefined ? ['-f', file] : []), ...(crd !== undefined ? ['--crd', crd] : [])]);
+    return EXIT.ok;
+  },
+};

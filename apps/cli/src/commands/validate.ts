@@ -1,4 +1,4 @@
-import { hasErrors, renderJson } from '@orkestra/lib';
+import { boundDiagnostics, hasErrors, renderJson } from '@orkestra/lib';
 import { FILE_OPTION, type Command } from '../command.ts';
 import { formatDiagnostics } from '../format-diagnostics.ts';
 import { EXIT, UsageError } from '../io.ts';
@@ -27,7 +27,9 @@ export const validateCommand: Command = {
     const namespace = (values['namespace'] as string | undefined) ?? 'orkestra-system';
     const report = values['full'] && loaded.katalog ? fullReport(loaded.katalog, namespace, loaded.diagnostics, loaded.locate) : undefined;
     if (output === 'json') {
-      io.stdout(renderJson({ file: loaded.file, valid, diagnostics: loaded.diagnostics, ...(report ? { report: report.data } : {}) }));
+      // The same bound as the text form: garbage in must not become megabytes out (issue 12).
+      const { shown, omitted } = boundDiagnostics(loaded.diagnostics);
+      io.stdout(renderJson({ file: loaded.file, valid, diagnostics: shown, ...(omitted > 0 ? { omittedDiagnostics: omitted } : {}), ...(report ? { report: report.data } : {}) }));
       return valid ? EXIT.ok : EXIT.invalid;
     }
     if (loaded.diagnostics.length) io.stderr(formatDiagnostics(loaded.diagnostics, io.color));

@@ -4,6 +4,7 @@ import { createServer } from 'node:http';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Metrics } from '@orkestra/lib/ports';
+import { answerGuardedCrRoute, type CrAccess } from './cr-access.ts';
 import { answerKatalogRoute } from './katalog-routes.ts';
 import { matchRoute } from './match-route.ts';
 import { answerProbeRoute } from './probe-routes.ts';
@@ -28,6 +29,11 @@ export interface RuntimeServerOptions {
   readonly writeTimeoutMs: number;
   /** Without one the server logs nothing. */
   readonly logger?: HttpLogger;
+  /**
+   * Checks callers of the routes that return CRs (list, detail, Events). The runtime always passes
+   * one (issue 12); without it those routes are open, which only route tests rely on.
+   */
+  readonly access?: CrAccess;
 }
 
 /** The runtime's HTTP API, built but not listening. */
@@ -48,7 +54,7 @@ const KEEP_ALIVE_TIMEOUT_MS = 72_000;
 export function buildRuntimeServer(options: RuntimeServerOptions): RuntimeServer {
   const { view, metrics, logger } = options;
 
-  const answer = async (method: string, url: string): Promise<Reply> => {
+  const answer = async (method: string, url: string, authorization: string | undefined): Promise<Reply> => {
     const path = splitPath(url);
     if (path.type === 'malformed') return errorReply(400, 'bad-request', `'${path.path}' is not a valid url component`, view.isLeader());
     const route = matchRoute(path.segments);
@@ -60,6 +66,8 @@ export function buildRuntimeServer(options: RuntimeServerOptions): RuntimeServer
     switch (route.type) {
       case 'health': case 'live': case 'ready': case 'metrics':
         return answerProbeRoute(route, view, metrics);
+      case 'cr-list': case 'cr': case 'cr-events':
+        return options.access ? answerGuardedCrRoute(route, view, options.access, authorization) : answerKatalogRoute(route, view);
       default:
         return answerKatalogRoute(route, view);
     }
@@ -70,7 +78,7 @@ export function buildRuntimeServer(options: RuntimeServerOptions): RuntimeServer
     const url = req.url ?? '/';
     let reply: Reply;
     try {
-      reply = await answer(method, url);
+      reply = await answer(method, url, req.headers.authorization);
     } catch (err) {
       logger?.requestFailed(err, { method, url });
       reply = errorReply(500, 'internal', err instanceof Error ? err.message : String(err), view.isLeader());

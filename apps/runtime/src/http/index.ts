@@ -1,6 +1,7 @@
 // The runtime's HTTP API (probes, /metrics, /katalog) on node:http; the gateway's and Control Center's servers are in their apps too.
 export { buildRuntimeServer, type HttpLogger, type RuntimeServer, type RuntimeServerOptions } from './build-runtime-server.ts';
 export { overallHealth } from './overall-health.ts';
+export type { AccessQuestion, Caller, CrAccess } from './cr-access.ts';
 export type {
   ChildSummary, CrDetail, CrdHealthLine, CrdHealthReport, CrdInfo, CrdSummary, CrEvent, CrEventList, CrList, CrListItem,
   HealthSummary, KatalogSourceStatus, KatalogSummary, ReadyStatus, RuntimeView, SettingSource,

@@ -1,13 +1,13 @@
 import { healthHttpStatus, isStarted, type HealthState } from '@orkestra/lib/runtime';
 import type { CrdHealthResponse, CrdInfoResponse, CrDetailResponse, CrEventsResponse, CrListResponse, KatalogResponse } from './responses.ts';
 import type { KatalogRoute } from './match-route.ts';
-import type { CrdInfo, RuntimeView } from './runtime-view-contract.ts';
+import type { CrdInfo, CrListItem, RuntimeView } from './runtime-view-contract.ts';
 import { overallHealth } from './overall-health.ts';
 import { errorReply, jsonReply } from './reply.ts';
 import type { Reply } from './reply.ts';
 
-/** Answers `/katalog` and the per-CRD routes under it. */
-export function answerKatalogRoute(route: KatalogRoute, view: RuntimeView): Reply {
+/** Answers `/katalog` and the per-CRD routes under it; `visible` keeps only the CRs a caller may list. */
+export function answerKatalogRoute(route: KatalogRoute, view: RuntimeView, visible?: (item: CrListItem) => boolean): Reply {
   switch (route.type) {
     case 'katalog':
       return jsonReply(200, katalogBody(view));
@@ -36,8 +36,9 @@ export function answerKatalogRoute(route: KatalogRoute, view: RuntimeView): Repl
       return jsonReply(healthHttpStatus(report.state), body);
     }
     case 'cr-list': {
-      const list = view.crs(route.crd);
-      if (!list) return unknownCrd(view, route.crd);
+      const all = view.crs(route.crd);
+      if (!all) return unknownCrd(view, route.crd);
+      const list = visible ? { ...all, items: all.items.filter(visible) } : all;
       const body: CrListResponse = { ...list, isLeader: view.isLeader(), total: list.items.length };
       return jsonReply(200, body);
     }

@@ -68,7 +68,9 @@ export interface CrDetailResponse extends CrDetail, Stamped {}
 export interface CrEventsResponse extends CrEventList, Stamped {}
 
 /** The `error` code of an error body. */
-export type ErrorCode = 'crd-not-found' | 'cr-not-found' | 'wrong-scope' | 'route-not-found' | 'method-not-allowed' | 'bad-request' | 'internal';
+export type ErrorCode = 'crd-not-found' | 'cr-not-found' | 'wrong-scope' | 'route-not-found' | 'method-not-allowed' | 'bad-request' | 'internal'
+  // Issue 12: CR routes need a token the API server accepts and access it grants.
+  | 'unauthorized' | 'forbidden' | 'unavailable';
 
 /** Every 4xx/5xx body. */
 export interface ErrorResponse extends Stamped {

@@ -149,6 +149,14 @@ export interface CrdHealthReport {
   readonly waitingFor: readonly { readonly name: string; readonly condition: DependencyCondition }[];
   /** State of each `dependsOn` CRD the runtime runs. */
   readonly dependencies: Readonly<Record<string, HealthState>>;
+  /**
+   * Issue 15: what the reconcile-time rule check found, for a CRD with validation rules: CRs held
+   * by deny rules (Ready=False, no children) and the active warnings of warn rules, by `namespace/name`.
+   */
+  readonly validation?: {
+    readonly denied: readonly { readonly cr: string; readonly message: string }[];
+    readonly activeWarnings: readonly { readonly cr: string; readonly warning: string }[];
+  };
 }
 
 /** The `Ready` condition status of a CR. */

@@ -14,8 +14,8 @@ export interface TestResponse {
 
 /** A listening server and a client for it. */
 export interface TestClient {
-  send(method: string, path: string): Promise<TestResponse>;
-  get(path: string): Promise<TestResponse>;
+  send(method: string, path: string, headers?: Record<string, string>): Promise<TestResponse>;
+  get(path: string, headers?: Record<string, string>): Promise<TestResponse>;
 }
 
 const open: RuntimeServer[] = [];
@@ -26,8 +26,8 @@ export async function serveForTest(app: RuntimeServer): Promise<TestClient> {
   open.push(app);
   // A failing test must not leave the process waiting on the socket.
   app.server.unref();
-  const send = (method: string, path: string): Promise<TestResponse> => new Promise((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port, method, path, agent: false }, (res) => {
+  const send = (method: string, path: string, headers: Record<string, string> = {}): Promise<TestResponse> => new Promise((resolve, reject) => {
+    const req = request({ host: '127.0.0.1', port, method, path, agent: false, headers }, (res) => {
       let body = '';
       res.setEncoding('utf8');
       res.on('data', (chunk: string) => (body += chunk));
@@ -36,7 +36,7 @@ export async function serveForTest(app: RuntimeServer): Promise<TestClient> {
     req.on('error', reject);
     req.end();
   });
-  return { send, get: (path) => send('GET', path) };
+  return { send, get: (path, headers) => send('GET', path, headers) };
 }
 
 /** Closes the servers serveForTest started. */
