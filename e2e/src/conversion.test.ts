@@ -250,6 +250,22 @@ test('both stop cleanly with 0 forbidden requests; /metrics counts conversions p
   const back = /orkestra_conversion_objects_total\{crd="website",from="v1beta1",to="v1alpha1",result="success"\} (\d+)/.exec(metrics);
   assert.ok(pair && Number(pair[1]) >= 1, 'v1alpha1 → v1beta1 counted');
   assert.ok(back && Number(back[1]) >= 1, 'v1beta1 → v1alpha1 counted');
+  // The rolling window of the last conversionWindow (50) reviews, in the view the Control Center reads.
+  type Window = { size: number; reviews: number; objects: number; latencyMs?: { p50: number; p99: number }; pairs: { crd: string; from: string; to: string; converted: number }[] };
+  const view = await (await fetch(`http://127.0.0.1:${base}/katalog`)).json() as {
+    conversionEnabled: boolean; conversion: { total: { reviews: number; failedReviews: number }; window: Window };
+    crds: { name: string; conversion: { enabled: boolean; total: number; failures: number; p95LatencyMs?: number } }[];
+  };
+  const w = view.conversion.window;
+  process.stderr.write(`  /katalog conversion window: ${w.reviews}/${w.size} reviews, ${w.objects} objects, p50 ${w.latencyMs?.p50} ms, p99 ${w.latencyMs?.p99} ms; ${view.conversion.total.reviews} reviews since start\n`);
+  assert.is(view.conversionEnabled, true);
+  assert.is(w.size, 50);
+  assert.ok(w.reviews === Math.min(50, view.conversion.total.reviews) && w.reviews >= 5, JSON.stringify(view.conversion));
+  assert.ok(w.latencyMs !== undefined && w.latencyMs.p50 <= w.latencyMs.p99, JSON.stringify(w.latencyMs));
+  assert.ok(w.pairs.some((p) => p.crd === 'website' && p.converted >= 1), JSON.stringify(w.pairs));
+  assert.ok(view.conversion.total.failedReviews >= 1, 'the review with port "eighty" counted as failed');
+  const site = view.crds.find((c) => c.name === 'website')!.conversion;
+  assert.ok(site.enabled && site.total >= Number(pair![1]) + Number(back![1]) && site.failures >= 1, JSON.stringify(site));
   const r = runtime!;
   runtime = undefined;
   assert.is(await stopRuntime(r), 0);

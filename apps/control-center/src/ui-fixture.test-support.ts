@@ -31,7 +31,15 @@ export const SNAPSHOT = {
         endpoint: 'http://127.0.0.1:8090', status: 'online',
         stats: {
           gatewayVersion: '0.1.0', deletionProtection: { enabled: true, strictMode: true, total: 5, blocked: 2, allowed: 3, rejected: 0 },
-          namespaceProtection: { enabled: false, total: 0, blocked: 0, allowed: 0 }, certificates: { managed: true, servingNotAfter: iso(-10 * 86_400_000) },
+          namespaceProtection: { enabled: false, total: 0, blocked: 0, allowed: 0 },
+          conversion: {
+            enabled: true, crds: ['website'], total: { reviews: 140, failedReviews: 2, objects: 400, failedObjects: 2 },
+            window: {
+              size: 100, reviews: 100, failedReviews: 1, objects: 310, failedObjects: 1, latencyMs: { timed: 100, p50: 0.42, p95: 1.9, p99: 3.14, max: 7, avg: 0.6 },
+              crds: [], pairs: [{ crd: 'website', from: 'v1alpha1', to: 'v1beta1', converted: 300, failed: 1 }, { crd: 'website', from: 'v1beta1', to: 'v1alpha1', converted: 9, failed: 0 }],
+            },
+          },
+          certificates: { managed: true, servingNotAfter: iso(-10 * 86_400_000) },
           housekeeper: { paused: false, intervalSeconds: 30 },
           crds: [{ name: 'website', gvr: { group: 'demo.orkestra.io', version: 'v1alpha1', resource: 'websites' }, deletionProtection: { enabled: true, total: 4, blocked: 1, allowed: 3 }, namespaceProtection: { enabled: false, total: 0, blocked: 0, allowed: 0 } }],
         },

@@ -9,6 +9,7 @@ interface Format {
   formatCount(n: unknown): string;
   formatPercent(ratio: unknown): string;
   formatSeconds(seconds: unknown): string;
+  formatMs(ms: unknown): string;
   formatGroup(group: string): string;
 }
 const f = await loadAsset<Format>('format.js');
@@ -57,6 +58,8 @@ test('counts, percentages, durations and API groups', () => {
   assert.is(f.formatSeconds(390), '6m30s');
   assert.is(f.formatSeconds(5400), '1h30m');
   assert.is(f.formatSeconds('x'), '—');
+  const latencies: [unknown, string][] = [[0.423, '0.42 ms'], [0.5, '0.5 ms'], [0, '0 ms'], [3.14, '3.1 ms'], [250.4, '250 ms'], [1500, '1.5 s'], [-1, '—'], ['2', '—']];
+  for (const [ms, want] of latencies) assert.is(f.formatMs(ms), want, String(ms));
   assert.is(f.formatGroup(''), 'core');
   assert.is(f.formatGroup('apps'), 'apps');
 });

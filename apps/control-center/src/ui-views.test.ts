@@ -49,6 +49,9 @@ test('overview: stats, each runtime, its CRDs, gateway; runtime text is inert', 
   assert.match(offline.textContent, 'Offline: connect ECONNREFUSED');
   assert.match(byClass(page, 'gateway')[0]!.textContent, '5 requests · 2 blocked · 3 allowed · strict mode');
   assert.match(byClass(page, 'gateway')[0]!.textContent, 'valid 10 more days');
+  // Issue 18: /convert over the gateway's rolling window.
+  assert.match(byClass(page, 'gateway')[0]!.textContent, 'last 100 of 100 reviews · 310 objects · 1 failed (1 objects) · p50 0.42 ms · p99 3.1 ms');
+  assert.match(byClass(page, 'gateway')[0]!.textContent, 'website v1alpha1→v1beta1 300 (1 failed) · website v1beta1→v1alpha1 9');
   assert.match(page.textContent, 'reconcile rate 18/min');
   assert.match(page.textContent, 'errors in the last 6m30s');
 });
@@ -70,6 +73,31 @@ test('CRD page: counters, settings, dependencies, RBAC rules with reasons, gatew
   assert.match(page.textContent, 'protects the CRD');
   const noRbac = renderCrd(crdRoute, { info: { ...CRD.info, rbac: undefined }, health: CRD.health }, undefined, NOW_MS);
   assert.match(noRbac.textContent, 'does not report its RBAC rules');
+});
+
+test('gateway card and CRD page: missing or malformed gateway fields are shown as dashes or left out, never a crash', () => {
+  const runtime = SNAPSHOT.runtimes[0]!;
+  const withStats = (stats: unknown) => ({ ...SNAPSHOT, runtimes: [{ ...runtime, gateway: { ...runtime.gateway, stats } }] });
+  const cases: unknown[] = [
+    null, 'gateway', 42, [], {},
+    { conversion: null }, { conversion: 'on' }, { conversion: { enabled: 'yes' } }, { conversion: { enabled: true } },
+    { conversion: { enabled: true, window: [] } }, { conversion: { enabled: true, window: { reviews: 'x', latencyMs: 'fast', pairs: 'many' } } },
+    { conversion: { enabled: true, window: { reviews: 3, size: 100, failedReviews: 1, pairs: [null, 7, { crd: { a: 1 } }, XSS] } } },
+    { crds: 'website' }, { crds: [null, 1, { gvr: null }] }, { deletionProtection: 'on', certificates: 'yes', housekeeper: 7 },
+  ];
+  for (const stats of cases) {
+    const page = renderOverview(withStats(stats), NOW_MS);
+    assert.ok(byClass(page, 'gateway').length <= 1, JSON.stringify(stats));
+    renderCrd(crdRoute, CRD, withStats(stats).runtimes[0], NOW_MS);
+  }
+  const off = renderOverview(withStats({ conversion: { enabled: false } }), NOW_MS);
+  assert.match(byClass(off, 'gateway')[0]!.textContent, 'conversionoff');
+  const bare = renderOverview(withStats({ conversion: { enabled: true } }), NOW_MS);
+  assert.match(byClass(bare, 'gateway')[0]!.textContent, 'last — of — reviews · — objects');
+  const junk = renderOverview(withStats(cases[11]), NOW_MS);
+  assert.match(byClass(junk, 'gateway')[0]!.textContent, 'last 3 of 100 reviews · — objects · 1 failed (— objects)');
+  assert.match(byClass(junk, 'gateway')[0]!.textContent, '? ?→? —');
+  assert.not.ok(serialize(junk).includes('<img'), 'no markup from the gateway');
 });
 
 test('CR list: Ready badges with text, age, generations, a link per CR; the probe name is inert', () => {

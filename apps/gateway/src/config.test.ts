@@ -10,7 +10,7 @@ test('defaults apply when nothing is set', () => {
     config: {
       logLevel: 'info', namespace: 'orkestra-system', port: 8080, host: '0.0.0.0', webhookPort: 8443, webhookHost: '0.0.0.0',
       serviceName: 'orkestra-gateway', servicePort: 8443, clusterDomain: 'cluster.local', inCluster: false,
-      housekeeperIntervalMs: 30_000, housekeeperPaused: false, admissionFromEnv: false,
+      housekeeperIntervalMs: 30_000, housekeeperPaused: false, admissionFromEnv: false, conversionWindow: 100,
     },
   });
 });
@@ -19,7 +19,7 @@ test('values are read and converted; ORK_NAMESPACE wins over POD_NAMESPACE; empt
   const r = parseConfig({
     LOG_LEVEL: 'DEBUG', POD_NAMESPACE: 'pod-ns', ORK_WEBHOOK_PORT: '0', ORK_PORT: '0', HOUSEKEEPER_SYNC_INTERVAL: '1m30s',
     HOUSEKEEPER_PAUSED: 'yes', ORK_WEBHOOK_URL: 'https://127.0.0.1:9443/', TLS_CERT: '/c.pem', TLS_KEY: '/k.pem', KATALOG_PATH: '',
-    KUBERNETES_SERVICE_HOST: '10.0.0.1',
+    KUBERNETES_SERVICE_HOST: '10.0.0.1', CONVERSION_WINDOW: '1',
   });
   assert.is(r.type, 'ok');
   if (r.type !== 'ok') return;
@@ -32,6 +32,7 @@ test('values are read and converted; ORK_NAMESPACE wins over POD_NAMESPACE; empt
   assert.equal(r.config.providedCert, { certFile: '/c.pem', keyFile: '/k.pem' });
   assert.is(r.config.katalogPath, undefined);
   assert.is(r.config.inCluster, true);
+  assert.is(r.config.conversionWindow, 1);
   const both = parseConfig({ ORK_NAMESPACE: 'ops', POD_NAMESPACE: 'pod-ns' });
   assert.is(both.type === 'ok' && both.config.namespace, 'ops');
 });
@@ -43,6 +44,8 @@ const bad: [Record<string, string>, RegExp][] = [
   [{ HOUSEKEEPER_SYNC_INTERVAL: '10ms' }, /^HOUSEKEEPER_SYNC_INTERVAL: must be at least 100ms$/],
   [{ HOUSEKEEPER_PAUSED: 'maybe' }, /^HOUSEKEEPER_PAUSED: must be true or false$/],
   [{ LOG_LEVEL: 'loud' }, /^LOG_LEVEL: must be one of/],
+  [{ CONVERSION_WINDOW: '0' }, /^CONVERSION_WINDOW: must be at least 1$/],
+  [{ CONVERSION_WINDOW: '100001' }, /^CONVERSION_WINDOW: must be at most 100000$/],
   [{ ORK_NAMESPACE: 'Bad_NS' }, /^ORK_NAMESPACE: must be a DNS label/],
   [{ ORK_WEBHOOK_URL: 'http://127.0.0.1:8443' }, /^ORK_WEBHOOK_URL: must be an https:\/\/ URL/],
   [{ TLS_CERT: '/c.pem' }, /^TLS_KEY: must be set together with TLS_CERT/],

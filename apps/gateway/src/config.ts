@@ -44,6 +44,8 @@ export interface GatewayConfig {
   readonly admissionFromEnv: boolean;
   /** Issue 18: ENABLE_CONVERSION (the chart's gateway.webhooks.conversion); unset leaves it to the Katalog. */
   readonly enableConversion?: boolean;
+  /** Issue 18: CONVERSION_WINDOW, reviews in /convert's rolling stats when the Katalog's conversionWindow is unset. */
+  readonly conversionWindow: number;
 }
 
 /** A usable config, or the one line to print before exiting 2. */
@@ -88,6 +90,8 @@ const ENV = v.object({
   ENABLE_ADMISSION_WEBHOOK: envBool(false),
   // Issue 18: only read when set (the Katalog's security.conversion.enabled wins either way).
   ENABLE_CONVERSION: envBool(false),
+  // Issue 18: the reference's env fallback for security.conversion.conversionWindow (same bounds).
+  CONVERSION_WINDOW: envInteger(100, 1, 100_000),
 });
 
 /** Reads the gateway's configuration from an environment record (process.env in main.ts). */
@@ -126,6 +130,7 @@ export function parseConfig(env: Readonly<Record<string, string | undefined>>): 
       housekeeperPaused: e.HOUSEKEEPER_PAUSED,
       admissionFromEnv: e.ENABLE_ADMISSION_WEBHOOK,
       ...(env['ENABLE_CONVERSION'] !== undefined && env['ENABLE_CONVERSION'].trim() !== '' ? { enableConversion: e.ENABLE_CONVERSION } : {}),
+      conversionWindow: e.CONVERSION_WINDOW,
     },
   };
 }

@@ -18,7 +18,7 @@ export interface GatewayMetrics extends Metrics {
   /** orkestra_gateway_housekeeper_repairs_total{name,action}. */
   observeRepair(name: string, action: 'created' | 'updated' | 'failed'): void;
   /** Issue 18: orkestra_conversion_objects_total{crd,from,to,result} and orkestra_conversion_review_seconds{crd}. */
-  observeConversion(crd: string, from: string, to: string, ok: boolean): void;
+  observeConversion(crd: string, from: string, to: string, ok: boolean, count?: number): void;
   observeConversionReview(crd: string, seconds: number, objects: number): void;
 }
 
@@ -69,8 +69,8 @@ export function createGatewayMetrics(options: { readonly defaultMetrics?: boolea
     observeRepair(name, action) {
       repairs.inc({ name, action });
     },
-    observeConversion(crd, from, to, ok) {
-      conversions.inc({ crd, from, to, result: ok ? 'success' : 'failure' });
+    observeConversion(crd, from, to, ok, count = 1) {
+      conversions.inc({ crd, from, to, result: ok ? 'success' : 'failure' }, count);
     },
     observeConversionReview(crd, seconds, objects) {
       reviewSeconds.observe({ crd }, seconds);

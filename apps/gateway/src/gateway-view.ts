@@ -3,6 +3,7 @@
 import type { Katalog } from '@orkestra/lib';
 import type { GatewayPolicy } from '@orkestra/lib/gateway';
 import type { WebhookName, WebhookStats } from './admission.ts';
+import { conversionView, type ConversionViewSource } from './conversion-view.ts';
 
 /** What the view reads. */
 export interface GatewayViewSource {
@@ -12,6 +13,8 @@ export interface GatewayViewSource {
   readonly stats: Readonly<Record<WebhookName, WebhookStats>>;
   readonly certificates: () => { readonly managed: boolean; readonly servingNotAfterMs?: number; readonly caNotAfterMs?: number };
   readonly housekeeper: () => { readonly paused: boolean; readonly intervalMs: number; readonly configsApplied: boolean };
+  /** Issue 18: /convert, when served. */
+  readonly conversion?: ConversionViewSource;
 }
 
 /** A CRD's rule webhook counters (issue 15; the reference's field names). */
@@ -34,6 +37,7 @@ export function gatewayKatalog(s: GatewayViewSource): Record<string, unknown> {
   const protectedCrs = new Set((s.policy.deletion?.protectedResources ?? []).map((r) => r.crd));
   const placed = new Set((nsPolicy?.katalogResources ?? []).map((r) => r.crd));
   const certs = s.certificates();
+  const conversion = conversionView(s.conversion);
   const counts = (st: WebhookStats, crd?: string) => {
     const c = crd === undefined ? st : st.byCrd.get(crd) ?? { total: 0, allowed: 0, blocked: 0 };
     return { total: c.total, blocked: c.blocked, allowed: c.allowed };
@@ -51,12 +55,13 @@ export function gatewayKatalog(s: GatewayViewSource): Record<string, unknown> {
     version: s.katalog.metadata.version ?? '',
     standalone: s.katalog.gateway?.standalone ?? false,
     admissionEnabled: s.policy.admission !== undefined,
-    conversionEnabled: false,
+    conversionEnabled: conversion.enabled,
     deletionProtectionEnabled: s.policy.deletion !== undefined,
     namespaceProtectionEnabled: nsPolicy !== undefined,
     gatewayVersion: s.gatewayVersion,
     deletionProtection: { enabled: s.policy.deletion !== undefined, strictMode: s.policy.deletion?.strictMode ?? false, ...counts(dp), rejected: dp.rejected, undecided: dp.undecided },
     namespaceProtection: { ...namespaceBlock(), rejected: np.rejected, undecided: np.undecided },
+    conversion: conversion.block,
     certificates: {
       managed: certs.managed,
       ...(certs.servingNotAfterMs !== undefined ? { servingNotAfter: new Date(certs.servingNotAfterMs).toISOString() } : {}),
@@ -68,7 +73,7 @@ export function gatewayKatalog(s: GatewayViewSource): Record<string, unknown> {
       gvk: { group: c.group, version: c.version, kind: c.kind },
       gvr: { group: c.group, version: c.version, resource: c.plural },
       admission: admissionBlock(s, c.name),
-      conversion: { enabled: false, total: 0, success: 0, failures: 0 },
+      conversion: conversion.crd(c.name),
       deletionProtection: { enabled: protectedCrs.has(c.name), ...counts(dp, c.name) },
       namespaceProtection: namespaceBlock(c.name),
     })),

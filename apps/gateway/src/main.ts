@@ -83,10 +83,16 @@ async function gate(config: GatewayConfig, katalog: Katalog): Promise<void> {
     undecided: (webhook, reason) => metrics.observeUndecided(webhook, reason),
     ruleDecision: (webhook, crd, decision) => metrics.observeRuleDecision(webhook, crd, decision),
   }, podReader(cluster, log.child({ component: 'admission' })));
-  const convert = conversionRoute(conversions, log.child({ component: 'conversion' }), {
-    object: (crd, from, to, ok) => metrics.observeConversion(crd, from, to, ok),
-    review: (crd, seconds, objects) => metrics.observeConversionReview(crd, seconds, objects),
-  }, () => performance.now() / 1000);
+  const convert = conversionRoute(conversions, {
+    log: log.child({ component: 'conversion' }),
+    observer: {
+      objects: (crd, from, to, ok, count) => metrics.observeConversion(crd, from, to, ok, count),
+      review: (crd, seconds, objects) => metrics.observeConversionReview(crd, seconds, objects),
+    },
+    now: () => performance.now() / 1000,
+    // Katalog > env > default, as the reference reads conversionWindow.
+    windowSize: katalog.security?.conversion?.window ?? config.conversionWindow,
+  });
   const clientAuth = config.clientAuth ? await webhookClientAuth(config.clientAuth, clock.now()) : undefined;
   if (clientAuth !== undefined && 'error' in clientAuth) return exit2(clientAuth.error);
 
@@ -164,6 +170,7 @@ async function gate(config: GatewayConfig, katalog: Katalog): Promise<void> {
       katalog, policy, gatewayVersion: readPackageVersion(PACKAGE_JSON), stats,
       certificates: () => ({ managed: certs !== undefined, ...(housekeeper.snapshot() ? { servingNotAfterMs: housekeeper.snapshot()!.servingNotAfterMs, caNotAfterMs: housekeeper.snapshot()!.caNotAfterMs } : {}) }),
       housekeeper: () => ({ paused: housekeeper.paused(), intervalMs: config.housekeeperIntervalMs, configsApplied: housekeeper.configsApplied() }),
+      ...(conversions.length > 0 ? { conversion: { crds: conversions.map((c) => c.crd), stats: convert.stats, window: convert.window } } : {}),
     }),
     readiness: () => {
       const checks = { certificates: serving !== undefined, webhookConfigurations: housekeeper.configsApplied() };
@@ -182,6 +189,7 @@ async function gate(config: GatewayConfig, katalog: Katalog): Promise<void> {
     deletionProtection: policy.deletion !== undefined, namespaceProtection: policy.namespace !== undefined,
     admissionRules: (policy.admission?.crds ?? []).map((c) => c.crd).join(',') || 'off',
     conversion: conversions.map((c) => c.crd).join(',') || 'off',
+    ...(conversions.length > 0 ? { conversionWindow: convert.window.size } : {}),
     endpoint: first.type === 'url' ? first.url : `service ${first.namespace}/${first.name}:${first.port}`,
     certificates: certs ? 'managed' : 'provided', housekeeperIntervalMs: config.housekeeperIntervalMs,
     clientCertificates: clientAuth ? (config.clientAuth!.allowedNames.join(',') || 'any from the CA') : 'not required',

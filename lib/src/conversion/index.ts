@@ -10,3 +10,5 @@ export type { ConversionAnswer, ConvertedObjectOutcome, FindConversion } from '.
 export { checkConversion, lostFields } from './check-conversion.ts';
 export { convertDocuments } from './convert-documents.ts';
 export type { ConvertDocumentsResult, ConvertProblem } from './convert-documents.ts';
+export { createConversionWindow, foldConversionPairs } from './conversion-window.ts';
+export type { ConversionLatencyMs, ConversionPairCount, ConversionReviewSample, ConversionWindow, ConversionWindowCounts, ConversionWindowSummary } from './conversion-window.ts';

@@ -210,8 +210,11 @@ export interface Security {
    * webhooks) or `policy` (ValidatingAdmissionPolicies in the bundle, enforced by the API server).
    */
   readonly mode: 'webhook' | 'policy';
-  /** Issue 18: the gateway's /convert; `enabled` undefined leaves it to ENABLE_CONVERSION. */
-  readonly conversion?: { readonly enabled?: boolean; readonly window: number };
+  /**
+   * Issue 18: the gateway's /convert; `enabled` undefined leaves it to ENABLE_CONVERSION, `window`
+   * (conversionWindow: reviews in its rolling stats) undefined to CONVERSION_WINDOW, else 100.
+   */
+  readonly conversion?: { readonly enabled?: boolean; readonly window?: number };
 }
 
 /** A validated Katalog with every default applied; CRDs sorted by name. */

@@ -314,8 +314,8 @@ function normalizeSecurity(s: NonNullable<KatalogInput['security']>): Security {
       cleanupOnShutdown: s.webhooks?.cleanupOnShutdown ?? false,
     },
     mode: s.mode ?? 'webhook',
-    // Issue 18: the reference's conversionWindow default (100 reviews).
-    ...(s.conversion ? { conversion: { ...(s.conversion.enabled !== undefined ? { enabled: s.conversion.enabled } : {}), window: s.conversion.conversionWindow ?? 100 } } : {}),
+    // Issue 18: conversionWindow unset leaves it to the gateway's CONVERSION_WINDOW (default 100 reviews).
+    ...(s.conversion ? { conversion: { ...(s.conversion.enabled !== undefined ? { enabled: s.conversion.enabled } : {}), ...(s.conversion.conversionWindow !== undefined ? { window: s.conversion.conversionWindow } : {}) } } : {}),
   };
 }
 

@@ -58,6 +58,15 @@ export function formatSeconds(seconds) {
   return m % 60 ? `${hr}h${m % 60}m` : `${hr}h`;
 }
 
+/** Milliseconds as a short latency (`0.42 ms`, `3.1 ms`, `250 ms`, `1.5 s`); `—` for a missing value. */
+export function formatMs(ms) {
+  if (typeof ms !== 'number' || !Number.isFinite(ms) || ms < 0) return '—';
+  if (ms < 1) return `${Number(ms.toFixed(2))} ms`;
+  if (ms < 10) return `${trimZero(ms.toFixed(1))} ms`;
+  if (ms < 1000) return `${Math.round(ms)} ms`;
+  return `${trimZero((ms / 1000).toFixed(1))} s`;
+}
+
 /** A Kubernetes API group for people: the core group has no name. */
 export function formatGroup(group) {
   return group === '' ? 'core' : String(group);

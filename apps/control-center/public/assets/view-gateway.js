@@ -1,10 +1,11 @@
 // The gateway's figures (its GET /katalog body) for a runtime that advertises gatewayEndpoint:
-// protection decisions, certificates and the housekeeper on the overview, per-CRD counts on the
-// CRD page (matched by group and resource, as the gateway keys them).
+// protection decisions, conversion (its rolling window), certificates and the housekeeper on the
+// overview, per-CRD counts on the CRD page (matched by group and resource, as the gateway keys
+// them). The body comes from another process: any field may be missing or of the wrong type.
 import { h } from './dom.js';
 import { badge } from './badges.js';
 import { keyValues, notice, table } from './blocks.js';
-import { formatCount, formatSeconds } from './format.js';
+import { formatCount, formatMs, formatSeconds } from './format.js';
 
 /** The gateway block of a runtime card. */
 export function renderGatewaySummary(gateway, nowMs) {
@@ -17,6 +18,8 @@ export function renderGatewaySummary(gateway, nowMs) {
       ['version', s.gatewayVersion],
       ['deletion protection', dp ? protectionLine(dp) : undefined],
       ['namespace protection', np ? protectionLine(np) : undefined],
+      ['conversion', conversionLine(s.conversion)],
+      ['conversion pairs', conversionPairs(s.conversion)],
       ['certificates', s.certificates ? certificateLine(s.certificates, nowMs) : undefined],
       ['housekeeper', s.housekeeper ? (s.housekeeper.paused ? 'paused (break-glass)' : `every ${formatSeconds(s.housekeeper.intervalSeconds)}`) : undefined],
     ]) : null);
@@ -24,7 +27,8 @@ export function renderGatewaySummary(gateway, nowMs) {
 
 /** The gateway's counts for one CRD, or null when the gateway does not list it. */
 export function renderGatewayCrd(gateway, crd) {
-  const entry = (gateway?.stats?.crds ?? []).find((c) => c.gvr?.group === crd.group && c.gvr?.resource === crd.plural);
+  const crds = gateway?.stats?.crds;
+  const entry = (Array.isArray(crds) ? crds : []).find((c) => c?.gvr?.group === crd.group && c.gvr?.resource === crd.plural);
   if (!entry) return null;
   const rows = [
     { name: 'deletion protection', ...entry.deletionProtection },
@@ -45,6 +49,33 @@ function protectionLine(p) {
   if (p.rejected) parts.push(`${formatCount(p.rejected)} rejected`);
   if (p.strictMode) parts.push('strict mode');
   return parts.join(' · ');
+}
+
+/** Issue 18: /convert over the gateway's rolling window of its last N reviews (spec/gateway.md §7.1). */
+function conversionLine(c) {
+  if (!isObject(c)) return undefined;
+  if (c.enabled !== true) return 'off';
+  const w = isObject(c.window) ? c.window : {};
+  const parts = [`last ${formatCount(w.reviews)} of ${formatCount(w.size)} reviews`, `${formatCount(w.objects)} objects`];
+  if (typeof w.failedReviews === 'number' && w.failedReviews > 0) parts.push(`${formatCount(w.failedReviews)} failed (${formatCount(w.failedObjects)} objects)`);
+  if (isObject(w.latencyMs)) parts.push(`p50 ${formatMs(w.latencyMs.p50)}`, `p99 ${formatMs(w.latencyMs.p99)}`);
+  return parts.join(' · ');
+}
+
+/** The window's objects per CRD and version pair, the first few. */
+function conversionPairs(c) {
+  const pairs = isObject(c) && c.enabled === true && isObject(c.window) && Array.isArray(c.window.pairs) ? c.window.pairs.filter(isObject) : [];
+  if (pairs.length === 0) return undefined;
+  const shown = pairs.slice(0, 6).map((p) => `${text(p.crd)} ${text(p.from)}→${text(p.to)} ${formatCount(p.converted)}${typeof p.failed === 'number' && p.failed > 0 ? ` (${formatCount(p.failed)} failed)` : ''}`);
+  return shown.join(' · ') + (pairs.length > shown.length ? ` · ${pairs.length - shown.length} more` : '');
+}
+
+function text(v) {
+  return typeof v === 'string' && v !== '' ? v : '?';
+}
+
+function isObject(v) {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
 function certificateLine(c, nowMs) {
