@@ -27,7 +27,7 @@ export function killOperators() {
  * (quiet audit log that ends a phase), restartWindowMs (how long the restarted operator is watched
  * for writes after it verified everything), log, keep (leave the control plane up).
  */
-export async function measureOnce(op, crs, { concurrency = 16, settleMs = 3_000, restartWindowMs = 35_000, stallMs = 180_000, log = () => {}, keep = false } = {}) {
+export async function measureOnce(op, crs, { concurrency = 16, settleMs = 3_000, restartWindowMs = 35_000, stallMs = 180_000, timeoutMs = 4 * 3_600_000, log = () => {}, keep = false } = {}) {
   const tmp = mkdtempSync(join(tmpdir(), 'ork-peers-'));
   temps.add(tmp);
   const audit = auditSetup(tmp, op.user);
@@ -71,7 +71,7 @@ export async function measureOnce(op, crs, { concurrency = 16, settleMs = 3_000,
       if (r.status !== 201) throw new Error(`create ${name}: HTTP ${r.status} ${JSON.stringify(r.body)}`);
     });
     const tCreated = performance.now();
-    const tReady = await waitUntil(`${op.name} Ready`, () => watcher.readyAt(1).size, crs, { stallMs, log, proc, activity: () => auditSize(audit.log) });
+    const tReady = await waitUntil(`${op.name} Ready`, () => watcher.readyAt(1).size, crs, { stallMs, timeoutMs, log, proc, activity: () => auditSize(audit.log) });
     const cpuReady = cpuSeconds(proc.pid), cpReady = cpCpu();
     const tSettled = await settled(audit.log, settleMs);
     const off1 = auditSize(audit.log), cpu1 = cpuSeconds(proc.pid), cp1 = cpCpu();
@@ -102,7 +102,7 @@ export async function measureOnce(op, crs, { concurrency = 16, settleMs = 3_000,
     live.add(proc);
     await proc.started;
     const rss2 = sampleRss(proc.pid);
-    const tVerified = await waitUntil(`${op.name} restart: reconciled`, () => proc.reconciles(), crs, { stallMs, log, proc, activity: () => auditSize(audit.log) });
+    const tVerified = await waitUntil(`${op.name} restart: reconciled`, () => proc.reconciles(), crs, { stallMs, timeoutMs, log, proc, activity: () => auditSize(audit.log) });
     const cpuVerified = cpuSeconds(proc.pid), rssVerified = memoryMB(proc.pid).rss;
     await sleep(restartWindowMs);
     const off3 = auditSize(audit.log), cp3 = cpCpu();
@@ -126,7 +126,7 @@ export async function measureOnce(op, crs, { concurrency = 16, settleMs = 3_000,
       const r = await client.call('PATCH', `${CR_PATH}/${name}`, { spec: { image: IMAGES[1] } }, 'application/merge-patch+json');
       if (r.status !== 200) throw new Error(`patch ${name}: HTTP ${r.status} ${JSON.stringify(r.body)}`);
     });
-    const tUpdated = await waitUntil(`${op.name} updated`, () => watcher.readyAt(2).size, crs, { stallMs, log, proc, activity: () => auditSize(audit.log) });
+    const tUpdated = await waitUntil(`${op.name} updated`, () => watcher.readyAt(2).size, crs, { stallMs, timeoutMs, log, proc, activity: () => auditSize(audit.log) });
     const cpuUpdated = cpuSeconds(proc.pid);
     const tSettled2 = await settled(audit.log, settleMs);
     const off5 = auditSize(audit.log), cpu5 = cpuSeconds(proc.pid), cp5 = cpCpu();

@@ -14,7 +14,8 @@
 // log has been quiet this long)  --out FILE (append the JSON lines)  --env KEY=VALUE (Orkestra's
 // env, repeatable)  --cpu-prof DIR (V8 CPU profiles of Orkestra)  --ork-bundle PATH (run another
 // runtime bundle as Orkestra, for a before/after comparison; its package.json one level up)
-// --label TEXT (recorded in each JSON line)  --from K (start at the K-th measurement of the plan,
+// --timeout S (14400: a wait for all CRs that takes longer fails the measurement) --label TEXT
+// (recorded in each JSON line)  --from K (start at the K-th measurement of the plan,
 // to resume a run with the same options and --out)  --keep (leave control planes up).
 // Prints one JSON line per measurement on stdout, then the summary tables (report.mjs).
 import { spawnSync } from 'node:child_process';
@@ -38,6 +39,7 @@ const reps = Number(val('reps', 3));
 const names = val('operators', 'orkestra,kro,controller-runtime').split(',');
 const concurrency = Number(val('concurrency', 16));
 const restartWindowMs = Number(val('restart-window', 35)) * 1000;
+const timeoutMs = Number(val('timeout', 4 * 3600)) * 1000;
 const settleMs = Number(val('settle', 3)) * 1000;
 const out = val('out', undefined);
 const keep = has('keep');
@@ -47,6 +49,7 @@ const orkBundle = val('ork-bundle', undefined);
 const label = val('label', undefined);
 const from = Number(val('from', 1));
 for (const n of [...crsList, ...growth]) if (!Number.isInteger(n) || n < 1) throw new Error(`--crs/--growth: ${n} is not a positive whole number`);
+if (!(timeoutMs > 0)) throw new Error(`--timeout: ${val('timeout')} is not a positive number of seconds`);
 for (const n of names) if (!['orkestra', 'kro', 'controller-runtime'].includes(n)) throw new Error(`--operators: unknown operator ${n}`);
 
 const log = (msg) => console.error(`[${new Date().toISOString().slice(11, 19)} load ${loadavg()[0].toFixed(1)}] ${msg}`);
@@ -97,7 +100,7 @@ let failed = 0;
 for (const [i, m] of plan.entries()) {
   if (i + 1 < from) continue;
   log(`measurement ${i + 1}/${plan.length}: ${m.name}, ${m.crs} CRs, repetition ${m.rep + 1}`);
-  const r = await measureOnce(operators[m.name](), m.crs, { concurrency, settleMs, restartWindowMs, log, keep });
+  const r = await measureOnce(operators[m.name](), m.crs, { concurrency, settleMs, restartWindowMs, timeoutMs, log, keep });
   Object.assign(r, { rep: m.rep, order: m.order, ...(m.growth ? { growth: true } : {}), ...(label ? { label } : {}) });
   if (r.error) failed++;
   results.push(r);

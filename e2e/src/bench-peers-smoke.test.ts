@@ -26,7 +26,7 @@ let stdout = '';
 let results: Result[] = [];
 
 test.before(async () => {
-  const child = spawn(process.execPath, ['bench/peers/run.mjs', '--crs', String(CRS), '--reps', '1', '--restart-window', '5'], { cwd: REPO, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['bench/peers/run.mjs', '--crs', String(CRS), '--reps', '1', '--restart-window', '5', '--timeout', '600'], { cwd: REPO, stdio: ['ignore', 'pipe', 'pipe'] });
   child.stdout.on('data', (d: Buffer) => { stdout += d.toString(); });
   // The bench's progress lines, so a slow or failing CI run shows where it is.
   child.stderr.on('data', (d: Buffer) => process.stderr.write(d));

@@ -25,10 +25,15 @@ export function orkestra(options = {}) {
       kubeconfig = install(cluster, KATALOG, NAMESPACE).kubeconfig;
     },
 
-    /** Ready: Ready=True and status.observedGeneration is the CR's generation. */
+    /**
+     * Reconciled: Applied=True for the CR's generation. Orkestra's Ready also waits for the
+     * children to be Current (a Deployment's replicas available), and this control plane runs no
+     * Deployment controller or kubelet, so Ready would never come; the peers' Ready means
+     * "children applied", which is what Applied says here.
+     */
     isReady(o) {
-      const c = o.status?.conditions?.find((x) => x.type === 'Ready');
-      return c?.status === 'True' && o.status.observedGeneration === o.metadata.generation;
+      const c = o.status?.conditions?.find((x) => x.type === 'Applied');
+      return c?.status === 'True' && c.observedGeneration === o.metadata.generation && o.status.observedGeneration === o.metadata.generation;
     },
 
     start() {
