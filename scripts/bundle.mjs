@@ -4,15 +4,16 @@
 // Each bundle's metafile is written beside it: conformance/src/bundle-graph.test.ts reads them to
 // check that the runtime bundle holds no generator, planner or webhook server, and the gateway
 // bundle no RBAC planner, CRD generation or CRD listing (DESIGN §1).
-import { writeFileSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import { build } from 'esbuild';
+import { BODY_OPTIONS, entryAsLibrary, launcherSource, makeCodeCache } from './code-cache.mjs';
 
 const APPS = [
   // `ork run`, `ork gate` and `ork control` load the runtime's, gateway's and Control Center's own bundles at run time: the CLI bundle never carries them.
   { entry: 'apps/cli/dist/main.js', out: 'apps/cli/dist/ork.mjs', meta: 'apps/cli/dist/ork.meta.json', external: ['@orkestra/runtime/bundle', '@orkestra/gateway/bundle', '@orkestra/control-center/bundle'] },
   { entry: 'apps/runtime/dist/main.js', out: 'apps/runtime/dist/ork-runtime.mjs', meta: 'apps/runtime/dist/ork-runtime.meta.json' },
-  // The gateway image ships only this file: `ork gate` and `ork version`.
-  { entry: 'apps/gateway/dist/main.js', out: 'apps/gateway/dist/ork-gateway.mjs', meta: 'apps/gateway/dist/ork-gateway.meta.json' },
+  // The gateway image ships only this bundle: `ork gate` and `ork version`.
+  { entry: 'apps/gateway/dist/main.js', out: 'apps/gateway/dist/ork-gateway.mjs', meta: 'apps/gateway/dist/ork-gateway.meta.json', codeCache: true },
   // The Control Center image ships this file and public/ beside dist/: `serve` and `version`.
   { entry: 'apps/control-center/dist/main.js', out: 'apps/control-center/dist/ork-control-center.mjs', meta: 'apps/control-center/dist/ork-control-center.meta.json' },
 ];
@@ -65,11 +66,15 @@ const lazyClientNodeDeps = {
 
 // Metafile paths are relative to absWorkingDir: pin it so they read `lib/dist/...` from any cwd.
 const root = new URL('..', import.meta.url).pathname;
+// Issue 16: an app with `codeCache` ships as <name>.mjs (a launcher), <name>.cjs (the bundle) and
+// <name>.cjs.v8cache (V8's code cache of it); see scripts/code-cache.mjs. The metafile then
+// describes <name>.cjs, the file that holds the code.
 for (const app of APPS) {
+  const body = app.codeCache ? app.out.replace(/\.mjs$/, '.cjs') : undefined;
   const result = await build({
     absWorkingDir: root,
     entryPoints: [`${root}${app.entry}`],
-    outfile: `${root}${app.out}`,
+    outfile: `${root}${body ?? app.out}`,
     bundle: true,
     platform: 'node',
     target: 'node20',
@@ -78,10 +83,17 @@ for (const app of APPS) {
     logLevel: 'warning',
     metafile: true,
     external: app.external ?? [],
-    plugins: [lazyClientNodeDeps, clientNodePure],
+    plugins: [lazyClientNodeDeps, clientNodePure, ...(body ? [entryAsLibrary(app.entry)] : [])],
     alias: { 'node-fetch': `${root}scripts/shims/node-fetch.mjs` },
     // Bundled CommonJS dependencies may call require(); give the ESM bundle one.
     banner: { js: "import { createRequire as __ork_createRequire } from 'node:module'; const require = __ork_createRequire(import.meta.url);" },
+    ...(body ? BODY_OPTIONS : {}),
   });
   writeFileSync(`${root}${app.meta}`, JSON.stringify(result.metafile));
+  if (body) {
+    writeFileSync(`${root}${app.out}`, launcherSource(body.split('/').pop()));
+    makeCodeCache(`${root}${body}`);
+  } else {
+    for (const stale of ['.cjs', '.cjs.v8cache']) rmSync(`${root}${app.out.replace(/\.mjs$/, stale)}`, { force: true });
+  }
 }

@@ -86,8 +86,8 @@ export async function installGateway({ katalog, namespace, scratch, kubectl, adm
  * only lines containing one of `watch` are parsed (one `admission denied` line per denial otherwise).
  * `nodeArgs` go before the script (e.g. --cpu-prof).
  */
-export function startGateway({ kubeconfig, katalog, namespace, env = {}, watch = ['listening', 'housekeeper paused'], nodeArgs = [] }) {
-  const child = spawn(process.execPath, [...nodeArgs, join(REPO, 'apps/gateway/dist/ork-gateway.mjs'), 'gate', '-f', katalog], {
+export function startGateway({ kubeconfig, katalog, namespace, env = {}, watch = ['listening', 'housekeeper paused'], nodeArgs = [], script = join(REPO, 'apps/gateway/dist/ork-gateway.mjs') }) {
+  const child = spawn(process.execPath, [...nodeArgs, script, 'gate', '-f', katalog], {
     cwd: REPO,
     env: {
       ...process.env, KUBECONFIG: kubeconfig, ORK_NAMESPACE: namespace, ORK_PORT: '0', ORK_HOST: '127.0.0.1',

@@ -8,6 +8,8 @@
 // what Node's own start costs here. The gateway's `webhook listening` line carries its own
 // startupMs (process start → listening, by performance.now()). Not a test.
 //   node bench/gateway/cold-start-gateway.mjs [--runs 10] [--katalog examples/gateway/katalog.yaml] [--cpu-prof DIR]
+//     [--vs PATH]   also start the gateway bundle at PATH (its package.json one level up), in turn with
+//                   this checkout's (A B A B ...), and print both: a before/after under the same drift
 import { spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -17,7 +19,7 @@ import { parseArgs } from 'node:util';
 import { cleanup, cleaningUp, installGateway, log, onCleanup, REPO, sleep, startGateway, upControlPlane } from './bench-cluster.mjs';
 import { deleteNamespaceReview } from './review-body.mjs';
 
-const { values: opts } = parseArgs({ options: { runs: { type: 'string', default: '10' }, katalog: { type: 'string', default: 'examples/gateway/katalog.yaml' }, 'cpu-prof': { type: 'string' } } });
+const { values: opts } = parseArgs({ options: { runs: { type: 'string', default: '10' }, katalog: { type: 'string', default: 'examples/gateway/katalog.yaml' }, 'cpu-prof': { type: 'string' }, vs: { type: 'string' } } });
 const RUNS = Number(opts.runs);
 const KATALOG = resolve(REPO, opts.katalog);
 const NS = 'ork-bench-cold';
@@ -72,12 +74,14 @@ async function main() {
   const kubeconfig = await installGateway({ katalog: KATALOG, namespace: NS, scratch, kubectl, admin });
   const port = await freePort();
   const baseline = await nodeUpBaseline(scratch);
-  const results = { 'new certificates': [], 'reused certificates': [] };
+  const scripts = { '': join(REPO, 'apps/gateway/dist/ork-gateway.mjs'), ...(opts.vs ? { [`--vs ${opts.vs}: `]: resolve(opts.vs) } : {}) };
+  const results = Object.fromEntries(Object.keys(scripts).flatMap((s) => ['new certificates', 'reused certificates'].map((c) => [`${s}${c}`, []])));
   for (let i = 0; i < RUNS + 1; i++) {
     for (const [label, runs] of Object.entries(results)) {
-      if (label === 'new certificates') await kubectl(['-n', NS, 'delete', 'secret', 'orkestra-gateway-tls', '--ignore-not-found']);
+      if (label.endsWith('new certificates')) await kubectl(['-n', NS, 'delete', 'secret', 'orkestra-gateway-tls', '--ignore-not-found']);
+      const script = scripts[label.startsWith('--vs') ? Object.keys(scripts)[1] : ''];
       const t0 = performance.now();
-      const gw = startGateway({ kubeconfig, katalog: KATALOG, namespace: NS, env: { ORK_WEBHOOK_PORT: String(port) }, watch: ['listening', 'certificate'],
+      const gw = startGateway({ kubeconfig, katalog: KATALOG, namespace: NS, env: { ORK_WEBHOOK_PORT: String(port) }, watch: ['listening', 'certificate'], script,
         nodeArgs: opts['cpu-prof'] ? ['--cpu-prof', `--cpu-prof-dir=${opts['cpu-prof']}`, '--cpu-prof-interval=250'] : [] });
       onCleanup(() => gw.stop());
       const answered = await firstAnswer(port, t0 + 30_000);

@@ -34,9 +34,11 @@ export function adminClient(kubeconfig, sockets = 16) {
 
   /**
    * Watches a collection from `resourceVersion`, calling `onEvent(type, object)` per event, and
-   * re-watches from the last version seen when the server ends the stream. Returns a stop function.
+   * re-watches from the last version seen when the server ends the stream. An ERROR event (such
+   * as 410 Expired) ends the watch and goes to `onError(status)`, or throws without one. Returns
+   * a stop function.
    */
-  function watch(path, resourceVersion, onEvent) {
+  function watch(path, resourceVersion, onEvent, onError) {
     let rv = resourceVersion, stopped = false, current;
     const open = () => {
       if (stopped) return;
@@ -49,7 +51,13 @@ export function adminClient(kubeconfig, sockets = 16) {
           for (const line of lines) {
             if (!line.trim()) continue;
             const e = JSON.parse(line);
-            if (e.type === 'ERROR') throw new Error(`watch ${path}: ${JSON.stringify(e.object)}`);
+            if (e.type === 'ERROR') {
+              if (!onError) throw new Error(`watch ${path}: ${JSON.stringify(e.object)}`);
+              stopped = true;
+              res.destroy();
+              onError(e.object);
+              return;
+            }
             rv = e.object.metadata.resourceVersion;
             if (e.type !== 'BOOKMARK') onEvent(e.type, e.object);
           }

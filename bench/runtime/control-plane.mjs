@@ -11,11 +11,12 @@ export const REPO = new URL('../..', import.meta.url).pathname;
 /**
  * Starts etcd + kube-apiserver + controller-manager in a new state dir; returns its env file as a
  * record. Unless `keep`, a watchdog tears the cluster down if this process dies without cleanup.
+ * `env` adds tools/kube settings, such as ORK_KUBE_APISERVER_EXTRA_ARGS.
  */
-export function up(keep = false) {
+export function up(keep = false, kubeEnv = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'ork-bench-kube-'));
   const r = spawnSync(join(REPO, 'tools/kube/up'), [dir], {
-    encoding: 'utf8', env: { ...process.env, ...(keep ? {} : { ORK_KUBE_WATCH_PID: String(process.pid) }) }, timeout: 20 * 60_000,
+    encoding: 'utf8', env: { ...process.env, ...kubeEnv, ...(keep ? {} : { ORK_KUBE_WATCH_PID: String(process.pid) }) }, timeout: 20 * 60_000,
   });
   if (r.status !== 0) throw new Error(`tools/kube/up failed (${r.status}): ${r.stderr.trim().split('\n').slice(-10).join('\n')}`);
   const env = Object.fromEntries(readFileSync(join(dir, 'env'), 'utf8').split('\n').filter((l) => l.includes('='))
@@ -25,7 +26,7 @@ export function up(keep = false) {
 
 /** Stops the control plane and deletes its state dir (idempotent). */
 export function down(dir) {
-  spawnSync(join(REPO, 'tools/kube/down'), [dir], { stdio: 'ignore', timeout: 60_000 });
+  spawnSync(join(REPO, 'tools/kube/down'), [dir], { stdio: 'ignore', timeout: 300_000 });
 }
 
 /** Current control-plane pids (APISERVER_PID is rewritten by restarts, so read it again). */
@@ -67,10 +68,11 @@ export function install(cluster, katalog, namespace) {
   return { kubeconfig: tokenKubeconfig(cluster, token) };
 }
 
-function tokenKubeconfig(cluster, token) {
+/** Writes a kubeconfig for the admin's cluster that authenticates with `token` only; returns its path. */
+export function tokenKubeconfig(cluster, token, name = 'bench-runtime') {
   const admin = parse(readFileSync(cluster.env.KUBECONFIG, 'utf8'));
   const c = admin.clusters[0];
-  const file = join(cluster.dir, 'bench-runtime.kubeconfig');
+  const file = join(cluster.dir, `${name}.kubeconfig`);
   writeFileSync(file, stringify({
     apiVersion: 'v1', kind: 'Config', clusters: [c], users: [{ name: 'token', user: { token } }],
     contexts: [{ name: 'token', context: { cluster: c.name, user: 'token' } }], 'current-context': 'token',

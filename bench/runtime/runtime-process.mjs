@@ -6,11 +6,15 @@ import { REPO } from './control-plane.mjs';
 /** The runtime's entry points: the single-file bundle the image ships, or the tsc output. */
 export const ENTRIES = { bundle: 'apps/runtime/dist/ork-runtime.mjs', dist: 'apps/runtime/dist/main.js' };
 
-/** Starts the runtime on a Katalog; `env` adds KUBECONFIG, ORK_NAMESPACE and any tuning; `nodeArgs` go to node. */
+/**
+ * Starts the runtime on a Katalog; `env` adds KUBECONFIG, ORK_NAMESPACE and any tuning; `nodeArgs`
+ * go to node. `entry` is a key of ENTRIES or the path of another runtime bundle (a before/after
+ * comparison).
+ */
 export function startRuntime(katalog, env, entry = 'bundle', nodeArgs = []) {
-  // An absolute path runs another checkout's runtime (a before/after pair in one session).
-  const file = isAbsolute(entry) ? entry : join(REPO, ENTRIES[entry]);
-  const child = spawn(process.execPath, [...nodeArgs, file, 'run', '-f', katalog], {
+  // A key of ENTRIES, or the path of another runtime bundle (a before/after pair in one session).
+  const script = ENTRIES[entry] ? join(REPO, ENTRIES[entry]) : isAbsolute(entry) ? entry : join(REPO, entry);
+  const child = spawn(process.execPath, [...nodeArgs, script, 'run', '-f', katalog], {
     cwd: REPO, env: { ...process.env, ORK_PORT: '0', ORK_HOST: '127.0.0.1', ...env }, stdio: ['ignore', 'pipe', 'pipe'],
   });
   const lines = [], stderr = [];

@@ -45,7 +45,8 @@ const RUNTIME: Image = {
 };
 const GATEWAY: Image = {
   target: 'gateway', component: 'gateway', program: 'ork-gateway',
-  copies: ['apps/gateway/package.json', 'apps/gateway/dist/ork-gateway.mjs'],
+  // Issue 16: the launcher, the bundle and its V8 code cache (scripts/code-cache.mjs).
+  copies: ['apps/gateway/package.json', 'apps/gateway/dist/ork-gateway.mjs', 'apps/gateway/dist/ork-gateway.cjs', 'apps/gateway/dist/ork-gateway.cjs.v8cache'],
   entry: ['/nodejs/bin/node', '/app/dist/ork-gateway.mjs', 'gate'],
   env: { ORK_PORT: '0', ORK_WEBHOOK_PORT: '0', ORK_NAMESPACE: 'orkestra-system' }, katalog: 'examples/gateway/katalog.yaml', providedCert: true,
   probes: ['/livez', '/metrics'],
