@@ -58,10 +58,10 @@ for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143], ['SIGHUP', 129]
   process.on(signal, () => { log(`${signal}: stopping the operators (the control planes' watchdogs tear them down)`); killOperators(); process.exit(code); });
 }
 
-/** Runs a cached build script (tools/kube/build, bench/peers/build); returns the last line it printed. */
-function build(tool) {
-  log(`${tool} (cached after the first run; a cold build takes minutes)`);
-  const r = spawnSync(join(REPO, tool), { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], timeout: 60 * 60_000 });
+/** Runs a cached build script (tools/kube/build [helm], bench/peers/build); returns the last line it printed. */
+function build(tool, args = []) {
+  log(`${[tool, ...args].join(' ')} (cached after the first run; a cold build takes minutes)`);
+  const r = spawnSync(join(REPO, tool), args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], timeout: 60 * 60_000 });
   if (r.status !== 0) throw new Error(`${tool} failed (${r.status ?? r.error})`);
   return r.stdout.trim().split('\n').at(-1);
 }
@@ -75,11 +75,13 @@ if (!orkBuilt) {
   if (r.status !== 0) throw new Error(`npm run build failed (${r.status ?? r.error})`);
 }
 build('tools/kube/build');
+// kro's chart is rendered by helm, which has its own cache entry beside the control plane's.
+const helmDir = build('tools/kube/build', ['helm']);
 const peersEntry = build('bench/peers/build');
 
 const operators = {
   orkestra: () => orkestra({ env, nodeArgs: cpuProf ? ['--cpu-prof', `--cpu-prof-dir=${cpuProf}`] : [], ...(orkBundle ? { bundle: orkBundle } : {}) }),
-  kro: () => kro(peersEntry),
+  kro: () => kro(peersEntry, helmDir),
   'controller-runtime': () => controllerRuntime(peersEntry),
 };
 

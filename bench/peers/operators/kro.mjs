@@ -16,7 +16,7 @@ import { goOperator } from './controller-runtime.mjs';
 const NAMESPACE = 'kro-system';
 const INSTALLED_KINDS = new Set(['CustomResourceDefinition', 'ServiceAccount', 'ClusterRole', 'ClusterRoleBinding', 'Role', 'RoleBinding']);
 
-export function kro(peersEntry) {
+export function kro(peersEntry, helmDir) {
   let kubeconfig, args, cluster;
   return {
     name: 'kro',
@@ -27,7 +27,7 @@ export function kro(peersEntry) {
     install(c) {
       cluster = c;
       kubectl(cluster, ['create', 'namespace', NAMESPACE]);
-      const docs = parseAllDocuments(helmTemplate(cluster, peersEntry)).map((d) => d.toJS()).filter(Boolean);
+      const docs = parseAllDocuments(helmTemplate(helmDir, peersEntry)).map((d) => d.toJS()).filter(Boolean);
       const install = docs.filter((d) => INSTALLED_KINDS.has(d.kind));
       kubectl(cluster, ['apply', '--server-side', '--field-manager', 'bench', '-f', '-'], install.map((d) => stringify(d)).join('---\n'));
       for (const crd of install.filter((d) => d.kind === 'CustomResourceDefinition')) {
@@ -68,9 +68,9 @@ export function kro(peersEntry) {
   };
 }
 
-/** kro's chart as `helm template` renders it (helm comes with the control plane's binaries). */
-function helmTemplate(cluster, peersEntry) {
-  const r = spawnSync(join(cluster.env.KUBE_BIN_DIR, 'helm'), ['template', 'kro', join(peersEntry, 'kro-chart'), '--namespace', NAMESPACE, '--include-crds'],
+/** kro's chart as `helm template` renders it (`helmDir`: where `tools/kube/build helm` put helm). */
+function helmTemplate(helmDir, peersEntry) {
+  const r = spawnSync(join(helmDir, 'helm'), ['template', 'kro', join(peersEntry, 'kro-chart'), '--namespace', NAMESPACE, '--include-crds'],
     { encoding: 'utf8', maxBuffer: 64 << 20, timeout: 60_000 });
   if (r.status !== 0) throw new Error(`helm template of kro's chart failed (${r.status}): ${(r.stderr || String(r.error)).trim()}`);
   return r.stdout;
