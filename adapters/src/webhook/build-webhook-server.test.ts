@@ -24,7 +24,7 @@ interface Context {
 
 const test = suite<Context>('webhook server');
 const reviewPath = '/deletion-protection';
-const BUDGET: AdmissionBudget = { maxBodyBytes: 256 * 1024, inlineBodyBytes: 16 * 1024, largeBytesInFlight: 100 * 1024, answerWithinMs: 400, maxReducedBytes: 64 * 1024 };
+const BUDGET: AdmissionBudget = { maxBodyBytes: 256 * 1024, inlineBodyBytes: 16 * 1024, largeBytesInFlight: 100 * 1024, largeWaiting: 2, answerWithinMs: 400, maxReducedBytes: 64 * 1024 };
 
 function route(context: Context): WebhookRoute {
   return {
@@ -70,14 +70,17 @@ async function restart(context: Context, over: Partial<WebhookServerOptions>): P
   await start(context, over);
 }
 
-/** A parser that holds every body until the test lets it go (a worker busy with a huge review). */
-function heldParser(): ReviewParser & { held: { body: Buffer; resolve: (r: ReviewBody | undefined) => void }[] } {
+/**
+ * A parser that holds every body until the test lets it go (a worker busy with a huge review);
+ * `midParse`: an answered review does not free it either (the worker is in the middle of it).
+ */
+function heldParser({ midParse = false } = {}): ReviewParser & { held: { body: Buffer; resolve: (r: ReviewBody | undefined) => void }[] } {
   const held: { body: Buffer; resolve: (r: ReviewBody | undefined) => void }[] = [];
   return {
     held,
     parse: (body, signal) => new Promise((resolve) => {
       held.push({ body, resolve });
-      signal.addEventListener('abort', () => resolve(undefined), { once: true });
+      if (!midParse) signal.addEventListener('abort', () => resolve(undefined), { once: true });
     }),
     queued: () => held.length,
     close: async () => { for (const h of held) h.resolve(undefined); },
@@ -182,9 +185,9 @@ test('a review not decided within the budget is answered as the route says, with
   await until(() => context.server.largeBytesInFlight() === 0);
 });
 
-test('large bodies past the in-flight byte budget are answered busy at once; small ones still pass', async (context) => {
+test('large bodies past the in-flight byte budget are answered busy at once when the waiting room is full; small ones still pass', async (context) => {
   const parser = heldParser();
-  await restart(context, { parser });
+  await restart(context, { parser, budget: { ...BUDGET, largeWaiting: 0 } });
   const bigAgent = new Agent({ keepAlive: true, maxSockets: 4, ca: context.pki.ca.certPem });
   const first = post(bigAgent, context.port, reviewPath, review('u-first', 60 * 1024));
   await until(() => parser.held.length === 1);
@@ -193,6 +196,52 @@ test('large bodies past the in-flight byte budget are answered busy at once; sma
   assert.is((await post(context.agent, context.port, reviewPath, review('u-small'))).status, 200);
   parser.held[0]!.resolve({ type: 'json', value: JSON.parse(review('u-first')) });
   assert.is((await first).status, 200);
+  bigAgent.destroy();
+});
+
+// Issue 12: a flood of large reviews answered `busy` and reconnecting cost the event loop the
+// TLS handshakes and the decryption of every body it then threw away. A large review that does not
+// fit waits unread (TCP holds its sender back), first come first served.
+test('a large body past the in-flight byte budget waits unread for room, then is decided; first come first served', async (context) => {
+  const parser = heldParser();
+  await restart(context, { parser, budget: { ...BUDGET, answerWithinMs: 5_000 } });
+  const bigAgent = new Agent({ keepAlive: true, maxSockets: 4, ca: context.pki.ca.certPem });
+  const size = 60 * 1024;
+  const first = post(bigAgent, context.port, reviewPath, review('u-first', size));
+  await until(() => parser.held.length === 1);
+  const inFlight = context.server.largeBytesInFlight();
+  const second = post(bigAgent, context.port, reviewPath, review('u-second', size));
+  const third = post(bigAgent, context.port, reviewPath, review('u-third', size));
+  await new Promise((r) => setTimeout(r, 200));
+  assert.is(parser.held.length, 1, 'the waiting ones never reached the parser');
+  assert.is(context.server.largeBytesInFlight(), inFlight, 'and hold no room');
+  assert.is((await post(context.agent, context.port, reviewPath, review('u-small'))).status, 200, 'small reviews pass them by');
+  parser.held[0]!.resolve({ type: 'json', value: JSON.parse(review('u-first')) });
+  await until(() => parser.held.length === 2);
+  assert.is(JSON.parse(parser.held[1]!.body.toString()).request.uid, 'u-second', 'the oldest waiting review gets the room');
+  parser.held[1]!.resolve({ type: 'json', value: JSON.parse(review('u-second')) });
+  await until(() => parser.held.length === 3);
+  parser.held[2]!.resolve({ type: 'json', value: JSON.parse(review('u-third')) });
+  for (const [answer, uid] of [[first, 'u-first'], [second, 'u-second'], [third, 'u-third']] as const) {
+    assert.equal(JSON.parse((await answer).body).response, { uid, allowed: true });
+  }
+  assert.equal(context.undecided, []);
+  await until(() => context.server.largeBytesInFlight() === 0);
+  bigAgent.destroy();
+});
+
+test('a large review given no room within the budget is answered busy with its uid', async (context) => {
+  const parser = heldParser({ midParse: true });
+  await restart(context, { parser });
+  const bigAgent = new Agent({ keepAlive: true, maxSockets: 4, ca: context.pki.ca.certPem });
+  const first = post(bigAgent, context.port, reviewPath, review('u-first', 60 * 1024));
+  await until(() => parser.held.length === 1);
+  const second = await post(bigAgent, context.port, reviewPath, review('u-second', 60 * 1024));
+  assert.equal(JSON.parse(second.body), { response: { uid: 'u-second', allowed: false, undecided: 'busy' } });
+  assert.is(parser.held.length, 1);
+  parser.held[0]!.resolve({ type: 'json', value: JSON.parse(review('u-first')) });
+  assert.is(JSON.parse((await first).body).response.uid, 'u-first');
+  assert.equal(context.undecided.filter(([uid]) => uid === 'u-second'), [['u-second', 'busy']]);
   bigAgent.destroy();
 });
 

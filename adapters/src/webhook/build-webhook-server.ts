@@ -3,7 +3,9 @@
 //  - bytes are counted as they arrive; a body over the cap is never buffered;
 //  - a small body is parsed and answered on the event loop at once; a large one waits for a
 //    parse worker (review-parse-pool.ts), so small reviews never queue behind large ones;
-//  - large bodies in flight are bounded in bytes; past that a review is answered `busy` at once;
+//  - large bodies in flight are bounded in bytes; a large review that does not fit waits, its
+//    connection paused after the first chunk (so TCP holds the sender back and nothing more is
+//    decrypted), first come first served, for room; past `largeWaiting` waiting it is `busy` at once;
 //  - every review is answered within `answerWithinMs` of its arrival, decided or not; the route
 //    says what an undecided review gets (lib: by failurePolicy).
 // No framework: the budget needs the body stream and the answer timing in one place.
@@ -112,6 +114,12 @@ export function buildWebhookServer(options: WebhookServerOptions): WebhookServer
     ...(options.clientAuth ? { requestCert: true, rejectUnauthorized: true, ca: options.clientAuth.caPem } : {}),
   });
   let largeBytes = 0;
+  // Large reviews waiting for room in largeBytesInFlight, oldest first: each tries to reserve its
+  // bytes and says whether it could (then it reads on).
+  const waitingRoom: (() => boolean)[] = [];
+  const admitWaiting = (): void => {
+    while (waitingRoom.length > 0 && waitingRoom[0]!()) waitingRoom.shift();
+  };
 
   const server = createServer(tls(options), (req, res) => {
     try {
@@ -169,14 +177,32 @@ export function buildWebhookServer(options: WebhookServerOptions): WebhookServer
       return true;
     };
     const release = (): void => {
+      if (reserved === 0) return;
       largeBytes -= reserved;
       reserved = 0;
+      admitWaiting();
     };
-    // undefined: read on; else the reason to answer as soon as the beginning (the uid) is in.
-    let stopFor: ServerUndecided | undefined = declared !== undefined && declared > budget.maxBodyBytes ? 'too-large'
-      : large && !reserve(declared ?? budget.inlineBodyBytes) ? 'busy' : undefined;
-
     let received = 0;
+    // undefined: read on; else the reason to answer as soon as the beginning (the uid) is in.
+    let stopFor: ServerUndecided | undefined = declared !== undefined && declared > budget.maxBodyBytes ? 'too-large' : undefined;
+    // True while the review waits in the waiting room (its first chunk kept, the rest unread).
+    let waiting = false;
+    const wake = (): boolean => {
+      if (answered) return true;
+      if (!reserve(Math.max(declared ?? budget.inlineBodyBytes, received))) return false;
+      waiting = false;
+      req.resume();
+      return true;
+    };
+    if (stopFor === undefined && large && !reserve(declared ?? budget.inlineBodyBytes)) {
+      if (waitingRoom.length < budget.largeWaiting) {
+        waiting = true;
+        waitingRoom.push(wake);
+      } else {
+        stopFor = 'busy';
+      }
+    }
+
     let complete = false;
     const chunks: Buffer[] = [];
     // Aborted once the review is answered: a body still waiting for a parser leaves the queue.
@@ -186,11 +212,16 @@ export function buildWebhookServer(options: WebhookServerOptions): WebhookServer
     let parsing = false;
     const deadline = setTimeout(() => {
       if (answered) return;
-      // Still receiving: the rest is not worth reading.
-      undecided('budget', !complete);
+      // Still receiving (or never given room): the rest is not worth reading.
+      undecided(waiting ? 'busy' : 'budget', !complete);
     }, budget.answerWithinMs);
     const settle = (): void => {
       clearTimeout(deadline);
+      if (waiting) {
+        waiting = false;
+        const at = waitingRoom.indexOf(wake);
+        if (at >= 0) waitingRoom.splice(at, 1);
+      }
       done?.abort();
       // A body a worker is parsing keeps its bytes counted until the worker lets go of it.
       if (!parsing) release();
@@ -205,6 +236,12 @@ export function buildWebhookServer(options: WebhookServerOptions): WebhookServer
         prefixBytes += Math.min(chunk.length, PREFIX_BYTES - prefixBytes);
       }
       if (stopFor === undefined && received > budget.maxBodyBytes) stopFor = 'too-large';
+      if (stopFor === undefined && waiting) {
+        // Its uid is in this chunk; the rest stays with the sender until there is room.
+        chunks.push(chunk);
+        req.pause();
+        return;
+      }
       if (stopFor === undefined && large && !reserve(received)) stopFor = 'busy';
       if (stopFor !== undefined) {
         // The rest of the body is never read: answer now and drop the connection.

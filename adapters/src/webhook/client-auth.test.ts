@@ -7,7 +7,7 @@ import { buildWebhookServer, type WebhookServer } from './build-webhook-server.t
 import { listen, post, servingPair } from './webhook-client.test-support.ts';
 
 const test = suite('webhook server: client certificates');
-const BUDGET = { maxBodyBytes: 64 * 1024, inlineBodyBytes: 64 * 1024, largeBytesInFlight: 64 * 1024, answerWithinMs: 2_000, maxReducedBytes: 64 * 1024 };
+const BUDGET = { maxBodyBytes: 64 * 1024, inlineBodyBytes: 64 * 1024, largeBytesInFlight: 64 * 1024, largeWaiting: 0, answerWithinMs: 2_000, maxReducedBytes: 64 * 1024 };
 const ok = { answer: () => ({ status: 200, body: '{"ok":true}' }), undecided: () => ({ status: 503, body: '{}' }) };
 
 let pki: { ca: PemKeyPair; leaf: PemKeyPair };

@@ -16,8 +16,13 @@ export interface AdmissionBudget {
    * never queued behind a large one.
    */
   readonly inlineBodyBytes: number;
-  /** Bytes of large bodies being received or waiting for the worker at once; a body over it is answered `busy` at once. */
+  /** Bytes of large bodies being received or waiting for the worker at once; a body that does not fit waits for room. */
   readonly largeBytesInFlight: number;
+  /**
+   * Large reviews that may wait, unread, for room in `largeBytesInFlight` (first come, first
+   * served, each until `answerWithinMs`); one more is answered `busy` at once.
+   */
+  readonly largeWaiting: number;
   /** Every review is answered within this many ms of its first byte, decided or not. */
   readonly answerWithinMs: number;
   /**
@@ -43,6 +48,8 @@ export const ADMISSION_BUDGET: AdmissionBudget = {
   inlineBodyBytes: 64 * 1024,
   // Four reviews of the largest legal size; past that, more large bodies only wait longer.
   largeBytesInFlight: 4 * MAX_ADMISSION_REVIEW_BYTES,
+  // A waiting review costs one chunk of memory and no CPU (its sender is held back by TCP).
+  largeWaiting: 16,
   // Well inside the API server's timeoutSeconds (5 s): our answer, not its timeout, decides.
   answerWithinMs: Math.floor((WEBHOOK_TIMEOUT_SECONDS * 1000) * 0.4),
   maxReducedBytes: 256 * 1024,
@@ -52,7 +59,7 @@ export const ADMISSION_BUDGET: AdmissionBudget = {
 export type UndecidedReason =
   /** Not decided within `answerWithinMs`. */
   | 'budget'
-  /** Refused at once: `largeBytesInFlight` was used up. */
+  /** No room in `largeBytesInFlight`: the waiting room was full, or no room came within `answerWithinMs`. */
   | 'busy'
   /** Larger than `maxBodyBytes`. */
   | 'too-large'
