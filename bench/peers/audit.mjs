@@ -30,12 +30,31 @@ export function auditSetup(dir, username) {
   return { policy, log, args: args.join(' ') };
 }
 
-/** Bytes in the log so far (0 before the first request). */
+/**
+ * Bytes in the log so far up to the end of its last whole line (0 before the first request). The
+ * API server may be in the middle of writing a line: an offset inside it would split that request
+ * between two phases, and neither half is JSON.
+ */
 export function auditSize(log) {
+  let size;
   try {
-    return statSync(log).size;
+    size = statSync(log).size;
   } catch {
     return 0;
+  }
+  const fd = openSync(log, 'r');
+  try {
+    const buf = Buffer.alloc(64 * 1024);
+    for (let end = size; end > 0;) {
+      const start = Math.max(0, end - buf.length);
+      const n = readSync(fd, buf, 0, end - start, start);
+      const nl = buf.lastIndexOf(10, n - 1);
+      if (nl >= 0) return start + nl + 1;
+      end = start;
+    }
+    return 0;
+  } finally {
+    closeSync(fd);
   }
 }
 
@@ -91,7 +110,8 @@ function* readLines(path, from, to) {
       rest = parts.pop();
       for (const p of parts) if (p) yield p;
     }
-    if (rest.trim()) yield rest;
+    // Offsets come from auditSize, at line ends: nothing is left over.
+    if (rest.trim()) throw new Error(`audit log ${path}: a partial line at offset ${to}`);
   } finally {
     closeSync(fd);
   }
