@@ -182,7 +182,12 @@ test('the Control Center page, through its Service, shows the Website Ready', as
   await screenshot(page, 'node-seed-flow-websites');
 });
 
-test('the leader pod is killed (SIGKILL): the other replica takes over within lease + 2 s', async () => {
+// Who takes over is a race the design allows: the standby replica looks again exactly when the
+// lease expires as it observed it (at most retryPeriod after the last renewal, so at most
+// lease + 2 s after the kill), and the killed pod's container, restarted by the kubelet within a
+// second or two, counts its own full lease from its start. Either is a new identity; the standby's
+// bound is what makes lease + 2 s hold whichever wins (CI once saw the restarted one win at 16.6 s).
+test('the leader pod is killed (SIGKILL): a new holder takes over within lease + 2 s', async () => {
   needNode();
   const before = lease();
   const holder = before.spec.holderIdentity ?? '';
@@ -197,7 +202,9 @@ test('the leader pod is killed (SIGKILL): the other replica takes over within le
   const takeoverMs = Date.parse(after.spec.acquireTime!) - killedMs;
   const limitMs = ((before.spec.leaseDurationSeconds ?? 15) + 2) * 1000;
   process.stderr.write(`e2e: leader ${holder} killed; ${after.spec.holderIdentity} took over after ${(takeoverMs / 1000).toFixed(2)} s (limit ${limitMs / 1000} s)\n`);
-  assert.not.ok(after.spec.holderIdentity!.startsWith(`${leaderPod!.metadata.name}_`), `the other replica took over, not the restarted one: ${after.spec.holderIdentity}`);
+  const by = after.spec.holderIdentity!.startsWith(`${leaderPod!.metadata.name}_`) ? 'the killed pod, restarted' : 'the other replica';
+  process.stderr.write(`e2e: the new holder is ${by}\n`);
+  assert.is.not(after.spec.holderIdentity, holder, 'a new identity holds the Lease');
   assert.ok(takeoverMs <= limitMs, `takeover after ${takeoverMs} ms > ${limitMs} ms`);
 });
 
