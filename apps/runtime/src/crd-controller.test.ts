@@ -152,6 +152,32 @@ test('a follower keeps its caches but writes nothing', async () => {
   assert.is(cluster.calls('apply') + cluster.calls('patchMetadata') + cluster.calls('patchStatus'), 0);
 });
 
+test('a reconcile that starts before our own writes came back through the watch writes nothing again: their answers stand in', async () => {
+  const results: ReconcileResult[] = [];
+  const { cluster, controller } = setup(true, { dequeued: () => {}, reconciled: (r) => results.push(r) });
+  await installCrd(cluster);
+  await createSite(cluster, 1);
+  // The list has the CR; its later events (our finalizer, our status) lag, as a busy watch does.
+  cluster.holdWatches(crResourceOf(crd));
+  const abort = new AbortController();
+  const running = controller.run(abort.signal);
+  try {
+    // The Deployment's own event re-queues the CR while the cache still has it without them.
+    await until('a second reconcile', () => (results.length >= 2 ? true : undefined));
+    assert.equal(results, ['success', 'success']);
+    assert.is(cluster.calls('patchMetadata'), 1, 'the finalizer once');
+    assert.is(cluster.calls('patchStatus'), 1, 'the status once');
+    assert.is(cluster.calls('apply'), 1);
+    cluster.releaseWatches();
+    await until('the cache caught up', () => (controller.get('web', 'site')?.metadata.finalizers?.includes(FINALIZER) ? true : undefined));
+    await until('settled', () => (controller.queue.stats(0).depth === 0 ? true : undefined));
+    assert.is(cluster.calls('patchMetadata') + cluster.calls('patchStatus') + cluster.calls('apply'), 3, 'nothing written once it came back');
+  } finally {
+    abort.abort();
+    await running;
+  }
+});
+
 test('every reconcile is reported to the observer, and the HTTP view reads the same caches', async () => {
   const results: ReconcileResult[] = [];
   let dequeued = 0;

@@ -7,7 +7,7 @@ import type { CrdEntry } from '@orkestra/lib/katalog';
 import type { Template } from '@orkestra/lib/template';
 import type { ConditionScope } from '@orkestra/lib/conditions';
 import {
-  canStart, childKeepPaths, childrenReadStatus, crUpdateMatters, initialHealth, ownerKeyOf, parseQueueKey, planReconcile, planReconcileFailure,
+  canStart, childKeepPaths, childrenReadStatus, crUpdateMatters, initialHealth, newerObject, ownerKeyOf, parseQueueKey, planReconcile, planReconcileFailure,
   planRuleCheck, projectChild, queueKeyOf, routeChildEvent, stepHealth,
   WorkQueue, type CachedCr, type CrdHealth, type Effect, type HealthEvent, type HealthState, type ReconcilePlan, usesUnique,
 } from '@orkestra/lib/runtime';
@@ -212,8 +212,10 @@ export class CrdController implements CacheView {
       cluster, resource: this.#resource, clock, entropy, sleep: crSleep, ...scope, ...(labelSelector ? { labelSelector } : {}),
       onEvent: (event) => {
         if (event.type === 'synced') return this.#synced();
-        if (event.type === 'update' && !crUpdateMatters(event.old, event.object, readsStatus)) return;
         const key = queueKeyOf(event.object.metadata);
+        // Our write has come back: the cache holds it now, so its answer need not be kept.
+        this.#memory.caughtUp(key, event.object);
+        if (event.type === 'update' && !crUpdateMatters(event.old, event.object, readsStatus)) return;
         // A deleted CR's Events go with it (and a CR of the same name later starts afresh).
         if (event.type === 'delete') this.#events.forget(key);
         this.#add(key);
@@ -369,9 +371,12 @@ export class CrdController implements CacheView {
       this.#deps.observer?.reconciled('success', (clock.now() - startedMs) / 1000);
       return;
     }
-    const cr: CachedCr = { ...object, apiVersion: object.apiVersion ?? `${crd.group}/${crd.version}`, kind: object.kind ?? crd.kind, metadata: object.metadata };
-    const nowMs = clock.now();
     const memory = this.#memory.of(key);
+    // Our last write of this CR may not have come back through the watch yet: reconcile from its answer.
+    const fresh = newerObject(object, memory.written);
+    if (!fresh.keepWritten) delete memory.written;
+    const cr: CachedCr = { ...fresh.object, apiVersion: fresh.object.apiVersion ?? `${crd.group}/${crd.version}`, kind: fresh.object.kind ?? crd.kind, metadata: fresh.object.metadata };
+    const nowMs = clock.now();
     let plan: ReconcilePlan;
     try {
       const peers = this.#usesUnique ? { peers: this.#peersOf(cr) } : {};
@@ -431,7 +436,7 @@ export class CrdController implements CacheView {
     for (const effect of effects) {
       const result = await executeEffect(effect, { cluster, crResource: this.#resource, cr, nowMs: clock.now(), entropy, instance: identity });
       if (result.ok) {
-        this.#memory.record(key, effect);
+        this.#memory.record(key, effect, result.value);
         if (effect.type === 'event') {
           this.#events.record(queueKeyOf(cr.metadata), { type: effect.eventType, reason: effect.reason, note: effect.note, action: effect.action }, clock.now());
         }

@@ -16,6 +16,7 @@ export { APPLIED_HASH_ANNOTATION, FIELD_MANAGER, FINALIZER, OWNER_KEY_ANNOTATION
 export { DELETION_RECHECK_MS, planDeletion, truncateNote } from './plan-deletion.ts';
 export { planReconcile, planReconcileFailure, TERMINATING_CHILD_RECHECK_MS } from './plan-reconcile.ts';
 export { usesUnique } from './uses-unique.ts';
+export { compareResourceVersions, newerObject } from './newer-object.ts';
 export { planStatusPatch, READY_MESSAGE_MAX, renderStatusFields, truncateMessage } from './plan-status.ts';
 export type { StatusValue } from './plan-status.ts';
 export type { CachedCr, CachedMetadata, Effect, ObservedChild, Outcome, ReadyMemo, ReconcileInput, ReconcilePlan } from './reconcile-types.ts';

@@ -1,5 +1,6 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
+import type { WatchEvent } from '../ports/cluster.ts';
 import type { Resource } from '../ports/resource.ts';
 import { createAbort } from './abort.ts';
 import { clusterContract } from './cluster-contract.ts';
@@ -70,6 +71,27 @@ test('a watch from an older resourceVersion replays what happened since, until c
   c.compact();
   const gone = await c.watch(configMaps, { resourceVersion: start, timeoutSeconds: 1, allowWatchBookmarks: false }, () => {}, ab.signal);
   assert.is(gone.ok ? 'ok' : gone.error.type, 'gone');
+});
+
+test('held watch events arrive in order once released; other resources are not held', async () => {
+  const c = fakeCluster();
+  const secrets: Resource = { group: '', version: 'v1', resource: 'secrets', namespaced: true };
+  const seen: string[] = [];
+  const ab = createAbort();
+  const opts = { resourceVersion: c.resourceVersion(), timeoutSeconds: 1, allowWatchBookmarks: false };
+  const name = (e: WatchEvent) => (e.type === 'bookmark' ? 'bookmark' : `${e.type} ${e.object.metadata.name}`);
+  void c.watch(configMaps, opts, (e) => seen.push(name(e)), ab.signal);
+  void c.watch(secrets, opts, (e) => seen.push(name(e)), ab.signal);
+  c.holdWatches(configMaps);
+  await c.create(configMaps, { metadata: { name: 'a', namespace: 'n' } });
+  await c.create(secrets, { metadata: { name: 's', namespace: 'n' } });
+  await c.create(configMaps, { metadata: { name: 'b', namespace: 'n' } });
+  await Promise.resolve();
+  assert.equal(seen, ['added s']);
+  c.releaseWatches();
+  await Promise.resolve();
+  assert.equal(seen, ['added s', 'added a', 'added b']);
+  ab.abort();
 });
 
 test('apply stamps uid, generation and managedFields; a spec change bumps generation, a label change does not', async () => {

@@ -26,6 +26,13 @@ export interface FakeCluster extends Cluster {
   breakWatches(error: ClusterError): void;
   /** Forgets the event history: watching from any resourceVersion before now answers `gone`. */
   compact(): void;
+  /**
+   * Holds back the watch events of `resource` until `releaseWatches()`, in order: a watch cache
+   * that lags behind the writes, as an informer's does behind the API server's answers.
+   */
+  holdWatches(resource: Resource): void;
+  /** Delivers every held event, in order, and holds no more. */
+  releaseWatches(): void;
   /** How many times `method` was called. */
   calls(method: FakeMethod): number;
   /** How many watches are open. */
@@ -58,6 +65,7 @@ export function fakeCluster(options: FakeClusterOptions = {}): FakeCluster {
   const watchers = new Set<Watcher>();
   const failures = new Map<FakeMethod, { error: ClusterError; times: number }>();
   const counts = new Map<FakeMethod, number>();
+  const held = new Set<string>();
   let rv = 1;
   let compactedRv = 0;
   let uids = 0;
@@ -77,11 +85,16 @@ export function fakeCluster(options: FakeClusterOptions = {}): FakeCluster {
 
   function deliver(w: Watcher, event: WatchEvent): void {
     w.queue.push(clone(event));
-    if (w.flushing) return;
+    flush(w);
+  }
+
+  function flush(w: Watcher): void {
+    if (w.flushing || w.queue.length === 0 || held.has(w.resourceKey)) return;
     w.flushing = true;
     // A microtask, not a timer: lib has none, and callers see writes before their events.
     void Promise.resolve().then(() => {
       w.flushing = false;
+      if (held.has(w.resourceKey)) return;
       for (const e of w.queue.splice(0)) if (watchers.has(w)) w.onEvent(e);
     });
   }
@@ -265,6 +278,13 @@ export function fakeCluster(options: FakeClusterOptions = {}): FakeCluster {
     compact() {
       compactedRv = rv;
       history.length = 0;
+    },
+    holdWatches(resource) {
+      held.add(resourceKeyOf(resource));
+    },
+    releaseWatches() {
+      held.clear();
+      for (const w of watchers) flush(w);
     },
     calls: (method) => counts.get(method) ?? 0,
     openWatches: () => watchers.size,
