@@ -284,6 +284,53 @@ test('a reconcile past its CPU budget: Ready=False naming the budget, a Warning 
   await running;
 });
 
+test('ready keys are planned together under one budget; when that runs out each is planned alone, and only the one past it fails', async () => {
+  const calls: { size: number; slow: boolean }[] = [];
+  // Stands in for a runaway plan: any call that plans the CR named slow runs out of its budget.
+  const budget: RunWithBudget = <T>(task: () => T) => {
+    const value = task();
+    const size = Array.isArray(value) ? value.length : 1;
+    const slow = JSON.stringify(value).includes('"slow-deployment"');
+    calls.push({ size, slow });
+    return slow ? { ok: false as const, budgetMs: 1000 } : { ok: true as const, value };
+  };
+  const { cluster, controller } = setup(true, undefined, 100, budget);
+  await installCrd(cluster);
+  for (const name of ['a', 'b', 'c', 'd', 'slow']) {
+    await cluster.create(crResourceOf(crd), { apiVersion: 'demo.orkestra.io/v1alpha1', kind: 'Website', metadata: { name, namespace: 'web' }, spec: { replicas: 1 } });
+  }
+  const abort = new AbortController();
+  const running = controller.run(abort.signal);
+  try {
+    const deployed = async (name: string) => (await cluster.get({ resource: DEPLOYMENTS, namespace: 'web', name: `${name}-deployment` })).ok;
+    await until('the four Deployments', async () => ((await Promise.all(['a', 'b', 'c', 'd'].map(deployed))).every(Boolean) ? true : undefined));
+    const readyOf = async (name: string) => {
+      const r = await cluster.get({ resource: crResourceOf(crd), namespace: 'web', name });
+      return r.ok ? (r.value['status'] as { conditions?: { type: string; message?: string }[] } | undefined)?.conditions?.find((c) => c.type === 'Ready') : undefined;
+    };
+    const stopped = await until('slow: Ready=False', async () => ((await readyOf('slow'))?.message?.includes('CPU budget') ? readyOf('slow') : undefined));
+    assert.match(stopped?.message ?? '', /more than its 1000 ms CPU budget/);
+    assert.is(await deployed('slow'), false, 'nothing applied for the CR past its budget');
+    assert.ok(calls.some((c) => c.size > 1), `no call planned more than one key: ${JSON.stringify(calls)}`);
+    assert.is(calls.filter((c) => c.slow && c.size > 1).length, 1, 'batched with the others once');
+    // Changed together again: the one past its budget is planned alone from now on.
+    const alone = calls.filter((c) => c.slow && c.size === 1).length;
+    const before = calls.length;
+    // Held and released at once, so all three are ready when a worker next looks.
+    cluster.holdWatches(crResourceOf(crd));
+    for (const name of ['slow', 'a', 'b']) {
+      await cluster.apply(crResourceOf(crd), { apiVersion: 'demo.orkestra.io/v1alpha1', kind: 'Website', metadata: { name, namespace: 'web' }, spec: { replicas: 2 } }, { fieldManager: 'test', force: true });
+    }
+    cluster.releaseWatches();
+    await until('slow planned again', () => (calls.filter((c) => c.slow && c.size === 1).length > alone ? true : undefined));
+    assert.is(calls.filter((c) => c.slow && c.size > 1).length, 1, 'never batched again');
+    assert.ok(calls.slice(before).some((c) => !c.slow && c.size === 2), `a and b still planned together: ${JSON.stringify(calls.slice(before))}`);
+  } finally {
+    abort.abort();
+    await running;
+  }
+});
+
 test('with the real budget runner a normal reconcile goes through unchanged', async () => {
   const { cluster, controller } = setup(true, undefined, 100, cpuBudget(5_000));
   const abort = new AbortController();
