@@ -18,6 +18,7 @@ import type { RunWithBudget } from './cpu-budget.ts';
 import { ChildIndex } from './child-index.ts';
 import { planChildKinds } from './child-kinds.ts';
 import { createObserveInformers } from './observe-informers.ts';
+import { nativeSha256 } from './native-sha256.ts';
 import { ReconcileMemory } from './reconcile-memory.ts';
 import { planChildWatches } from './plan-child-watches.ts';
 import { describeFailure, executeEffect } from './execute-effect.ts';
@@ -407,7 +408,7 @@ export class CrdController implements CacheView {
     const nowMs = clock.now();
     const peers = this.#usesUnique ? { peers: this.#peersOf(cr) } : {};
     const input = {
-      crd, cr, observedChildren: this.#children.of(ownerKeyOf(crd, cr.metadata)), nowMs, templateCache: this.#templates,
+      crd, cr, observedChildren: this.#children.of(ownerKeyOf(crd, cr.metadata)), nowMs, templateCache: this.#templates, sha256: nativeSha256,
       lastApplied: memory.lastApplied, driftApplied: memory.driftApplied, ...(memory.lastReady ? { lastReady: memory.lastReady } : {}),
       ...peers,
     };

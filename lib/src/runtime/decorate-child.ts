@@ -1,6 +1,6 @@
 import type { KubeObject } from '../children/kube-object.ts';
 import { ownerReferenceFor } from '../children/owner-reference.ts';
-import { fingerprint } from './fingerprint.ts';
+import { fingerprint, type Sha256Text } from './fingerprint.ts';
 import { APPLIED_HASH_ANNOTATION, OWNER_KEY_ANNOTATION } from './names.ts';
 
 /**
@@ -18,14 +18,14 @@ export function canOwnIn(crNamespace: string | undefined, childNamespace: string
  * fingerprint of everything else, so any change to the desired object changes the hash.
  */
 export function decorateChild(object: KubeObject, owner: { apiVersion: string; kind: string; metadata: { name: string; namespace?: string | undefined; uid: string } },
-                              ownerKey: string): { object: KubeObject; fingerprint: string } {
+                              ownerKey: string, sha256?: Sha256Text): { object: KubeObject; fingerprint: string } {
   const owned = canOwnIn(owner.metadata.namespace, object.metadata.namespace);
   const metadata = {
     ...object.metadata,
     annotations: { ...object.metadata.annotations, [OWNER_KEY_ANNOTATION]: ownerKey },
     ...(owned ? { ownerReferences: [ownerReferenceFor(owner)] } : {}),
   };
-  const hash = fingerprint({ ...object, metadata });
+  const hash = fingerprint({ ...object, metadata }, sha256);
   return {
     object: { ...object, metadata: { ...metadata, annotations: { ...metadata.annotations, [APPLIED_HASH_ANNOTATION]: hash } } },
     fingerprint: hash,

@@ -13,7 +13,13 @@ export function canonicalJson(value: unknown): string {
   return JSON.stringify(value) ?? 'null';
 }
 
+/** SHA-256 of a text's UTF-8 bytes, as 64 lowercase hex digits. */
+export type Sha256Text = (text: string) => string;
+
+/** lib's own SHA-256 (pure JavaScript); a runtime may pass a native one with the same answers. */
+export const sha256Text: Sha256Text = (text) => sha256Hex(utf8Encode(text));
+
 /** The SHA-256 (64 hex digits) of a value's canonical JSON. */
-export function fingerprint(value: unknown): string {
-  return sha256Hex(utf8Encode(canonicalJson(value)));
+export function fingerprint(value: unknown, sha256: Sha256Text = sha256Text): string {
+  return sha256(canonicalJson(value));
 }

@@ -10,7 +10,7 @@ export type { CrdHealth, HealthEvent, HealthState, StartDecision } from './crd-h
 export { checkLeaderElectionConfig, decideLeadership, LEADER_JITTER_FACTOR, RUNTIME_LEASE_NAME, trackLease } from './decide-leadership.ts';
 export type { LeaderElectionConfig, LeadershipDecision, LeadershipInput, LeaseSpec, ObservedLease } from './decide-leadership.ts';
 export { canOwnIn, decorateChild } from './decorate-child.ts';
-export { canonicalJson, fingerprint } from './fingerprint.ts';
+export { canonicalJson, fingerprint, sha256Text, type Sha256Text } from './fingerprint.ts';
 export { formatMicroTime, formatTime, parseTime } from './format-time.ts';
 export { APPLIED_HASH_ANNOTATION, FIELD_MANAGER, FINALIZER, OWNER_KEY_ANNOTATION, ownerKeyOf, queueKeyOf } from './names.ts';
 export { DELETION_RECHECK_MS, planDeletion, truncateNote } from './plan-deletion.ts';

@@ -57,7 +57,7 @@ export function planDesired(input: ReconcileInput, items: readonly ChildItem[], 
       continue;
     }
     seen.add(key);
-    const { object, fingerprint } = decorateChild(planned.object, owner, ownerKey);
+    const { object, fingerprint } = decorateChild(planned.object, owner, ownerKey, input.sha256);
     out.push({ key, resource, object, fingerprint, reconcile: planned.reconcile });
   }
   return { children: inApplyOrder(out), problems };
