@@ -376,7 +376,11 @@ export class CrdController implements CacheView {
       }
       const prepared = keys.flatMap((key) => this.#prepare(key) ?? []);
       const plans = this.#planAll(prepared);
-      for (const [i, p] of prepared.entries()) await this.#finish(p, plans[i]!);
+      for (const [i, p] of prepared.entries()) {
+        // Leadership lost or shutting down mid-batch: the rest write nothing (a new leader re-queues everything).
+        if (signal.aborted || !this.#deps.isLeader()) this.queue.done(p.key, this.#deps.clock.now());
+        else await this.#finish(p, plans[i]!);
+      }
     }
   }
 
