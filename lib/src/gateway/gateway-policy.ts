@@ -1,5 +1,6 @@
 import type { Katalog } from '../katalog/model.ts';
 import { BUILTIN_RESTRICTED_NAMESPACES } from './names.ts';
+import { servedVersions } from '../katalog/crd-versions.ts';
 import type { AdmissionRules } from '../admission/rule-model.ts';
 import { admissionSwitch, crdsWithAdmissionRules } from '../katalog/admission-switch.ts';
 import { webhookRulesOf } from '../cel/compile-rules.ts';
@@ -12,6 +13,8 @@ export interface KatalogResource {
   readonly resource: string;
   readonly kind: string;
   readonly scope: 'Namespaced' | 'Cluster';
+  /** The served versions: policy mode matches exactly these (matchPolicy Equivalent covers a request through any). */
+  readonly versions?: readonly string[];
 }
 
 /** What deletion protection decides on (from `security.deletionProtection` and per-CRD settings). */
@@ -101,7 +104,7 @@ export function planGatewayPolicy(katalog: Katalog, gatewayNamespace: string, op
 }
 
 function resourceOf(c: Katalog['crds'][number]): KatalogResource {
-  return { crd: c.name, group: c.group, resource: c.plural, kind: c.kind, scope: c.scope };
+  return { crd: c.name, group: c.group, resource: c.plural, kind: c.kind, scope: c.scope, versions: servedVersions(c) };
 }
 
 /** Deletion protection's policy, whoever enforces it (the webhooks, or in policy mode the API server); absent when off. */

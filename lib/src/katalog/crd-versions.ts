@@ -13,3 +13,8 @@ export function crdVersions(crd: Pick<CrdEntry, 'version' | 'versions' | 'specSc
 export function storageVersionOf(crd: Pick<CrdEntry, 'version' | 'versions' | 'specSchema' | 'schemaSource' | 'path'>): string {
   return crdVersions(crd).find((v) => v.storage)?.name ?? crd.version;
 }
+
+/** The names of the versions a CRD serves, in the Katalog's order (what an admission rule matches exactly). */
+export function servedVersions(crd: Pick<CrdEntry, 'version' | 'versions' | 'specSchema' | 'schemaSource' | 'path'>): string[] {
+  return crdVersions(crd).filter((v) => v.served).map((v) => v.name);
+}

@@ -2,10 +2,15 @@ import { celString, celStringList } from '../cel/cel-literal.ts';
 import type { DeletionPolicy, NamespacePolicy } from '../gateway/gateway-policy.ts';
 import { BUILTIN_RESTRICTED_NAMESPACES, NAMESPACE_NAME_LABEL, PROTECTION_LABEL, STRICT_EXEMPT_LABEL } from '../gateway/names.ts';
 import type { LabelSelector } from '../gateway/webhook-config.ts';
-import { notIn, resourceRules, rule } from '../gateway/plan-webhook-configs.ts';
+import { notIn, rule } from '../gateway/plan-webhook-configs.ts';
+import type { KatalogResource } from '../gateway/gateway-policy.ts';
+import type { RuleWithOperations } from '../gateway/webhook-config.ts';
 import { DESCRIBE_TARGET, KUBECTL_TARGET, labelIsTrue, NAME, NAMESPACE, SUBRESOURCE, text, USERNAME } from './cel-request.ts';
 import { planned, type NamedRuleWithOperations, type PlannedPolicy, type ValidatingAdmissionPolicy } from './vap-model.ts';
 
+// Every group, version and resource: the label-selected doors (deletion protection, strict mode)
+// and protectWrites cover objects of any kind, including CRDs installed later; Kubernetes has no
+// other way to say "every resource" in a match rule. A match rule grants nothing (spec/gateway.md §8).
 const ALL = ['*'];
 const LABELLED: LabelSelector = { matchLabels: { [PROTECTION_LABEL]: 'true' } };
 
@@ -29,7 +34,7 @@ export function planDeletionPolicies(p: DeletionPolicy): PlannedPolicy[] {
       reason: 'Forbidden',
     }]), 'Deny', 'labels.deletion-protection.orkestra.io (rules protection-label, missing-old-object)'),
     planned('orkestra-deletion-protection-evictions', {
-      ...spec(p.failurePolicy, [rule(['CREATE'], [''], ['pods/eviction'], 'Namespaced')], {}, notGateway, [{
+      ...spec(p.failurePolicy, [core(['CREATE'], ['pods/eviction'], 'Namespaced')], {}, notGateway, [{
         // One evaluation per protected Pod of the namespace; none means nothing to protect (Allow below).
         expression: `params == null || params.metadata.name != ${NAME}`,
         message: `evicting this Pod is denied by deletion protection: ${carries}`,
@@ -41,7 +46,7 @@ export function planDeletionPolicies(p: DeletionPolicy): PlannedPolicy[] {
   ];
   if (p.protectedCrds.length > 0) {
     const names = p.protectedCrds.map((c) => c.name);
-    const crdRule: NamedRuleWithOperations = { ...rule(['DELETE'], ['apiextensions.k8s.io'], ['customresourcedefinitions'], 'Cluster'), resourceNames: names };
+    const crdRule: NamedRuleWithOperations = { ...rule(['DELETE'], ['apiextensions.k8s.io'], ['customresourcedefinitions'], 'Cluster'), apiVersions: ['v1'], resourceNames: names };
     out.push(planned('orkestra-deletion-protection-crds', spec(p.failurePolicy, [crdRule], {}, {}, [{
       expression: `!(${NAME} in ${celStringList(names)})`,
       message: `deleting this CustomResourceDefinition is denied by deletion protection: it defines custom resources of Katalog "${p.katalog}", and deleting it would delete all of them. To unlock, set deletionProtection.protectCRD: false for it in the Katalog.`,
@@ -49,7 +54,7 @@ export function planDeletionPolicies(p: DeletionPolicy): PlannedPolicy[] {
     }]), 'Deny', 'crds.deletion-protection.orkestra.io (rule protected-crd)'));
   }
   if (p.protectedResources.length > 0) {
-    out.push(planned('orkestra-deletion-protection-custom-resources', spec(p.failurePolicy, resourceRules(['DELETE'], p.protectedResources), {}, notGateway, [{
+    out.push(planned('orkestra-deletion-protection-custom-resources', spec(p.failurePolicy, exactRules(['DELETE'], p.protectedResources), {}, notGateway, [{
       expression: 'false',
       message: `deleting this object is denied by deletion protection: every object of its kind in Katalog "${p.katalog}" is protected (deletionProtection.protectCRs). To unlock, set protectCRs: false for its CRD in the Katalog.`,
       messageExpression: `'deleting ' + ${DESCRIBE_TARGET} + ${text(` is denied by deletion protection: every object of its kind in Katalog "${p.katalog}" is protected (deletionProtection.protectCRs). To unlock, set protectCRs: false for its CRD in the Katalog.`)}`,
@@ -84,7 +89,7 @@ export function planNamespacePolicies(p: NamespacePolicy): PlannedPolicy[] {
   const restricted = celStringList(p.restrictedNamespaces);
   const restrictedSelector: LabelSelector = { matchExpressions: [{ key: NAMESPACE_NAME_LABEL, operator: 'In', values: p.restrictedNamespaces }] };
   const out: PlannedPolicy[] = [
-    planned('orkestra-namespace-protection-namespaces', spec(p.failurePolicy, [{ ...rule(['DELETE'], [''], ['namespaces'], 'Cluster'), resourceNames: p.restrictedNamespaces }], {}, {}, [{
+    planned('orkestra-namespace-protection-namespaces', spec(p.failurePolicy, [{ ...core(['DELETE'], ['namespaces'], 'Cluster'), resourceNames: p.restrictedNamespaces }], {}, {}, [{
       expression: `!(${NAME} in ${restricted})`,
       message: `deleting this Namespace is denied by namespace protection: it is a restricted namespace (built in, or security.namespaceProtection.restrictedNamespaces of Katalog "${p.katalog}").`,
       messageExpression: `'deleting Namespace "' + ${NAME} + '"' + ${text(` is denied by namespace protection: it is a restricted namespace (`)} + (${NAME} in ${celStringList(BUILTIN_RESTRICTED_NAMESPACES)} ? 'built in: always restricted). It cannot be unlocked.' : ${text(`security.namespaceProtection.restrictedNamespaces of Katalog "${p.katalog}"). To unlock, remove it from restrictedNamespaces.`)})`,
@@ -93,7 +98,7 @@ export function planNamespacePolicies(p: NamespacePolicy): PlannedPolicy[] {
   ];
   if (p.katalogResources.length > 0) {
     const allowed = p.allowedNamespaces.length > 0 ? ` && ${NAMESPACE} in ${celStringList(p.allowedNamespaces)}` : '';
-    out.push(planned('orkestra-namespace-protection-placement', spec(p.failurePolicy, resourceRules(['CREATE'], p.katalogResources), {}, {}, [{
+    out.push(planned('orkestra-namespace-protection-placement', spec(p.failurePolicy, exactRules(['CREATE'], p.katalogResources), {}, {}, [{
       expression: `${NAMESPACE} == ${celString(p.gatewayNamespace)} || (!(${NAMESPACE} in ${restricted})${allowed})`,
       message: `creating this object here is denied by namespace protection: objects of Katalog "${p.katalog}" cannot be created in a restricted namespace${p.allowedNamespaces.length > 0 ? ` and only in ${p.allowedNamespaces.join(', ')}` : ''}.`,
       messageExpression: `'creating ' + ${DESCRIBE_TARGET} + ${text(` is denied by namespace protection: objects of Katalog "${p.katalog}" cannot be created in a restricted namespace${p.allowedNamespaces.length > 0 ? ` and may only be created in ${p.allowedNamespaces.join(', ')} (security.namespaceProtection.allowedNamespaces)` : ''}.`)}`,
@@ -124,4 +129,15 @@ function systemIdentity(gatewayNamespace: string): string {
 function spec(failurePolicy: 'Fail' | 'Ignore', resourceRules: readonly NamedRuleWithOperations[], objectSelector: LabelSelector, namespaceSelector: LabelSelector,
               validations: ValidatingAdmissionPolicy['spec']['validations']): ValidatingAdmissionPolicy['spec'] {
   return { failurePolicy, matchConstraints: { resourceRules, objectSelector, namespaceSelector, matchPolicy: 'Equivalent' }, validations };
+}
+
+/** A rule on core resources, which are served as v1 only. */
+function core(operations: RuleWithOperations['operations'], resources: string[], scope: RuleWithOperations['scope']): RuleWithOperations {
+  return { ...rule(operations, [''], resources, scope), apiVersions: ['v1'] };
+}
+
+/** One rule per Katalog resource: its group, served versions and scope exactly (sorted, so the plan is stable). */
+export function exactRules(operations: RuleWithOperations['operations'], kinds: readonly KatalogResource[]): RuleWithOperations[] {
+  return [...kinds].sort((a, b) => `${a.group}/${a.resource}`.localeCompare(`${b.group}/${b.resource}`))
+    .map((k) => ({ operations, apiGroups: [k.group], apiVersions: [...(k.versions ?? ['*'])], resources: [k.resource], scope: k.scope }));
 }

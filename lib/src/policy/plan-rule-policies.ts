@@ -1,6 +1,7 @@
 import type { CompiledRule } from '../cel/compile-rules.ts';
 import { celString } from '../cel/cel-literal.ts';
 import type { CrdEntry } from '../katalog/model.ts';
+import { servedVersions } from '../katalog/crd-versions.ts';
 import { planned, type PlannedPolicy } from './vap-model.ts';
 import { NAME, NAMESPACE } from './cel-request.ts';
 
@@ -23,7 +24,7 @@ export function planRulePolicies(crd: CrdEntry, compiled: readonly CompiledRule[
     out.push(planned(name, {
       failurePolicy,
       matchConstraints: {
-        resourceRules: [{ operations: crd.admission.webhooks.operations, apiGroups: [crd.group], apiVersions: ['*'], resources: [crd.plural], scope: '*' }],
+        resourceRules: [{ operations: crd.admission.webhooks.operations, apiGroups: [crd.group], apiVersions: servedVersions(crd), resources: [crd.plural], scope: crd.scope }],
         objectSelector: {}, namespaceSelector: {}, matchPolicy: 'Equivalent',
       },
       variables: [{ name: 'target', expression: "request.operation == 'DELETE' ? oldObject : object" }],
