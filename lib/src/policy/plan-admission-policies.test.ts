@@ -40,6 +40,21 @@ test('policy mode plans every protection door and the compiled rules, deny and w
   assert.equal(kinds.indexOf('ValidatingAdmissionPolicyBinding'), plan.policies.length);
 });
 
+test('match rules are exact where the answer is known; only the every-resource doors keep "*"', () => {
+  const { katalog } = websiteKatalog(RULES, SECURITY('policy'));
+  const plan = planPolicyMode(katalog!, 'ork-system');
+  const rules = new Map(plan.policies.map((p) => [p.policy.metadata.name, p.policy.spec.matchConstraints.resourceRules]));
+  const site = { apiGroups: ['demo.orkestra.io'], apiVersions: ['v1'], resources: ['websites'], scope: 'Namespaced' };
+  assert.equal(rules.get('orkestra-rules.websites.demo.orkestra.io')!.map(({ operations: _o, ...r }) => r), [site]);
+  assert.equal(rules.get('orkestra-namespace-protection-placement'), [{ operations: ['CREATE'], ...site }]);
+  assert.equal(rules.get('orkestra-deletion-protection-evictions')!.map((r) => r.apiVersions), [['v1']]);
+  assert.equal(rules.get('orkestra-namespace-protection-namespaces')!.map((r) => r.apiVersions), [['v1']]);
+  assert.equal(rules.get('orkestra-deletion-protection-crds')!.map((r) => r.apiVersions), [['v1']]);
+  const wild = [...rules].filter(([, rs]) => JSON.stringify(rs).includes('*')).map(([name]) => name);
+  assert.equal(wild, ['orkestra-deletion-protection-labels', 'orkestra-deletion-protection-strict-mode',
+    'orkestra-deletion-protection-strict-mode-exempt', 'orkestra-namespace-protection-writes']);
+});
+
 test('webhook mode plans no policy; policy mode leaves the gateway only what CEL cannot express', () => {
   const { katalog: webhook } = websiteKatalog(RULES, SECURITY('webhook'));
   assert.equal(planPolicyMode(webhook!, 'ork-system').policies, []);
