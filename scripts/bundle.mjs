@@ -80,6 +80,10 @@ for (const app of APPS) {
     target: 'node20',
     format: 'esm',
     legalComments: 'none',
+    // Issue 16: without comments and indentation the runtime bundle is 1.4 MB, not 2.0 MB, and it
+    // holds no non-ASCII character (they were all in comments), so V8 keeps its source as one
+    // byte per character: 1.6 MB of heap, not 4.0 MB. Names are kept, so stack traces still read.
+    minifyWhitespace: true,
     logLevel: 'warning',
     metafile: true,
     external: app.external ?? [],
